@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig } from 'vite';
+import mkcert from 'vite-plugin-mkcert';
+import { assertManifestRegisters } from './manifest-check.ts';
+import { PLUGIN_ID } from './src/plugin-id.ts';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const { version } = JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string };
+const MKCERT = process.env.MKCERT_PATH ?? '/usr/bin/mkcert';
+
+export default defineConfig(({ command }) => {
+  assertManifestRegisters(here('../webapp3/branding/manifest.json'), PLUGIN_ID);
+  if (command === 'serve' && !existsSync(MKCERT)) {
+    throw new Error(`mkcert not found at ${MKCERT}: install it (Debian: apt-get install -y mkcert) or set MKCERT_PATH.`);
+  }
+  return {
+    // Relative URLs: the plugin is served from plugins/external-chat/ inside the branding bundle.
+    base: './',
+    // A missing config.json must be a 404, not the SPA fallback page.
+    appType: 'mpa',
+    // Bundle host-bridge's contract from its TypeScript sources inside the workspace.
+    resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
+    define: { __PLUGIN_VERSION__: JSON.stringify(version) },
+    plugins: command === 'serve' ? [mkcert({ mkcertPath: MKCERT, autoUpgrade: false, savePath: here('../.certs') })] : [],
+    server: { port: 5173, strictPort: true, https: {}, cors: true },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      // Infinity serves the branding bundle under script-src 'self': no inline preload polyfill.
+      modulePreload: { polyfill: false },
+    },
+  };
+});

@@ -1,0 +1,162 @@
+import { wrap, type Remote } from 'comlink';
+import {
+  decodePluginMessage,
+  encode,
+  validateBoolean,
+  validateDialBody,
+  type DialOutBody,
+  type DialOutResult,
+  type DisconnectedPayload,
+  type ExternalChatService,
+} from './contract';
+import { CallInterruptedError, InvalidParamsError } from './errors';
+import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin';
+import { createHostEndpoint, type CallOptions } from './host-endpoint';
+
+export interface ConnectOptions {
+  /**
+   * Origin(s) the plugin may speak from: Web App 3's (the branding bundle is
+   * served there). Omitted = any origin, with a console notice. Recommended.
+   */
+  webappOrigin?: string | readonly string[];
+  /** Default timeout for dialOut (and for calls queued before `ready`), in ms; 0 = none. Default 60 000. */
+  timeoutMs?: number;
+  /** The window to listen on; defaults to the global window. */
+  window?: Window;
+}
+
+export interface ExternalChatEvents {
+  /** Every (re)connection of a plugin instance. */
+  ready: { instanceId?: string };
+  /** The user clicked Chat; `active` is the state they ask for. Echo it with setButtonActive. */
+  'toggle-chat': { active: boolean };
+  /** The user joined the meeting. */
+  connected: Record<never, never>;
+  /** The meeting ended for this user. */
+  disconnected: DisconnectedPayload;
+}
+
+export interface ExternalChat {
+  /** Resolves on the first `ready`; rejects with CallInterruptedError if closed before. */
+  readonly ready: Promise<void>;
+  on<E extends keyof ExternalChatEvents>(event: E, handler: (payload: ExternalChatEvents[E]) => void): () => void;
+  setButtonActive(active: boolean): Promise<void>;
+  setBadge(visible: boolean): Promise<void>;
+  dialOut(body: DialOutBody, options?: CallOptions): Promise<DialOutResult>;
+  /** Removes every listener and timer, rejects pending calls. */
+  close(): void;
+}
+
+const EVENTS = ['ready', 'toggle-chat', 'connected', 'disconnected'] as const;
+
+/** Connects to the external-chat plugin inside the Web App 3 iframe. */
+export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectOptions = {}): ExternalChat {
+  const host = options.window ?? window;
+  const origins = options.webappOrigin === undefined ? undefined : ([] as string[]).concat(options.webappOrigin);
+  if (!origins) {
+    console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
+  }
+  const endpoint = createHostEndpoint(options.timeoutMs ?? 60_000);
+  const remote: Remote<ExternalChatService> = wrap<ExternalChatService>(endpoint);
+  const handlers = new Map<string, Set<(payload: never) => void>>(EVENTS.map((name) => [name, new Set()]));
+  let plugin: { window: Window; instanceId: string | undefined } | undefined;
+  let closed = false;
+  let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingDelay = 0;
+
+  let resolveReady!: () => void;
+  let rejectReady!: (error: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A page that never awaits `ready` must not get an unhandled rejection on close().
+  ready.catch(() => undefined);
+
+  const emit = <E extends keyof ExternalChatEvents>(name: E, payload: ExternalChatEvents[E]): void => {
+    for (const handler of [...(handlers.get(name) ?? [])]) {
+      try {
+        (handler as (payload: ExternalChatEvents[E]) => void)(payload);
+      } catch (error) {
+        // A failing handler is the page's bug: report it, keep the bridge running.
+        reportError(error);
+      }
+    }
+  };
+
+  const onReady = (source: Window, origin: string, instanceId: string | undefined): void => {
+    const restarted = plugin !== undefined && (source !== plugin.window || instanceId === undefined || instanceId !== plugin.instanceId);
+    if (restarted) endpoint.restart();
+    plugin = { window: source, instanceId };
+    clearTimeout(pingTimer);
+    endpoint.connect(source, origin);
+    resolveReady();
+    emit('ready', instanceId === undefined ? {} : { instanceId });
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    try {
+      if (origins && !origins.includes(event.origin)) return;
+      const inbound = decodePluginMessage(event.data);
+      if (inbound.kind !== 'message') return;
+      const { name, payload } = inbound.message;
+      if (name === 'ready') {
+        if (isInsideFrame(event.source, iframe.contentWindow)) onReady(event.source, event.origin, payload.instanceId);
+        return;
+      }
+      if (!plugin || event.source !== plugin.window) return;
+      if (name === 'dial-out-success' || name === 'dial-out-error') endpoint.receive(inbound.message as never);
+      else emit(name, payload as never);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  // A bridge made after the plugin said `ready` would wait forever: ask until someone answers.
+  const ping = (): void => {
+    for (const target of pingTargets(iframe.contentWindow)) target.postMessage(encode('ping', {}), '*');
+    pingDelay = nextPingDelay(pingDelay);
+    pingTimer = setTimeout(ping, pingDelay);
+  };
+
+  host.addEventListener('message', onMessage);
+  ping();
+
+  const rejectInvalid = (error: string): Promise<never> => Promise.reject(new InvalidParamsError(error));
+  const ifOpen = <T>(what: string, call: () => Promise<T>): Promise<T> =>
+    closed ? Promise.reject(new CallInterruptedError('closed', what)) : call();
+
+  return {
+    ready,
+    on(event, handler) {
+      const set = handlers.get(event);
+      if (!set) throw new InvalidParamsError(`on: unknown event '${String(event)}'; use one of ${EVENTS.join(', ')}`);
+      set.add(handler as (payload: never) => void);
+      return () => set.delete(handler as (payload: never) => void);
+    },
+    setButtonActive(active) {
+      const valid = validateBoolean('setButtonActive', 'active', active);
+      if (!valid.ok) return rejectInvalid(valid.error);
+      return ifOpen('setButtonActive', () => remote.setButtonActive(valid.value));
+    },
+    setBadge(visible) {
+      const valid = validateBoolean('setBadge', 'visible', visible);
+      if (!valid.ok) return rejectInvalid(valid.error);
+      return ifOpen('setBadge', () => remote.setBadge(valid.value));
+    },
+    dialOut(body, callOptions = {}) {
+      const valid = validateDialBody(body);
+      if (!valid.ok) return rejectInvalid(valid.error);
+      return ifOpen('dialOut', () => endpoint.withOptions(callOptions, () => remote.dialOut(valid.value)));
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      host.removeEventListener('message', onMessage);
+      clearTimeout(pingTimer);
+      endpoint.close();
+      for (const set of handlers.values()) set.clear();
+      rejectReady(new CallInterruptedError('closed', 'Waiting for the plugin'));
+    },
+  };
+}

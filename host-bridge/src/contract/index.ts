@@ -1,0 +1,5 @@
+export * from './actions';
+export * from './types';
+export * from './validate';
+export * from './codec';
+export * from './comlink-wire';

@@ -1,0 +1,29 @@
+/**
+ * True when `source` is a window nested (at any depth) inside `frame`, the Web
+ * App 3 iframe's window. The plugin's messages come from its own frame, never
+ * from Web App 3's window itself, so `source === iframe.contentWindow` is the
+ * wrong check. `parent` is readable across origins.
+ */
+export function isInsideFrame(source: MessageEventSource | null, frame: Window | null): source is Window {
+  if (!frame || !source || !('parent' in source)) return false;
+  let window: Window = source;
+  for (let depth = 0; depth < 16 && window.parent !== window; depth++) {
+    if (window.parent === frame) return true;
+    window = window.parent;
+  }
+  return false;
+}
+
+/** The windows a `ping` goes to: Web App 3's window (heard by a same-origin plugin) and its frames. */
+export function pingTargets(frame: Window | null): Window[] {
+  if (!frame) return [];
+  const targets = [frame];
+  for (let i = 0; i < frame.frames.length; i++) {
+    const child = frame.frames[i];
+    if (child) targets.push(child);
+  }
+  return targets;
+}
+
+/** Ping backoff: soon after start, then less often, never more than every 2 s. */
+export const nextPingDelay = (previous: number): number => Math.min(previous === 0 ? 100 : previous * 2, 2000);

@@ -1,0 +1,4 @@
+export { connectExternalChat, type ConnectOptions, type ExternalChat, type ExternalChatEvents } from './connect';
+export type { CallOptions } from './host-endpoint';
+export { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors';
+export type { DialOutBody, DialOutResult, DisconnectedPayload } from './contract';
