@@ -79,7 +79,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
         (handler as (payload: ExternalChatEvents[E]) => void)(payload);
       } catch (error) {
         // A failing handler is the page's bug: report it, keep the bridge running.
-        reportError(error);
+        console.error(`[external-chat] a '${name}' handler threw`, error);
       }
     }
   };
@@ -108,7 +108,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       if (name === 'dial-out-success' || name === 'dial-out-error') endpoint.receive(inbound.message as never);
       else emit(name, payload as never);
     } catch (error) {
-      reportError(error);
+      console.error('[external-chat] ignored a message that could not be handled', error);
     }
   };
 

@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Zero-dependency static server for the demo and the browser tests.
+//
+// Two origins, deliberately cross-site (localhost vs 127.0.0.1), so every
+// cross-origin rule in the browser is real:
+//   host    http://localhost:<HOST_PORT=5180>    the page that embeds Web App 3
+//   webapp3 http://127.0.0.1:<WEBAPP_PORT=5181>  the Web App 3 simulator + branding
+//
+// Usage: node examples/serve.mjs [--host-port N] [--webapp-port N] [--csp strict]
+//        (or HOST_PORT, WEBAPP_PORT, CSP=strict in the environment)
+// In-process: import { startServers } from './examples/serve.mjs'
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const examplesDir = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = resolve(examplesDir, '..');
+const dist = resolve(examplesDir, 'dist');
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "connect-src 'self'; img-src 'self' data:; frame-ancestors *";
+
+/**
+ * @typedef {{ prefix: string, dir: string, csp?: boolean }} Mount
+ * `prefix` is a URL path prefix ending in '/'; the rest of the path is looked
+ * up under `dir`. The first (longest) matching prefix wins.
+ */
+
+/** @returns {Mount[]} */
+const hostMounts = () => [
+  { prefix: '/host-bridge/', dir: resolve(repoRoot, 'host-bridge/dist') },
+  { prefix: '/legacy-host/', dir: resolve(dist, 'legacy-host') },
+  { prefix: '/host/', dir: resolve(dist, 'host') },
+  { prefix: '/assets/', dir: resolve(dist, 'assets') },
+];
+
+/** @param {boolean} csp @returns {Mount[]} */
+const webappMounts = (csp) => [
+  { prefix: '/webapp3/branding/', dir: resolve(repoRoot, 'webapp3/branding'), csp },
+  { prefix: '/webapp3/', dir: resolve(dist, 'simulator') },
+  { prefix: '/assets/', dir: resolve(dist, 'assets') },
+  { prefix: '/fixtures/', dir: resolve(repoRoot, 'tests/browser/fixtures') },
+];
+
+/** Resolve `rest` inside `dir`; null when it would escape `dir`. */
+function safeJoin(dir, rest) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const full = resolve(dir, '.' + sep + decoded);
+  return full === dir || full.startsWith(dir + sep) ? full : null;
+}
+
+/**
+ * @param {Mount[]} mounts
+ * @param {{ redirects?: Record<string, string> }} [opts]
+ */
+function makeHandler(mounts, { redirects = {} } = {}) {
+  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  return async (req, res) => {
+    const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    }
+    const { pathname, search } = new URL(req.url ?? '/', 'http://x');
+    if (redirects[pathname]) return send(302, '', { Location: redirects[pathname] });
+
+    // "/webapp3" → "/webapp3/" so relative URLs in the page resolve.
+    const bare = sorted.find((m) => pathname + '/' === m.prefix);
+    if (bare) return send(301, '', { Location: bare.prefix + search });
+
+    const mount = sorted.find((m) => pathname.startsWith(m.prefix));
+    if (!mount) return send(404, `Not found: ${pathname}\n`);
+    const headers = mount.csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
+
+    let file = safeJoin(mount.dir, pathname.slice(mount.prefix.length));
+    if (!file) return send(404, `Not found: ${pathname}\n`, headers);
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        if (!pathname.endsWith('/')) return send(301, '', { ...headers, Location: pathname + '/' + search });
+        file = resolve(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) throw new Error('not a file');
+      res.writeHead(200, {
+        ...baseHeaders,
+        ...headers,
+        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': info.size,
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch {
+      send(404, `Not found: ${pathname}\n`, headers);
+    }
+  };
+}
+
+/** Listen on `port` (0 = any free port) at `hostname`; resolves with the actual port. */
+function listen(server, port, hostname) {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => {
+      server.off('error', reject);
+      const addr = server.address();
+      resolvePort(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
+}
+
+function closeServer(server) {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections?.();
+  });
+}
+
+/**
+ * Start both origins.
+ * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict' }} [options]
+ * @returns {Promise<{ hostOrigin: string, webappOrigin: string, close(): Promise<void> }>}
+ */
+export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false } = {}) {
+  const strict = csp === true || csp === 'strict';
+  const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
+  const webappHandler = makeHandler(webappMounts(strict), { redirects: { '/': '/webapp3/' } });
+  /** @type {import('node:http').Server[]} */
+  const servers = [];
+  const closeAll = () => Promise.all(servers.map(closeServer)).then(() => undefined);
+  try {
+    // "localhost" may resolve to 127.0.0.1 or ::1 in the browser: listen on
+    // both loopback addresses with the same port (::1 is best effort).
+    const hostV4 = createServer(hostHandler);
+    servers.push(hostV4);
+    const actualHostPort = await listen(hostV4, hostPort, '127.0.0.1');
+    const hostV6 = createServer(hostHandler);
+    try {
+      await listen(hostV6, actualHostPort, '::1');
+      servers.push(hostV6);
+    } catch {
+      // no IPv6 loopback here; 127.0.0.1 is enough
+    }
+    const webapp = createServer(webappHandler);
+    servers.push(webapp);
+    const actualWebappPort = await listen(webapp, webappPort, '127.0.0.1');
+    return {
+      hostOrigin: `http://localhost:${actualHostPort}`,
+      webappOrigin: `http://127.0.0.1:${actualWebappPort}`,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+function parseArgs(argv, env) {
+  const opts = {
+    hostPort: Number(env.HOST_PORT ?? 5180),
+    webappPort: Number(env.WEBAPP_PORT ?? 5181),
+    csp: env.CSP === 'strict',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--host-port') opts.hostPort = Number(value());
+    else if (flag === '--webapp-port') opts.webappPort = Number(value());
+    else if (flag === '--csp') opts.csp = value() === 'strict';
+    else if (flag === '--help' || flag === '-h') {
+      console.log('node examples/serve.mjs [--host-port 5180] [--webapp-port 5181] [--csp strict]');
+      process.exit(0);
+    } else throw new Error(`Unknown argument: ${argv[i]}`);
+  }
+  for (const key of ['hostPort', 'webappPort']) {
+    if (!Number.isInteger(opts[key]) || opts[key] < 0 || opts[key] > 65535) {
+      throw new Error(`Invalid ${key}: ${opts[key]}`);
+    }
+  }
+  return opts;
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  const opts = parseArgs(process.argv.slice(2), process.env);
+  const servers = await startServers(opts);
+  console.log(`host origin:    ${servers.hostOrigin}`);
+  console.log(`webapp3 origin: ${servers.webappOrigin}${opts.csp ? '  (strict CSP on /webapp3/branding/)' : ''}`);
+  console.log(`\nOpen ${servers.hostOrigin}/host/`);
+  console.log(`Simulator alone: ${servers.webappOrigin}/webapp3/\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await servers.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

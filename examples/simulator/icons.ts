@@ -1,0 +1,88 @@
+// Toolbar icons: which names Web App 3 accepts, and how the simulator draws them.
+import type { ToolbarButtonPayload } from '@pexip/plugin-api';
+
+/**
+ * A small subset of the icon names of Pexip's icon set (@pexip/components).
+ * Web App 3 answers any other name with `{status: 'failed', reason: 'Invalid Icon name'}`.
+ */
+export const KNOWN_ICONS: ReadonlySet<string> = new Set([
+  'IconChat',
+  'IconAdd',
+  'IconBell',
+  'IconInfoRound',
+  'IconLink',
+  'IconLock',
+  'IconMeetingRoom',
+  'IconParticipants',
+  'IconPhone',
+  'IconPlayRound',
+  'IconSettings',
+  'IconSupport',
+]);
+
+export type ToolbarIcon = ToolbarButtonPayload['icon'];
+
+/** A name from KNOWN_ICONS, or `{custom: {main, hover}}` with SVG markup strings. */
+export function isValidIcon(icon: unknown): icon is ToolbarIcon {
+  if (typeof icon === 'string') return KNOWN_ICONS.has(icon);
+  if (typeof icon !== 'object' || icon === null) return false;
+  const custom = (icon as { custom?: unknown }).custom;
+  if (typeof custom !== 'object' || custom === null) return false;
+  const { main, hover } = custom as Record<string, unknown>;
+  return typeof main === 'string' && typeof hover === 'string';
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(paths: string[]): SVGSVGElement {
+  const el = document.createElementNS(SVG_NS, 'svg');
+  el.setAttribute('viewBox', '0 0 24 24');
+  el.setAttribute('width', '22');
+  el.setAttribute('height', '22');
+  el.setAttribute('aria-hidden', 'true');
+  el.setAttribute('focusable', 'false');
+  el.classList.add('icon');
+  for (const d of paths) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    el.append(path);
+  }
+  return el;
+}
+
+const GLYPHS: Record<string, string[]> = {
+  // speech bubble with three dots
+  IconChat: [
+    'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.6 3.7A.9.9 0 0 1 3 21V6a2 2 0 0 1 1-2Z',
+    'M8 10.2a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Zm4 0a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Zm4 0a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Z',
+  ],
+  MicOn: [
+    'M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3Z',
+    'M6 11a6 6 0 0 0 12 0h-1.6a4.4 4.4 0 0 1-8.8 0H6Zm5.2 7.2V21h1.6v-2.8h-1.6Z',
+  ],
+  VideoOn: ['M3 7a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v2.5l4.2-2.8a.5.5 0 0 1 .8.4v9.8a.5.5 0 0 1-.8.4L16 14.5V17a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z'],
+  HangUp: [
+    'M12 9c-3.6 0-6.9 1.1-9.2 3a1.5 1.5 0 0 0-.2 2.1l1.3 1.6a1.5 1.5 0 0 0 1.9.3l2.4-1.4c.5-.3.8-.8.8-1.4v-1.4a12 12 0 0 1 6 0v1.4c0 .6.3 1.1.8 1.4l2.4 1.4a1.5 1.5 0 0 0 1.9-.3l1.3-1.6a1.5 1.5 0 0 0-.2-2.1C18.9 10.1 15.6 9 12 9Z',
+  ],
+  // fallback for known names without a drawn glyph: a rounded square
+  Generic: ['M6 4h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm2 5v6h8V9H8Z'],
+};
+
+/** Built-in glyphs of the simulator's own toolbar (mic, camera, hang-up). */
+export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp'): SVGSVGElement =>
+  svg(GLYPHS[name] ?? []);
+
+/**
+ * An element drawing `icon`. Custom icons are drawn as <img> of an SVG data
+ * URL, so markup coming from a plugin can never run script in this page.
+ */
+export function createIcon(icon: ToolbarIcon, hover = false): Element {
+  if (typeof icon === 'string') return svg(GLYPHS[icon] ?? GLYPHS.Generic ?? []);
+  const img = document.createElement('img');
+  img.className = 'icon';
+  img.alt = '';
+  img.width = 22;
+  img.height = 22;
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(hover ? icon.custom.hover : icon.custom.main)}`;
+  return img;
+}

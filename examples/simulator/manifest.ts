@@ -1,0 +1,104 @@
+// Load and validate the branding manifest's `plugins` list, the part Web App 3
+// reads to create plugin frames. Other top-level keys are accepted unchanged.
+
+/** One entry of `plugins` in manifest.json. */
+export interface ManifestPlugin {
+  id: string;
+  /** relative to the manifest URL in the file; absolute once loaded */
+  src: string;
+  sandboxValues: string[];
+}
+
+export interface Manifest {
+  url: URL;
+  plugins: ManifestPlugin[];
+}
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+// Tokens an iframe sandbox attribute accepts (HTML standard).
+const SANDBOX_TOKENS = new Set([
+  'allow-downloads',
+  'allow-forms',
+  'allow-modals',
+  'allow-orientation-lock',
+  'allow-pointer-lock',
+  'allow-popups',
+  'allow-popups-to-escape-sandbox',
+  'allow-presentation',
+  'allow-same-origin',
+  'allow-scripts',
+  'allow-storage-access-by-user-activation',
+  'allow-top-navigation',
+  'allow-top-navigation-by-user-activation',
+  'allow-top-navigation-to-custom-protocols',
+]);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Pure: check the parsed JSON and resolve each `src` against `url`. */
+export function parseManifest(json: unknown, url: URL): Manifest {
+  const where = `Branding manifest ${url.href}`;
+  if (!isRecord(json)) throw new ManifestError(`${where}: expected a JSON object`);
+  const { plugins } = json;
+  if (plugins === undefined) return { url, plugins: [] };
+  if (!Array.isArray(plugins)) throw new ManifestError(`${where}: "plugins" must be an array`);
+  const seen = new Set<string>();
+  const parsed = plugins.map((entry: unknown, i): ManifestPlugin => {
+    const at = `${where}: plugins[${i}]`;
+    if (!isRecord(entry)) throw new ManifestError(`${at} must be an object`);
+    const { id, src, sandboxValues = [] } = entry;
+    if (typeof id !== 'string' || id.trim() === '') {
+      throw new ManifestError(`${at}.id must be a non-empty string`);
+    }
+    if (seen.has(id)) throw new ManifestError(`${at}.id "${id}" is used twice`);
+    seen.add(id);
+    if (typeof src !== 'string' || src.trim() === '') {
+      throw new ManifestError(`${at}.src must be a non-empty string (plugin "${id}")`);
+    }
+    let resolved: URL;
+    try {
+      resolved = new URL(src, url);
+    } catch {
+      throw new ManifestError(`${at}.src "${src}" is not a valid URL (plugin "${id}")`);
+    }
+    if (!Array.isArray(sandboxValues) || !sandboxValues.every((v) => typeof v === 'string')) {
+      throw new ManifestError(`${at}.sandboxValues must be an array of strings (plugin "${id}")`);
+    }
+    const unknown = sandboxValues.filter((v) => !SANDBOX_TOKENS.has(v));
+    if (unknown.length > 0) {
+      throw new ManifestError(
+        `${at}.sandboxValues has unknown sandbox token(s) ${unknown.map((v) => `"${v}"`).join(', ')} (plugin "${id}")`,
+      );
+    }
+    return { id, src: resolved.href, sandboxValues: [...sandboxValues] };
+  });
+  return { url, plugins: parsed };
+}
+
+export async function loadManifest(url: URL): Promise<Manifest> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (err) {
+    throw new ManifestError(`Could not fetch branding manifest ${url.href}: ${String(err)}`);
+  }
+  if (!response.ok) {
+    throw new ManifestError(`Could not fetch branding manifest ${url.href}: HTTP ${response.status}`);
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (err) {
+    throw new ManifestError(`Branding manifest ${url.href} is not valid JSON: ${String(err)}`);
+  }
+  return parseManifest(json, url);
+}
+
+/** Web App 3's sandbox: `allow-scripts` plus the manifest's sandboxValues. */
+export const sandboxFor = (plugin: Pick<ManifestPlugin, 'sandboxValues'>): string[] => [
+  ...new Set(['allow-scripts', ...plugin.sandboxValues]),
+];

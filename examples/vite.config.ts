@@ -1,0 +1,40 @@
+// Multi-page build of the examples into examples/dist/.
+//   dist/simulator/{index,relay}.html  served at http://127.0.0.1:5181/webapp3/
+//   dist/host/index.html               served at http://localhost:5180/host/
+//   dist/legacy-host/index.html        served at http://localhost:5180/legacy-host/
+//   dist/assets/                       served at /assets/ on both origins
+// `base: './'` keeps every asset URL relative (../assets/x.js), so the pages
+// work under any mount point of examples/serve.mjs.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+const pages: Record<string, string> = {
+  simulator: 'simulator/index.html',
+  relay: 'simulator/relay.html',
+  host: 'host/index.html',
+  'legacy-host': 'legacy-host/index.html',
+};
+
+// The host pages are written in parallel; build only the pages that exist.
+const input = Object.fromEntries(
+  Object.entries(pages)
+    .map(([name, page]) => [name, `${root}${page}`] as const)
+    .filter(([, file]) => existsSync(file)),
+);
+
+export default defineConfig({
+  root,
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: `${root}dist`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    modulePreload: { polyfill: false },
+    rolldownOptions: { input },
+  },
+});

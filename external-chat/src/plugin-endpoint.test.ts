@@ -1,0 +1,198 @@
+import { ACTION_PREFIX, validateDialBody } from '@external-chat/host-bridge/contract';
+import type { ToolbarButtonPayload } from '@pexip/plugin-api';
+import { expose, type Endpoint } from 'comlink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPluginEndpoint } from './plugin-endpoint';
+import { createService } from './service';
+
+const HOST = 'https://portal.example.com';
+const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function harness(allowedOrigins?: string[]) {
+  const top = { name: 'top' } as unknown as Window;
+  const posted: Record<string, unknown>[] = [];
+  const warnings: string[] = [];
+  const updates: ToolbarButtonPayload[] = [];
+  let pings = 0;
+  const dialOut = vi.fn(async (body: { destination: string }) => ({ uuid: `uuid-${body.destination}`, displayName: body.destination }));
+  const service = createService({
+    updateButton: async (payload) => void updates.push(payload),
+    dialOut,
+    onButtonError: () => undefined,
+  });
+  const { endpoint, onMessage } = createPluginEndpoint({
+    top,
+    allowedOrigins,
+    post: (envelope) => posted.push(envelope as Record<string, unknown>),
+    onPing: () => pings++,
+    warn: (message) => warnings.push(message),
+  });
+  expose(service, endpoint);
+  const send = (data: unknown, from: { source?: unknown; origin?: string } = {}): void =>
+    onMessage({ data, source: 'source' in from ? from.source : top, origin: from.origin ?? HOST } as MessageEvent);
+  return { top, posted, warnings, updates, dialOut, service, send, pings: () => pings };
+}
+
+const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
+
+afterEach(() => {
+  delete (Object.prototype as Record<string, unknown>).polluted;
+  delete (globalThis as Record<string, unknown>).pwned;
+});
+
+describe('plugin endpoint: the documented actions', () => {
+  it('sets button state and badge, each keeping the other', async () => {
+    const h = harness();
+    h.send(envelope('toggle-chat-badge', { visible: true }));
+    await flush();
+    h.send(envelope('toggle-chat-button-state', { active: true }));
+    await flush();
+    expect(h.updates.at(-1)).toMatchObject({ isActive: true, tooltip: 'Close Chat', badge: { isVisible: true } });
+    expect(h.posted).toEqual([]);
+  });
+
+  it('dials out and replies dial-out-success with the echoed requestId', async () => {
+    const h = harness();
+    h.send(envelope('dial-out', { ...dial, requestId: 'r1', remote_display_name: 'Alice' }));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledWith({ ...dial, remote_display_name: 'Alice' });
+    expect(h.posted).toEqual([envelope('dial-out-success', { uuid: 'uuid-alice@example.com', displayName: 'alice@example.com', requestId: 'r1' })]);
+  });
+
+  it('replies dial-out-error with the failure message and no requestId when none was sent', async () => {
+    const h = harness();
+    h.dialOut.mockRejectedValueOnce(new Error('Could not dial out to specified uri'));
+    h.send(envelope('dial-out', dial));
+    await flush();
+    expect(h.posted).toEqual([envelope('dial-out-error', { message: 'Could not dial out to specified uri' })]);
+  });
+
+  it('gives concurrent dial-outs exactly one reply each', async () => {
+    const h = harness();
+    const resolvers: (() => void)[] = [];
+    h.dialOut.mockImplementation(
+      (body) => new Promise((resolve) => resolvers.push(() => resolve({ uuid: `uuid-${body.destination}`, displayName: body.destination }))),
+    );
+    for (let i = 0; i < 5; i++) h.send(envelope('dial-out', { ...dial, destination: `p${i}@example.com`, requestId: `r${i}` }));
+    await flush();
+    for (const resolve of resolvers.reverse()) resolve();
+    await flush();
+    expect(h.posted.map((m) => [m.requestId, m.uuid]).sort()).toEqual([0, 1, 2, 3, 4].map((i) => [`r${i}`, `uuid-p${i}@example.com`]));
+  });
+
+  it('answers ping (and only ping) through onPing', () => {
+    const h = harness();
+    h.send(envelope('ping'));
+    expect(h.pings()).toBe(1);
+  });
+});
+
+describe('plugin endpoint: what it drops', () => {
+  it('acts only on messages from the top window', async () => {
+    const h = harness();
+    h.send(envelope('dial-out', dial), { source: { name: 'sibling' } });
+    h.send(envelope('dial-out', dial), { source: null });
+    await flush();
+    expect(h.dialOut).not.toHaveBeenCalled();
+    expect(h.warnings).toEqual([]);
+  });
+
+  it('drops other origins when config.json lists allowed ones', async () => {
+    const h = harness([HOST]);
+    h.send(envelope('dial-out', dial), { origin: 'https://evil.example' });
+    await flush();
+    expect(h.dialOut).not.toHaveBeenCalled();
+    expect(h.warnings).toEqual(["dropped a message from https://evil.example: it is not in config.json's allowedOrigins"]);
+    h.send(envelope('dial-out', dial));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('warns about unprefixed and unknown actions', () => {
+    const h = harness();
+    h.send({ action: 'something-else' });
+    h.send(envelope('launch-rockets'));
+    expect(h.warnings).toEqual([
+      `ignored a message without the '${ACTION_PREFIX}' action prefix`,
+      `ignored unknown action '${ACTION_PREFIX}launch-rockets'`,
+    ]);
+  });
+
+  it('answers an invalid dial-out with an error naming the field and never dials', async () => {
+    const h = harness();
+    h.send(envelope('dial-out', { ...dial, role: 'OWNER', requestId: 'r7' }));
+    await flush();
+    expect(h.dialOut).not.toHaveBeenCalled();
+    expect(h.posted).toEqual([
+      envelope('dial-out-error', { message: `dial-out: 'role' must be one of HOST, GUEST, got "OWNER"`, requestId: 'r7' }),
+    ]);
+  });
+});
+
+describe('plugin endpoint: comlink never sees a received message', () => {
+  const attacks = [
+    { id: 'a1', type: 'SET', path: ['__proto__', 'polluted'], value: { type: 'RAW', value: true } },
+    { id: 'a2', type: 'SET', path: ['setBadge'], value: { type: 'RAW', value: 'replaced' } },
+    { id: 'a3', type: 'GET', path: ['dialOut'] },
+    { id: 'a4', type: 'CONSTRUCT', path: ['constructor', 'constructor'], argumentList: [{ type: 'RAW', value: 'globalThis.pwned = 1' }] },
+    { id: 'a5', type: 'APPLY', path: ['dialOut'], argumentList: [{ type: 'HANDLER', name: 'no-such-handler', value: 1 }] },
+    { id: 'a6', type: 'APPLY', path: ['constructor', 'constructor'], argumentList: [{ type: 'RAW', value: 'globalThis.pwned = 1' }] },
+  ];
+
+  it('positive control: the same messages do harm when comlink is exposed directly', async () => {
+    const listeners = new Set<(event: { data: unknown }) => void>();
+    const naive: Endpoint = {
+      postMessage: () => undefined,
+      addEventListener: (_type, listener) => listeners.add(listener as never),
+      removeEventListener: () => undefined,
+    };
+    expose({ setBadge() {} }, naive);
+    for (const listener of listeners) listener({ data: attacks[0] });
+    await flush();
+    expect(({} as Record<string, unknown>).polluted).toBe(true);
+  });
+
+  it.each(attacks)('$type $path, bare or inside an envelope, changes nothing', async (attack) => {
+    const h = harness();
+    const setBadge = h.service.setBadge;
+    h.send(attack);
+    h.send({ ...envelope('toggle-chat-badge', { visible: true }), ...attack, action: `${ACTION_PREFIX}toggle-chat-badge` });
+    h.send({ ...attack, ...envelope('dial-out', dial) });
+    await flush();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+    expect(h.service.setBadge).toBe(setBadge);
+    // Only the validated commands ran, with validated arguments.
+    expect(h.dialOut.mock.calls).toEqual([[dial]]);
+    expect(h.posted).toEqual([envelope('dial-out-success', { uuid: 'uuid-alice@example.com', displayName: 'alice@example.com' })]);
+    expect(h.service.state()).toEqual({ active: false, badge: true });
+  });
+});
+
+describe('plugin endpoint: fuzz', () => {
+  it('survives 500 garbage messages without throwing or dialing anything invalid, then still works', async () => {
+    const h = harness();
+    let seed = 7;
+    const rand = (n: number): number => (seed = (seed * 16807) % 2147483647) % n;
+    const values: unknown[] = [
+      null, undefined, 0, -1, NaN, true, '', 'x'.repeat(100_000), [], [1, 2], {}, { __proto__: { polluted: true } },
+      JSON.parse('{"__proto__":{"polluted":true}}'), new Date(0), 'HOST', 'sip', 'alice@example.com', { type: 'SET' },
+    ];
+    const names = ['dial-out', 'toggle-chat-badge', 'toggle-chat-button-state', 'ping', 'toggle-chat', '', '../dial-out', 'DIAL-OUT'];
+    const fields = ['role', 'destination', 'protocol', 'active', 'visible', 'requestId', 'call_type', '__proto__', 'constructor', 'action'];
+    const pick = <T>(list: readonly T[]): T => list[rand(list.length)] as T;
+    for (let i = 0; i < 500; i++) {
+      const message: Record<string, unknown> =
+        rand(4) === 0 ? { action: pick(values) } : { action: `${rand(5) === 0 ? '' : ACTION_PREFIX}${pick(names)}` };
+      for (let f = rand(6); f > 0; f--) message[pick(fields)] = pick(values);
+      expect(() => h.send(rand(10) === 0 ? pick(values) : message)).not.toThrow();
+    }
+    await flush();
+    for (const [body] of h.dialOut.mock.calls) expect(validateDialBody(body).ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    h.send(envelope('dial-out', { ...dial, requestId: 'after-fuzz' }));
+    await flush();
+    expect(h.posted.at(-1)).toMatchObject({ action: `${ACTION_PREFIX}dial-out-success`, requestId: 'after-fuzz' });
+  });
+});

@@ -1,0 +1,3 @@
+declare module '@pexip/infinity-api/dist/conference/validation.js' {
+  export function validateDialBody(data: unknown): boolean;
+}
