@@ -14,7 +14,13 @@ SHELL := /bin/bash
 DEPLOYED := webapp3/branding/plugins/external-chat
 VERSION = $(shell node -p "require('./external-chat/package.json').version")
 
-.PHONY: all bump build deploy package clean demo test bench install plugin deployed
+define deploy_plugin
+	rm -rf $(DEPLOYED)
+	mkdir -p $(DEPLOYED)
+	cp -R external-chat/dist/. $(DEPLOYED)/
+endef
+
+.PHONY: all bump build deploy package clean demo test bench install plugin deployed examples
 
 all: package
 
@@ -27,37 +33,35 @@ bump: install
 	cd external-chat && npm version minor --no-git-tag-version
 
 build: bump
-	$(MAKE) --no-print-directory plugin
+	npm run build -w external-chat
 
 deploy: build
-	$(MAKE) --no-print-directory deployed
+	$(deploy_plugin)
 
 package: deploy
 	rm -f external-chat-v*.zip
 	python3 -m zipfile -c external-chat-v$(VERSION).zip webapp3
-	@echo "Packaged external-chat-v$(VERSION).zip: upload it as Web App 3 branding in Infinity."
+	@echo "Packaged external-chat-v$(VERSION).zip: upload it to Infinity as Web App 3 branding."
 
 clean:
 	rm -rf external-chat/dist $(DEPLOYED)
 
-# The building blocks, without a version bump.
+# Building blocks for the other jobs: never a version bump.
 plugin: install
 	npm run build -w external-chat
-	npm run build -w host-bridge
 
 deployed: plugin
-	rm -rf $(DEPLOYED)
-	mkdir -p $(DEPLOYED)
-	cp -R external-chat/dist/. $(DEPLOYED)/
+	$(deploy_plugin)
 
-demo: deployed
+examples: install
+	npm run build -w host-bridge
 	npm run build -w examples
+
+demo: deployed examples
 	node examples/serve.mjs
 
-test: deployed
-	npm run build -w examples
+test: deployed examples
 	npm test
 
-bench: deployed
-	npm run build -w examples
+bench: deployed examples
 	node bench/run.mjs

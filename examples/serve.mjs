@@ -74,9 +74,10 @@ function safeJoin(dir, rest) {
 
 /**
  * @param {Mount[]} mounts
- * @param {{ redirects?: Record<string, string> }} [opts]
+ * @param {{ redirects?: Record<string, string>, files?: Record<string, string> }} [opts]
+ *   `files` are served from memory (tests use it for the plugin's config.json).
  */
-function makeHandler(mounts, { redirects = {} } = {}) {
+function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   return async (req, res) => {
     const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -97,6 +98,9 @@ function makeHandler(mounts, { redirects = {} } = {}) {
     const mount = sorted.find((m) => pathname.startsWith(m.prefix));
     if (!mount) return send(404, `Not found: ${pathname}\n`);
     const headers = mount.csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
+    if (files[pathname] !== undefined) {
+      return send(200, files[pathname], { ...headers, 'Content-Type': CONTENT_TYPES[extname(pathname)] ?? 'text/plain' });
+    }
 
     let file = safeJoin(mount.dir, pathname.slice(mount.prefix.length));
     if (!file) return send(404, `Not found: ${pathname}\n`, headers);
@@ -145,13 +149,15 @@ function closeServer(server) {
 
 /**
  * Start both origins.
- * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict' }} [options]
+ * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict', pluginConfig?: string }} [options]
+ *   `pluginConfig`: text served as the plugin's config.json (origin allow-list), as if deployed in the bundle.
  * @returns {Promise<{ hostOrigin: string, webappOrigin: string, close(): Promise<void> }>}
  */
-export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false } = {}) {
+export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig } = {}) {
   const strict = csp === true || csp === 'strict';
   const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
-  const webappHandler = makeHandler(webappMounts(strict), { redirects: { '/': '/webapp3/' } });
+  const files = pluginConfig === undefined ? {} : { '/webapp3/branding/plugins/external-chat/config.json': pluginConfig };
+  const webappHandler = makeHandler(webappMounts(strict), { redirects: { '/': '/webapp3/' }, files });
   /** @type {import('node:http').Server[]} */
   const servers = [];
   const closeAll = () => Promise.all(servers.map(closeServer)).then(() => undefined);

@@ -4,6 +4,7 @@ import { expose } from 'comlink';
 import { INITIAL_BUTTON_STATE, toButtonPayload } from './button-state';
 import { loadConfig } from './config';
 import { messageOf } from './errors';
+import { dropEmptyMessages } from './guard-plugin-api';
 import { forwardLifecycle } from './lifecycle';
 import { createQuietLogger, debugRequested } from './logger';
 import { createPluginEndpoint } from './plugin-endpoint';
@@ -26,6 +27,7 @@ function listenOnParent(onMessage: (event: MessageEvent) => void): void {
 async function start(): Promise<void> {
   console.info(`plugin: ${PLUGIN_ID} loaded v${VERSION}`);
   setLogger(createQuietLogger(debugRequested()));
+  dropEmptyMessages(window);
 
   if (window.top === window.parent) {
     console.info(`${tag} Web App 3 is not embedded in another page; the chat bridge stays off.`);
@@ -34,14 +36,17 @@ async function start(): Promise<void> {
   const top = window.top;
   if (!top) return;
 
-  const config = await loadConfig(new URL('config.json', location.href));
+  // Both round trips at once: the config fetch must not delay start-up.
+  const [config, plugin] = await Promise.all([
+    loadConfig(new URL('config.json', location.href)),
+    registerPlugin({ id: PLUGIN_ID, version: 0 }),
+  ]);
   if (!config.ok) {
     console.error(`${tag} ${config.error}. The chat bridge stays off until config.json is fixed or removed.`);
     return;
   }
   const { allowedOrigins } = config.value;
 
-  const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
   const button = await plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE));
   const post = createPostToTop(top, allowedOrigins);
   const warn = (message: string): void => console.warn(`${tag} ${message}`);

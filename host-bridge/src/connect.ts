@@ -23,6 +23,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** The window to listen on; defaults to the global window. */
   window?: Window;
+  /** Sees every envelope the bridge sends and every one it accepts from the plugin: for logs and debugging. */
+  onEnvelope?: (direction: 'in' | 'out', envelope: object) => void;
 }
 
 export interface ExternalChatEvents {
@@ -56,7 +58,8 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   if (!origins) {
     console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
   }
-  const endpoint = createHostEndpoint(options.timeoutMs ?? 60_000);
+  const trace = options.onEnvelope;
+  const endpoint = createHostEndpoint(options.timeoutMs ?? 60_000, trace);
   const remote: Remote<ExternalChatService> = wrap<ExternalChatService>(endpoint);
   const handlers = new Map<string, Set<(payload: never) => void>>(EVENTS.map((name) => [name, new Set()]));
   let plugin: { window: Window; instanceId: string | undefined } | undefined;
@@ -101,10 +104,13 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       if (inbound.kind !== 'message') return;
       const { name, payload } = inbound.message;
       if (name === 'ready') {
-        if (isInsideFrame(event.source, iframe.contentWindow)) onReady(event.source, event.origin, payload.instanceId);
+        if (!isInsideFrame(event.source, iframe.contentWindow)) return;
+        trace?.('in', event.data);
+        onReady(event.source, event.origin, payload.instanceId);
         return;
       }
       if (!plugin || event.source !== plugin.window) return;
+      trace?.('in', event.data);
       if (name === 'dial-out-success' || name === 'dial-out-error') endpoint.receive(inbound.message as never);
       else emit(name, payload as never);
     } catch (error) {
@@ -114,7 +120,9 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
 
   // A bridge made after the plugin said `ready` would wait forever: ask until someone answers.
   const ping = (): void => {
-    for (const target of pingTargets(iframe.contentWindow)) target.postMessage(encode('ping', {}), '*');
+    const envelope = encode('ping', {});
+    trace?.('out', envelope);
+    for (const target of pingTargets(iframe.contentWindow)) target.postMessage(envelope, '*');
     pingDelay = nextPingDelay(pingDelay);
     pingTimer = setTimeout(ping, pingDelay);
   };

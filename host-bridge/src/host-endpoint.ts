@@ -50,7 +50,10 @@ type Listener = (event: { data: Reply }) => void;
  * until the plugin is known, `requestId` correlation, timeouts, aborts, and
  * the button state that is replayed to every (re)started plugin.
  */
-export function createHostEndpoint(defaultTimeoutMs: number): HostEndpoint {
+export function createHostEndpoint(
+  defaultTimeoutMs: number,
+  trace?: (direction: 'out', envelope: object) => void,
+): HostEndpoint {
   const listeners = new Set<Listener>();
   /** In call order, so the oldest sent dial-out is the first match. */
   const calls = new Map<string, Call>();
@@ -72,8 +75,11 @@ export function createHostEndpoint(defaultTimeoutMs: number): HostEndpoint {
   const fail = (id: string, error: unknown): void => settle(id, thrown(error));
 
   // An opaque-origin plugin (no allow-same-origin) can only be reached with '*'.
-  const post = (envelope: object): void =>
-    target?.window.postMessage(envelope, target.origin === 'null' ? '*' : target.origin);
+  const post = (envelope: object): void => {
+    if (!target) return;
+    trace?.('out', envelope);
+    target.window.postMessage(envelope, target.origin === 'null' ? '*' : target.origin);
+  };
 
   const send = (id: string, call: Call): void => {
     call.sent = true;
