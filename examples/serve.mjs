@@ -49,6 +49,8 @@ const hostMounts = () => [
   { prefix: '/legacy-host/', dir: resolve(dist, 'legacy-host') },
   { prefix: '/host/', dir: resolve(dist, 'host') },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
+  // `make bench`'s top page (bench/run.mjs drives it).
+  { prefix: '/bench/', dir: resolve(repoRoot, 'bench/pages') },
 ];
 
 /** @param {boolean} csp @returns {Mount[]} */

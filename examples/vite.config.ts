@@ -7,7 +7,7 @@
 // work under any mount point of examples/serve.mjs.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,6 +29,8 @@ export default defineConfig({
   root,
   base: './',
   publicDir: false,
+  // Bundle @external-chat/host-bridge from its TypeScript sources (see its package.json "exports").
+  resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
   build: {
     outDir: `${root}dist`,
     emptyOutDir: true,

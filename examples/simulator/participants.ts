@@ -154,7 +154,7 @@ function info(name: string, detail: string): HTMLElement {
 }
 
 export function initials(name: string): string {
-  const words = name.replace(/@.*$/, '').split(/[\s._-]+/).filter(Boolean);
+  const words = name.replace(/@.*$/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return (words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : (words[0] ?? name).slice(0, 1)).toUpperCase();
 }
 

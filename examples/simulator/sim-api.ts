@@ -109,6 +109,19 @@ export interface SimApi {
   readonly synRoundTrip: Record<string, SynRoundTrip>;
   /** per plugin id: performance.now() of insertion, syn, ack */
   readonly timings: Record<string, PluginTiming>;
+  /**
+   * Bench hook: `listener` runs after each RPC from a plugin frame has been
+   * handled (a `ui:button:update` is already rendered). Returns an unsubscribe.
+   */
+  onRpc(listener: (entry: RpcLogEntry) => void): () => void;
+}
+
+/**
+ * Bench baseline: the top window posts `{simEcho: n}` to the simulator's
+ * window and gets `{simEcho: n}` back at once (the bare hop to Web App 3).
+ */
+export interface SimEcho {
+  simEcho: unknown;
 }
 
 declare global {

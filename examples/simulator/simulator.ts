@@ -10,7 +10,7 @@ import { Participants, renderParticipantList } from './participants';
 import { PluginFrame, isRpcCallMessage } from './plugin-host';
 import { ReadyCycle } from './ready';
 import { createRouter } from './rpc';
-import type { RpcLogEntry, SimApi, SimRejection, SimReadySummary, SynRoundTrip, PluginTiming } from './sim-api';
+import type { RpcLogEntry, SimApi, SimEcho, SimRejection, SimReadySummary, SynRoundTrip, PluginTiming } from './sim-api';
 import { renderStage } from './stage';
 import { Toolbar } from './toolbar';
 
@@ -112,11 +112,21 @@ const route = createRouter({
   onLogged: (entry) => appendLogRow(ui.rpcLog, entry),
 });
 
+const rpcListeners = new Set<(entry: RpcLogEntry) => void>();
+const isSimEcho = (data: unknown): data is SimEcho => typeof data === 'object' && data !== null && 'simEcho' in data;
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  // Bench baseline (see SimEcho): answer the embedding page at once.
+  if (window.top && window.top !== window && event.source === window.top && isSimEcho(event.data)) {
+    window.top.postMessage({ simEcho: event.data.simEcho } satisfies SimEcho, '*');
+    return;
+  }
   // Only frames this page created may talk to it.
   const frame = frames.find((f) => f.window !== null && f.window === event.source);
   if (!frame || !isRpcCallMessage(event.data)) return;
   route(frame, event.data);
+  const entry = log[log.length - 1];
+  if (entry) for (const listener of rpcListeners) listener(entry);
 });
 
 // ---- frames ------------------------------------------------------------------
@@ -260,6 +270,10 @@ const sim: SimApi = {
   },
   get timings(): Record<string, PluginTiming> {
     return perFrame((f) => ({ ...f.timing }));
+  },
+  onRpc: (listener) => {
+    rpcListeners.add(listener);
+    return () => rpcListeners.delete(listener);
   },
 };
 window.__sim = sim;

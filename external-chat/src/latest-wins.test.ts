@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { latestWins } from './latest-wins';
 
 /** A send whose completions the test controls. */
@@ -11,46 +11,96 @@ function controlledSend() {
   });
   const completeNext = async (): Promise<void> => {
     finish.shift()?.();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.advanceTimersByTimeAsync(0);
   };
   return { sent, send, completeNext };
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const timing = { quietMs: 8, maxDeferMs: 200 };
+
 describe('latestWins', () => {
-  it('turns a burst of 1,000 commands into at most two sends, the last value last', async () => {
+  it('sends an isolated command at once, and one per command when they do not overlap', async () => {
     const { sent, send, completeNext } = controlledSend();
-    const set = latestWins<number>(send, 0, Object.is, () => undefined);
-    for (let i = 1; i <= 1000; i++) set(i);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Commands delivered together collapse into one send.
-    expect(sent).toEqual([1000]);
-    // While that send is in flight, more commands only change what is wanted next.
-    for (let i = 1; i <= 1000; i++) set(i % 2 === 0 ? 5 : 6);
+    const set = latestWins<number>(send, 0, Object.is, () => undefined, timing);
+    set(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([1]);
     await completeNext();
-    expect(sent).toEqual([1000, 5]);
+    set(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([1, 2]);
     await completeNext();
-    expect(sent).toEqual([1000, 5]);
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('collapses commands delivered in one task into one send', async () => {
+    const { sent, completeNext, send } = controlledSend();
+    const set = latestWins<number>(send, 0, Object.is, () => undefined, timing);
+    for (let i = 1; i <= 1000; i++) set(i);
+    await completeNext();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toEqual([1000]);
+  });
+
+  it('turns a burst of 1,000 commands spread over time into two sends, the last value last', async () => {
+    const { sent, send, completeNext } = controlledSend();
+    const set = latestWins<number>(send, 0, Object.is, () => undefined, timing);
+    set(1);
+    await vi.advanceTimersByTimeAsync(0);
+    // The rest trickles in one at a time (as cross-process messages do) while sends complete at once.
+    for (let i = 2; i <= 1000; i++) {
+      set(i % 2);
+      await vi.advanceTimersByTimeAsync(0.1);
+      if (i % 10 === 0) await completeNext();
+    }
+    expect(sent).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(timing.quietMs);
+    await completeNext();
+    expect(sent).toEqual([1, 0]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not hold a changed state back longer than maxDeferMs in an endless stream', async () => {
+    const { sent, send, completeNext } = controlledSend();
+    const set = latestWins<number>(send, 0, Object.is, () => undefined, timing);
+    set(1);
+    await vi.advanceTimersByTimeAsync(0);
+    set(2);
+    await completeNext();
+    for (let i = 3; i < 300; i++) {
+      set(i);
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(sent.length).toBeLessThanOrEqual(3);
   });
 
   it('sends nothing when the wanted value is the one already shown', async () => {
     const { send } = controlledSend();
-    const set = latestWins<number>(send, 0, Object.is, () => undefined);
+    const set = latestWins<number>(send, 0, Object.is, () => undefined, timing);
     set(1);
     set(0);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.advanceTimersByTimeAsync(100);
     expect(send).not.toHaveBeenCalled();
   });
 
   it('reports a failed send and sends again on the next command', async () => {
     const errors: unknown[] = [];
     const send = vi.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValue(undefined);
-    const set = latestWins<number>(send, 0, Object.is, (error) => errors.push(error));
+    const set = latestWins<number>(send, 0, Object.is, (error) => errors.push(error), timing);
     set(1);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.advanceTimersByTimeAsync(0);
     expect(errors).toEqual([new Error('boom')]);
     set(1);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.advanceTimersByTimeAsync(0);
     expect(send.mock.calls).toEqual([[1], [1]]);
   });
 });

@@ -1,43 +1,67 @@
+export interface CoalesceTiming {
+  /** A burst has ended when no command came for this long. */
+  quietMs: number;
+  /** Never hold a changed state back longer than this during an endless stream. */
+  maxDeferMs: number;
+}
+
+/** Bursts settle within ~10 ms of their last command; isolated commands go out at once. */
+export const DEFAULT_TIMING: CoalesceTiming = { quietMs: 8, maxDeferMs: 200 };
+
 /**
- * Sends the latest value, never more than one send in flight: a burst of
- * commands becomes the first send plus one for the value current when it
- * completes. The last value always wins and nothing equal to what was last
- * sent is sent again.
+ * Sends the latest value with at most one send in flight. An isolated command
+ * is sent at once. Commands arriving while a send is in flight mean a burst:
+ * the next send waits until the commands stop (or `maxDeferMs` passed), so a
+ * burst of any length costs about two sends. The last value always wins and a
+ * value equal to the one last sent is not sent again.
  */
 export function latestWins<T>(
   send: (value: T) => Promise<unknown>,
   alreadySent: T,
   equals: (a: T, b: T) => boolean,
   onError: (error: unknown) => void,
+  { quietMs, maxDeferMs }: CoalesceTiming = DEFAULT_TIMING,
 ): (value: T) => void {
   let wanted = alreadySent;
   let sent: T | undefined = alreadySent;
   let inFlight = false;
+  let busy = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let deferredSince = 0;
 
-  const flush = async (): Promise<void> => {
+  const defer = (): void => {
+    const now = Date.now();
+    if (timer === undefined) deferredSince = now;
+    clearTimeout(timer);
+    timer = setTimeout(flush, Math.max(0, Math.min(quietMs, deferredSince + maxDeferMs - now)));
+  };
+
+  async function flush(): Promise<void> {
+    timer = undefined;
+    busy = false;
     inFlight = true;
     // One microtask lets commands delivered in the same task collapse into one send.
     await Promise.resolve();
+    const value = wanted;
     try {
-      while (sent === undefined || !equals(wanted, sent)) {
-        const value = wanted;
-        try {
-          await send(value);
-          sent = value;
-        } catch (error) {
-          // The remote state is unknown now: the next command sends again.
-          sent = undefined;
-          onError(error);
-          return;
-        }
+      if (sent === undefined || !equals(value, sent)) {
+        await send(value);
+        sent = value;
       }
+    } catch (error) {
+      // The rendered state is unknown now: the next flush sends again.
+      sent = undefined;
+      onError(error);
     } finally {
       inFlight = false;
     }
-  };
+    if (busy) defer();
+  }
 
   return (value) => {
     wanted = value;
-    if (!inFlight) void flush();
+    if (inFlight) busy = true;
+    else if (timer !== undefined) defer();
+    else void flush();
   };
 }

@@ -1,0 +1,135 @@
+// The host demo: a contact centre desk that embeds Web App 3 and drives the
+// external-chat plugin through @external-chat/host-bridge.
+//   config.ts        query string (?webapp, ?webappOrigin, ?sim.*)
+//   status.ts        plugin connection + meeting indicators
+//   chat-panel.ts    the desk's own chat, opened by the Chat toolbar button
+//   dial-form.ts     dial-outs and their results
+//   envelope-log.ts  every envelope, both directions
+
+import { connectExternalChat, type ExternalChat } from '@external-chat/host-bridge';
+import { createChatPanel } from './chat-panel';
+import { readConfig } from './config';
+import { createDialForm, type CallRecord } from './dial-form';
+import { byId } from './dom';
+import { createEnvelopeLog, type LogEntry } from './envelope-log';
+import { createStatusView } from './status';
+
+/** Test and console hooks, as window.__host (tests/browser/globals.d.ts types them for the tests). */
+export interface HostHooks {
+  chat: ExternalChat;
+  /** connectExternalChat itself, for a second bridge from the console or a test. */
+  connect: typeof connectExternalChat;
+  /** Every envelope, oldest first (the on-screen log keeps the newest 200). */
+  log: LogEntry[];
+  panelOpen(): boolean;
+  calls: CallRecord[];
+}
+
+const config = readConfig(location);
+
+const notice = byId('notice');
+const showNotice = (text: string): void => {
+  notice.textContent = text;
+  notice.hidden = false;
+};
+if (config.errors.length > 0) showNotice(config.errors.join(' · '));
+
+const log = createEnvelopeLog(
+  byId('envelope-log'),
+  byId('log-count'),
+  byId<HTMLButtonElement>('log-clear'),
+  byId<HTMLInputElement>('log-hide-pings'),
+);
+
+const iframe = byId<HTMLIFrameElement>('webapp3');
+byId('webapp-url').textContent = config.webappUrl;
+byId('webapp-origins').textContent = config.webappOrigins.join(', ');
+
+// Listen before the frame loads, so the plugin's first `ready` is not missed
+// (the bridge also pings, so a late bridge would find the plugin anyway).
+const chat = connectExternalChat(iframe, {
+  webappOrigin: config.webappOrigins,
+  onEnvelope: (direction, envelope) => log.add(direction, envelope),
+});
+iframe.src = config.webappUrl;
+
+/** Button commands resolve once posted; they only fail if the plugin never shows up. */
+const command = (what: string, promise: Promise<void>): void => {
+  promise.catch((error: unknown) => {
+    console.warn(`[host] ${what} failed`, error);
+    showNotice(`${what} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  });
+};
+
+const status = createStatusView({
+  status: byId('status'),
+  statusText: byId('status-text'),
+  instance: byId('instance-id'),
+  meeting: byId('meeting-state'),
+  meetingText: byId('meeting-text'),
+});
+
+const panel = createChatPanel(
+  {
+    panel: byId('chat-panel'),
+    thread: byId('chat-thread'),
+    form: byId<HTMLFormElement>('chat-form'),
+    input: byId<HTMLInputElement>('chat-input'),
+    closeButton: byId<HTMLButtonElement>('chat-close'),
+    unreadCounter: byId('unread-count'),
+  },
+  () => {
+    panel.close();
+    command('setButtonActive(false)', chat.setButtonActive(false));
+  },
+);
+
+const setPanel = (open: boolean): void => {
+  if (open) {
+    const hadUnread = panel.unread() > 0;
+    panel.open();
+    if (hadUnread) command('setBadge(false)', chat.setBadge(false));
+  } else {
+    panel.close();
+  }
+  command(`setButtonActive(${open})`, chat.setButtonActive(open));
+};
+
+chat.on('ready', ({ instanceId }) => status.ready(instanceId));
+chat.on('toggle-chat', ({ active }) => setPanel(active));
+chat.on('connected', () => {
+  status.connected();
+  panel.system('Video meeting connected');
+});
+chat.on('disconnected', (payload) => {
+  status.disconnected(payload);
+  panel.system(payload.userInitiated ? 'You left the video meeting' : 'The video call dropped');
+  if (panel.isOpen()) setPanel(false);
+});
+
+byId('simulate-message').addEventListener('click', () => {
+  panel.receive();
+  if (!panel.isOpen()) command('setBadge(true)', chat.setBadge(true));
+});
+byId('clear-badge').addEventListener('click', () => {
+  panel.markRead();
+  command('setBadge(false)', chat.setBadge(false));
+});
+
+const { calls } = createDialForm(
+  {
+    form: byId<HTMLFormElement>('dial-form'),
+    destination: byId<HTMLInputElement>('dial-destination'),
+    role: byId<HTMLSelectElement>('dial-role'),
+    protocol: byId<HTMLSelectElement>('dial-protocol'),
+    name: byId<HTMLInputElement>('dial-name'),
+    timeout: byId<HTMLInputElement>('dial-timeout'),
+    cancel: byId<HTMLButtonElement>('dial-cancel'),
+    results: byId('dial-results'),
+    empty: byId('dial-empty'),
+  },
+  (body, options) => chat.dialOut(body, options),
+);
+
+const hooks: HostHooks = { chat, connect: connectExternalChat, log: log.entries, panelOpen: () => panel.isOpen(), calls };
+(window as unknown as { __host: HostHooks }).__host = hooks;

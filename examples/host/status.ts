@@ -1,0 +1,59 @@
+// The header's two indicators: the plugin connection (#status) and the meeting.
+
+import type { DisconnectedPayload } from '@external-chat/host-bridge';
+
+export interface StatusView {
+  /** Every `ready`; a new instanceId (or a new window) after the first is a restart. */
+  ready(instanceId: string | undefined): void;
+  connected(): void;
+  disconnected(payload: DisconnectedPayload): void;
+  restarts(): number;
+}
+
+export interface StatusElements {
+  status: HTMLElement;
+  statusText: HTMLElement;
+  instance: HTMLElement;
+  meeting: HTMLElement;
+  meetingText: HTMLElement;
+}
+
+export function createStatusView(elements: StatusElements): StatusView {
+  const { status, statusText, instance, meeting, meetingText } = elements;
+  let readyCount = 0;
+  let restarts = 0;
+  let lastInstance: string | undefined;
+
+  const set = (element: HTMLElement, textElement: HTMLElement, state: string, text: string): void => {
+    element.dataset.state = state;
+    textElement.textContent = text;
+  };
+
+  set(status, statusText, 'waiting', 'Waiting for the plugin…');
+  set(meeting, meetingText, 'idle', 'Not in a meeting');
+
+  return {
+    ready(instanceId) {
+      readyCount++;
+      if (readyCount > 1 && (instanceId === undefined || instanceId !== lastInstance)) restarts++;
+      lastInstance = instanceId;
+      set(
+        status,
+        statusText,
+        restarts > 0 ? 'restarted' : 'connected',
+        restarts > 0 ? `Plugin connected · restarted ${restarts} time${restarts === 1 ? '' : 's'}` : 'Plugin connected',
+      );
+      status.dataset.restarts = String(restarts);
+      instance.textContent = instanceId ?? '(no instanceId)';
+      instance.title = 'instanceId of the plugin, new on every plugin load';
+    },
+    connected() {
+      set(meeting, meetingText, 'live', 'In meeting');
+    },
+    disconnected({ userInitiated, error, errorCode }) {
+      if (userInitiated) set(meeting, meetingText, 'ended', 'Left the meeting');
+      else set(meeting, meetingText, 'dropped', `Call dropped${error ? `: ${error}` : ''}${errorCode ? ` (${errorCode})` : ''}`);
+    },
+    restarts: () => restarts,
+  };
+}

@@ -1,0 +1,33 @@
+// external-chat without a library: the raw envelopes, as the README documents them.
+// This file is the README's "raw envelopes" snippet, verbatim (a test keeps them equal).
+const PREFIX = 'pexip:plugin:external-chat/';
+const webapp = document.getElementById('webapp3'); // the <iframe> of Web App 3
+const WEBAPP_ORIGIN = new URL(webapp.src).origin; // where the branding bundle (and the plugin) is served
+let plugin = null; // the plugin's window, learnt from its `ready`
+
+// The plugin posts from its own frame nested inside Web App 3, so event.source
+// is never webapp.contentWindow: accept windows inside the Web App 3 iframe.
+function isInsideWebApp(source) {
+  for (let w = source; w && w !== w.parent; w = w.parent) {
+    if (w.parent === webapp.contentWindow) return true;
+  }
+  return false;
+}
+
+export function onPluginMessage(handle) {
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.origin !== WEBAPP_ORIGIN || !data || typeof data.action !== 'string') return;
+    if (!data.action.startsWith(PREFIX) || !isInsideWebApp(event.source)) return;
+    const name = data.action.slice(PREFIX.length);
+    if (name === 'ready') plugin = event.source;
+    else if (event.source !== plugin) return;
+    handle(name, data);
+  });
+}
+
+export function sendToPlugin(name, fields = {}) {
+  // Straight to the plugin once it said `ready`; before that, to Web App 3's
+  // window, where a plugin served from the branding bundle listens too.
+  (plugin ?? webapp.contentWindow).postMessage({ action: PREFIX + name, ...fields }, WEBAPP_ORIGIN);
+}

@@ -1,0 +1,124 @@
+// Shared setup for the browser tests: Debian's Chromium driven by
+// playwright-core, the demo servers on two origins, and page helpers.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
+import { startServers } from '../../examples/serve.mjs';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Starts Chromium, or fails with what to install: browser tests never skip. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it: install Debian's package ` +
+        '(sudo apt-get install -y chromium) or point CHROMIUM_PATH at a Chromium binary.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The build the tests run against must exist: `make test` builds it first. */
+export function assertBuilt(): void {
+  for (const file of ['webapp3/branding/plugins/external-chat/index.html', 'examples/dist/host/index.html', 'examples/dist/simulator/index.html']) {
+    if (!existsSync(resolve(file))) {
+      throw new Error(`${file} is missing: run the browser tests through \`make test\`, which builds and deploys the plugin and the examples.`);
+    }
+  }
+}
+
+export type Servers = Awaited<ReturnType<typeof startServers>>;
+export const serve = (options: Parameters<typeof startServers>[0] = {}): Promise<Servers> =>
+  startServers({ hostPort: 0, webappPort: 0, ...options });
+
+export const PREFIX = 'pexip:plugin:external-chat/';
+export const DIAL = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
+
+/** A page plus everything its frames print, for assertions on warnings and errors. */
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  console: { type: string; text: string; url: string }[];
+  errors: string[];
+}
+
+export async function newSession(browser: Browser): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const session: Session = { context, page, console: [], errors: [] };
+  page.on('console', (message: ConsoleMessage) =>
+    session.console.push({ type: message.type(), text: message.text(), url: message.location().url }),
+  );
+  page.on('pageerror', (error) => session.errors.push(error.message));
+  return session;
+}
+
+export interface HostOptions {
+  /** 'host' (host-bridge) or 'legacy-host' (raw envelopes). */
+  page?: 'host' | 'legacy-host';
+  /** Simulator query parameters, passed on as sim.<name>. */
+  sim?: Record<string, string>;
+  /** Extra host page parameters. */
+  params?: Record<string, string>;
+}
+
+export function hostUrl(servers: Servers, { page = 'host', sim = {}, params = {} }: HostOptions = {}): string {
+  const url = new URL(`${servers.hostOrigin}/${page}/`);
+  url.searchParams.set('webapp', `${servers.webappOrigin}/webapp3/`);
+  for (const [key, value] of Object.entries({ joinDelay: '0', ...sim })) url.searchParams.set(`sim.${key}`, value);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.href;
+}
+
+/** Opens a host page and waits until the simulator has registered every plugin. */
+export async function openHost(session: Session, servers: Servers, options: HostOptions = {}): Promise<void> {
+  await session.page.goto(hostUrl(servers, options));
+  await simFrame(session.page, servers).then((sim) => sim.waitForFunction(() => window.__sim?.ready.then(() => true)));
+}
+
+/** The simulator (Web App 3) frame. */
+export async function simFrame(page: Page, servers: Servers): Promise<Frame> {
+  const sim = await waitForFrame(page, (url) => url.startsWith(`${servers.webappOrigin}/webapp3/`) && !url.includes('/branding/') && !url.includes('/relay.html'));
+  await sim.waitForFunction(() => window.__sim !== undefined);
+  return sim;
+}
+
+/** The external-chat plugin's frame inside the simulator. */
+export const pluginFrame = (page: Page): Promise<Frame> => waitForFrame(page, (url) => url.includes('/branding/plugins/external-chat/'));
+
+export async function waitForFrame(page: Page, match: (url: string) => boolean, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => match(f.url()));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no frame matched; frames: ${page.frames().map((f) => f.url()).join(', ')}`);
+    await page.waitForTimeout(25);
+  }
+}
+
+/** The simulator's rendered Chat button (what Web App 3 shows the user). */
+export async function chatButton(page: Page, servers: Servers) {
+  const sim = await simFrame(page, servers);
+  return sim.evaluate(() => window.__sim?.buttons().find((b) => b.pluginId === 'external-chat'));
+}
+
+/** Polls `read` until `accept` holds; returns the last value (for a readable assertion failure). */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    value = await read();
+  }
+  return value;
+}

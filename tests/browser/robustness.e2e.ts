@@ -1,0 +1,129 @@
+// Concurrency, timeouts, plugin reloads, late bridges, id mismatch, strict CSP.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chatButton, DIAL, eventually, launchChromium, newSession, openHost, serve, simFrame, type Servers, type Session } from './harness';
+
+let browser: Browser;
+let servers: Servers;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  [browser, servers] = await Promise.all([launchChromium(), serve()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) {
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  }
+});
+
+async function hostSession(target = servers, sim: Record<string, string> = {}): Promise<Session> {
+  const s = await newSession(browser);
+  sessions.push(s);
+  await openHost(s, target, { sim });
+  return s;
+}
+
+describe('host-bridge in the browser', () => {
+  it('resolves concurrent dial-outs to their own callers', async () => {
+    const s = await hostSession();
+    const results = await s.page.evaluate(async (dial) => {
+      const chat = window.__host!.chat;
+      await chat.ready;
+      const names = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay'];
+      const settled = await Promise.allSettled(names.map((n) => chat.dialOut({ ...dial, destination: `${n}@example.com`, remote_display_name: n.toUpperCase() })));
+      return settled.map((r) => (r.status === 'fulfilled' ? r.value.displayName : String(r.reason)));
+    }, DIAL);
+    expect(results).toEqual(['ANN', 'BOB', 'CAT', 'DAN', 'EVE', 'FAY']);
+  });
+
+  it('times out a dial-out that is never answered', async () => {
+    const s = await hostSession();
+    const error = await s.page.evaluate(async (dial) => {
+      const chat = window.__host!.chat;
+      return chat.dialOut({ ...dial, destination: 'hang@example.com' }, { timeoutMs: 300 }).then(
+        () => 'resolved',
+        (e: Error) => `${e.name}: ${e.message}`,
+      );
+    }, DIAL);
+    expect(error).toBe('TimeoutError: dialOut got no answer from the plugin within 300 ms');
+  });
+
+  it('re-applies button state after a plugin reload and rejects what the old instance had in flight', async () => {
+    const s = await hostSession();
+    const sim = await simFrame(s.page, servers);
+    await s.page.evaluate(async () => {
+      const chat = window.__host!.chat;
+      await chat.setButtonActive(true);
+      await chat.setBadge(true);
+    });
+    expect(await eventually(() => chatButton(s.page, servers), (b) => b?.isActive === true && b.badge)).toMatchObject({ isActive: true, badge: true });
+    await s.page.evaluate((dial) => {
+      const w = window as unknown as { pending: Promise<string> };
+      w.pending = window.__host!.chat.dialOut({ ...dial, destination: 'hang@example.com' }, { timeoutMs: 0 }).then(
+        () => 'resolved',
+        (e: Error & { reason?: string }) => `${e.name}/${e.reason}`,
+      );
+    }, DIAL);
+    await eventually(() => sim.evaluate(() => window.__sim!.dialOuts.length), (n) => n === 1);
+    await sim.evaluate(() => window.__sim!.reloadPlugins());
+    expect(await s.page.evaluate(() => (window as unknown as { pending: Promise<string> }).pending)).toBe('CallInterruptedError/plugin-restarted');
+    // The new instance started blank; the bridge told it the state again.
+    expect(await eventually(() => chatButton(s.page, servers), (b) => b?.isActive === true && b.badge)).toMatchObject({
+      isActive: true,
+      badge: true,
+      tooltip: 'Close Chat',
+    });
+    const readies = await s.page.evaluate(() => window.__host!.log.filter((l) => l.envelope.action === 'pexip:plugin:external-chat/ready').map((l) => l.envelope.instanceId));
+    expect(new Set(readies).size).toBe(2);
+  });
+
+  it('a bridge created after the plugin said ready still connects (by ping)', async () => {
+    const s = await hostSession();
+    const outcome = await s.page.evaluate(async (webappOrigin) => {
+      const iframe = document.getElementById('webapp3') as HTMLIFrameElement;
+      const late = window.__host!.connect(iframe, { webappOrigin });
+      await late.ready;
+      await late.setBadge(true);
+      late.close();
+      return 'connected';
+    }, servers.webappOrigin);
+    expect(outcome).toBe('connected');
+    expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true)).toMatchObject({ badge: true });
+  });
+});
+
+describe('Web App 3 rules', () => {
+  it('rejects the plugin when its id does not match the manifest', async () => {
+    const s = await newSession(browser);
+    sessions.push(s);
+    await openHost(s, servers, { sim: { manifest: '/fixtures/mismatch/manifest.json' } });
+    const sim = await simFrame(s.page, servers);
+    const rejections = await sim.evaluate(() => window.__sim!.rejections.map((r) => r.reason));
+    expect(rejections).toEqual(["Plugin id 'external-chat' does not match manifest id 'externalchat'"]);
+    expect(await sim.evaluate(() => window.__sim!.buttons())).toEqual([]);
+    expect(s.console.some((m) => m.type === 'error' && m.text.includes("Can't register plugin"))).toBe(true);
+  });
+
+  it('runs the built plugin with the branding folder under a strict Content-Security-Policy', async () => {
+    const strict = await serve({ csp: 'strict' });
+    try {
+      const s = await hostSession(strict);
+      const response = await s.page.request.get(`${strict.webappOrigin}/webapp3/branding/plugins/external-chat/index.html`);
+      expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+      const result = await s.page.evaluate(async (dial) => {
+        const chat = window.__host!.chat;
+        await chat.ready;
+        return (await chat.dialOut(dial)).uuid;
+      }, DIAL);
+      expect(result).toEqual(expect.any(String));
+      expect(s.console.filter((m) => /Content Security Policy|Refused to/i.test(m.text))).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+});
