@@ -1,6 +1,7 @@
 // The host page's options, read once from its query string.
 //   ?webapp=<url>            Web App 3 to embed (default: the simulator on origin B)
-//   ?webappOrigin=<o>[,<o>]  origins the plugin may speak from (default: the origin of ?webapp)
+//   ?webappOrigin=<o>[,<o>]  origins the plugin may speak from (default: the origin of ?webapp,
+//                            plus the origin of ?sim.plugin when the plugin comes from a dev server)
 //   ?sim.<name>=<value>      passed on to the Web App 3 URL as ?<name>=<value>
 //                            (for the simulator: joinDelay, autoJoin, relay, manifest, plugin)
 
@@ -37,7 +38,17 @@ export function readConfig(location: Location): HostConfig {
         .split(',')
         .map((origin) => origin.trim())
         .filter((origin) => origin.length > 0)
-    : [url.origin];
+    : [url.origin, ...pluginOrigin(query.get('sim.plugin'), location.href)];
 
   return { webappUrl: url.href, webappOrigins, errors };
+}
+
+/** The dev server's origin when ?sim.plugin loads the plugin from there. */
+function pluginOrigin(plugin: string | null, base: string): string[] {
+  if (!plugin) return [];
+  try {
+    return [new URL(plugin, base).origin];
+  } catch {
+    return [];
+  }
 }

@@ -52,8 +52,8 @@ export interface Session {
   errors: string[];
 }
 
-export async function newSession(browser: Browser): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export async function newSession(browser: Browser, options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const session: Session = { context, page, console: [], errors: [] };
   page.on('console', (message: ConsoleMessage) =>
