@@ -22,7 +22,7 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../tests/browser/chromium.mjs';
 import { startServers } from '../examples/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,17 +34,8 @@ for (const arg of process.argv.slice(2)) {
   }
 }
 
-// Same launch as tests/browser/harness.ts (a .ts file Node 20 cannot import), plus
-// no background throttling so timers and tasks run at full speed.
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+// The browser tests' launch, plus no background throttling so timers and tasks run at full speed.
+const NO_THROTTLING = [
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -94,9 +85,6 @@ function assertBuilt() {
   const missing = needed.filter((f) => !existsSync(join(root, f)));
   if (missing.length > 0) {
     throw new Error(`missing build output: ${missing.join(', ')}. Run \`make bench\` (it builds and deploys first).`);
-  }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: sudo apt-get install -y chromium, or set CHROMIUM_PATH.`);
   }
 }
 
@@ -414,7 +402,7 @@ async function main() {
   const started = Date.now();
   sizes();
   const [browser, servers] = await Promise.all([
-    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+    launchChromium(NO_THROTTLING),
     startServers({ hostPort: 0, webappPort: 0 }),
   ]);
   const errors = [];

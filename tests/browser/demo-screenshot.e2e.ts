@@ -2,24 +2,15 @@
 // from the real page. The PNG goes to test-results/; UPDATE_DOCS=1 also
 // writes docs/demo.png (commit it when the demo's look changes).
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatButton, eventually, launchChromium, newSession, openHost, serve, simFrame, type Servers } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, chatButton, eventually, openHost, simFrame } from './harness';
 
-let browser: Browser;
-let servers: Servers;
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchChromium(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = browserSuite();
 
 describe('the demo, clicked through', () => {
   it('opens the chat, raises the badge, dials three ways, and looks right', async () => {
-    const s = await newSession(browser);
+    const { servers } = suite;
+    const s = await suite.session();
     await openHost(s, servers, { sim: { joinDelay: '300' } });
     const { page } = s;
     await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
@@ -58,7 +49,5 @@ describe('the demo, clicked through', () => {
     await page.screenshot({ path: 'test-results/demo.png' });
     expect(statSync('test-results/demo.png').size).toBeGreaterThan(20_000);
     if (process.env.UPDATE_DOCS === '1') copyFileSync('test-results/demo.png', 'docs/demo.png');
-    expect(s.errors).toEqual([]);
-    await s.context.close();
   });
 });

@@ -3,13 +3,11 @@
 // straight, and a saved change reloads it without a manual rebuild.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatButton, eventually, launchChromium, newSession, openHost, serve, type Servers } from './harness';
+import { browserSuite, chatButton, eventually, openHost } from './harness';
 
-let browser: Browser;
-let servers: Servers;
+const suite = browserSuite();
 let vite: ViteDevServer;
 let devOrigin: string;
 
@@ -23,17 +21,15 @@ beforeAll(async () => {
   await vite.listen();
   const address = vite.httpServer?.address();
   devOrigin = `https://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-  [browser, servers] = await Promise.all([launchChromium(), serve()]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
   await vite?.close();
 });
 
 describe('the plugin served by the Vite dev server', () => {
   it('connects to the host page, and a saved change reloads it with the state re-applied', async () => {
-    const s = await newSession(browser, { ignoreHTTPSErrors: true });
+    const { servers } = suite;
+    const s = await suite.session({ ignoreHTTPSErrors: true });
     await openHost(s, servers, { sim: { plugin: `${devOrigin}/` } });
     const readies = () =>
       s.page.evaluate(() => window.__host!.log.filter((l) => l.envelope.action === 'pexip:plugin:external-chat/ready').map((l) => l.envelope.instanceId));
@@ -51,7 +47,5 @@ describe('the plugin served by the Vite dev server', () => {
     expect(after.filter((id) => !before.has(id))).toHaveLength(1);
     // The new instance started blank; the bridge told it the badge again.
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true)).toMatchObject({ badge: true });
-    expect(s.errors).toEqual([]);
-    await s.context.close();
   });
 });

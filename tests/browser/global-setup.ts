@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { assertBuilt, CHROMIUM_PATH } from './harness';
+import { CHROMIUM_PATH } from './chromium.mjs';
+import { assertBuilt } from './harness';
 
 const MKCERT_PATH = process.env.MKCERT_PATH ?? '/usr/bin/mkcert';
 

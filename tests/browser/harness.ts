@@ -2,31 +2,12 @@
 // playwright-core, the demo servers on two origins, and page helpers.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServers } from '../../examples/serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Starts Chromium, or fails with what to install: browser tests never skip. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it: install Debian's package ` +
-        '(sudo apt-get install -y chromium) or point CHROMIUM_PATH at a Chromium binary.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_PATH, launchChromium } from './chromium.mjs';
 
 /** The build the tests run against must exist: `make test` builds it first. */
 export function assertBuilt(): void {
@@ -61,6 +42,42 @@ export async function newSession(browser: Browser, options: { ignoreHTTPSErrors?
   );
   page.on('pageerror', (error) => session.errors.push(error.message));
   return session;
+}
+
+/**
+ * One Chromium and one pair of servers per test file. Sessions a test opens
+ * through `session()` are checked for uncaught page errors and closed after it.
+ */
+export function browserSuite(serverOptions: Parameters<typeof startServers>[0] = {}) {
+  let browser: Browser;
+  let servers: Servers;
+  const open: Session[] = [];
+  beforeAll(async () => {
+    [browser, servers] = await Promise.all([launchChromium(), serve(serverOptions)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+  afterEach(async () => {
+    for (const s of open.splice(0)) {
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+  });
+  return {
+    get browser(): Browser {
+      return browser;
+    },
+    get servers(): Servers {
+      return servers;
+    },
+    async session(options?: { ignoreHTTPSErrors?: boolean }): Promise<Session> {
+      const s = await newSession(browser, options);
+      open.push(s);
+      return s;
+    },
+  };
 }
 
 export interface HostOptions {

@@ -1,28 +1,17 @@
 // The host-bridge demo page (localhost) embedding the simulator (127.0.0.1)
 // that runs the built plugin: every action, both directions.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chatButton, eventually, launchChromium, newSession, openHost, PREFIX, serve, simFrame, type Servers, type Session } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserSuite, chatButton, eventually, openHost, PREFIX, simFrame, type Servers, type Session } from './harness';
 
-let browser: Browser;
+const suite = browserSuite();
 let servers: Servers;
 let s: Session;
 
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchChromium(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
 beforeEach(async () => {
-  s = await newSession(browser);
+  servers = suite.servers;
+  s = await suite.session();
   await openHost(s, servers);
   await s.page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
-});
-afterEach(async () => {
-  expect(s.errors).toEqual([]);
-  await s.context.close();
 });
 
 const received = (name: string) =>

@@ -1,43 +1,17 @@
 // The raw-envelope host (no library) and hand-posted envelopes against the
 // built plugin: both delivery paths, what must be dropped, bad input, fuzz.
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chatButton,
-  DIAL,
-  eventually,
-  launchChromium,
-  newSession,
-  openHost,
-  PREFIX,
-  serve,
-  simFrame,
-  waitForFrame,
-  type Servers,
-  type Session,
-} from './harness';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, chatButton, DIAL, eventually, openHost, PREFIX, serve, simFrame, waitForFrame, type Servers, type Session } from './harness';
 
-let browser: Browser;
+const suite = browserSuite();
 let servers: Servers;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchChromium(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    expect(s.errors).toEqual([]);
-    await s.context.close();
-  }
+beforeAll(() => {
+  servers = suite.servers;
 });
 
 async function legacySession(target = servers, sim: Record<string, string> = {}): Promise<Session> {
-  const s = await newSession(browser);
-  sessions.push(s);
+  const s = await suite.session();
   await openHost(s, target, { page: 'legacy-host', sim });
   await installRawClient(s.page);
   return s;
@@ -173,8 +147,7 @@ describe('what the plugin drops', () => {
   it('messages from an origin that config.json does not allow', async () => {
     const gated = await serve({ pluginConfig: JSON.stringify({ allowedOrigins: ['https://portal.example.com'] }) });
     try {
-      const s = await newSession(browser);
-      sessions.push(s);
+      const s = await suite.session();
       await openHost(s, gated, { page: 'legacy-host' });
       const sim = await simFrame(s.page, gated);
       const plugin = await waitForFrame(s.page, (url) => url.includes('/branding/plugins/external-chat/'));
@@ -206,10 +179,7 @@ describe('what the plugin drops', () => {
     const hostOrigin = `http://localhost:${port}`;
     const open = await serve({ hostPort: port, pluginConfig: JSON.stringify({ allowedOrigins: [hostOrigin] }) });
     try {
-      const s = await newSession(browser);
-      sessions.push(s);
-      await openHost(s, open, { page: 'legacy-host' });
-      await installRawClient(s.page);
+      const s = await legacySession(open);
       await post(s.page, 'plugin', { action: `${PREFIX}dial-out`, ...DIAL, requestId: 'gated' });
       expect((await eventually(() => replies(s.page, 'dial-out-success'), (l) => l.length === 1))[0]).toMatchObject({ requestId: 'gated' });
     } finally {
@@ -220,8 +190,7 @@ describe('what the plugin drops', () => {
   it('a malformed config.json keeps the bridge off and says why', async () => {
     const broken = await serve({ pluginConfig: '{"allowedOrigins": "everyone"}' });
     try {
-      const s = await newSession(browser);
-      sessions.push(s);
+      const s = await suite.session();
       await openHost(s, broken, { page: 'legacy-host' });
       const error = await eventually(
         async () => s.console.filter((m) => m.type === 'error' && m.text.includes('config.json')).map((m) => m.text),

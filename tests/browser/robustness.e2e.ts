@@ -1,29 +1,15 @@
 // Concurrency, timeouts, plugin reloads, late bridges, id mismatch, strict CSP.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chatButton, DIAL, eventually, launchChromium, newSession, openHost, serve, simFrame, type Servers, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, chatButton, DIAL, eventually, openHost, serve, simFrame, type Servers, type Session } from './harness';
 
-let browser: Browser;
+const suite = browserSuite();
 let servers: Servers;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchChromium(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    expect(s.errors).toEqual([]);
-    await s.context.close();
-  }
+beforeAll(() => {
+  servers = suite.servers;
 });
 
 async function hostSession(target = servers, sim: Record<string, string> = {}): Promise<Session> {
-  const s = await newSession(browser);
-  sessions.push(s);
+  const s = await suite.session();
   await openHost(s, target, { sim });
   return s;
 }
@@ -99,9 +85,7 @@ describe('host-bridge in the browser', () => {
 
 describe('Web App 3 rules', () => {
   it('rejects the plugin when its id does not match the manifest', async () => {
-    const s = await newSession(browser);
-    sessions.push(s);
-    await openHost(s, servers, { sim: { manifest: '/fixtures/mismatch/manifest.json' } });
+    const s = await hostSession(servers, { manifest: '/fixtures/mismatch/manifest.json' });
     const sim = await simFrame(s.page, servers);
     const rejections = await sim.evaluate(() => window.__sim!.rejections.map((r) => r.reason));
     expect(rejections).toEqual(["Plugin id 'external-chat' does not match manifest id 'externalchat'"]);

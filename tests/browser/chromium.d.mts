@@ -1,0 +1,4 @@
+import type { Browser } from 'playwright-core';
+export const CHROMIUM_PATH: string;
+export const CHROMIUM_ARGS: string[];
+export function launchChromium(extraArgs?: string[]): Promise<Browser>;
