@@ -5,7 +5,6 @@
 //   dist/assets/                       served at /assets/ on both origins
 // `base: './'` keeps every asset URL relative (../assets/x.js), so the pages
 // work under any mount point of examples/serve.mjs.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 
@@ -18,12 +17,7 @@ const pages: Record<string, string> = {
   'legacy-host': 'legacy-host/index.html',
 };
 
-// The host pages are written in parallel; build only the pages that exist.
-const input = Object.fromEntries(
-  Object.entries(pages)
-    .map(([name, page]) => [name, `${root}${page}`] as const)
-    .filter(([, file]) => existsSync(file)),
-);
+const input = Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, `${root}${page}`]));
 
 export default defineConfig({
   root,

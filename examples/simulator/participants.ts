@@ -3,6 +3,7 @@
 // Destinations decide the outcome:
 //   fail…  Infinity refuses the dial: the reply carries no participant uuid
 //   hang…  a uuid comes back but the call is never answered (no participantJoined)
+//   slow…  like any other, but joins SLOW_EXTRA_MS later (answers out of order)
 //   other  a uuid comes back; event:participantJoined follows after the join delay
 import type { EventMessage, RPCCallPayload, RPCCallReply } from '@pexip/plugin-api';
 import { uuid } from './ids';
@@ -10,6 +11,9 @@ import { dialledParticipant, displayNameOf, roleOf } from './infinity-participan
 import type { SimParticipant } from './sim-api';
 
 type DialBody = RPCCallPayload<'conference:dialOut'>;
+
+/** How much later a `slow…` destination answers. */
+export const SLOW_EXTRA_MS = 300;
 type Broadcast = <K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']) => void;
 
 const isDialBody = (body: unknown): body is DialBody =>
@@ -60,7 +64,10 @@ export class Participants {
     if (!body.destination.toLowerCase().startsWith('hang')) {
       this.timers.set(
         id,
-        window.setTimeout(() => this.answer(id, body), this.joinDelay),
+        window.setTimeout(
+          () => this.answer(id, body),
+          this.joinDelay + (body.destination.toLowerCase().startsWith('slow') ? SLOW_EXTRA_MS : 0),
+        ),
       );
     }
     this.changed();

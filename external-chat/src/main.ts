@@ -11,17 +11,30 @@ import { createPluginEndpoint } from './plugin-endpoint';
 import { createPostToTop } from './post-to-top';
 import { PLUGIN_ID } from './plugin-id';
 import { createService } from './service';
+import { withTimeout } from './with-timeout';
 
 const VERSION = __PLUGIN_VERSION__;
 const tag = '[external-chat]';
+
+/** Web App 3 gives up on a button update or a dial-out after this long; nothing waits forever. */
+const BUTTON_UPDATE_TIMEOUT_MS = 5_000;
+const DIAL_OUT_TIMEOUT_MS = 5 * 60_000;
 
 /** Listens on Web App 3's window too, when same-origin access allows it (it throws cross-origin). */
 function listenOnParent(onMessage: (event: MessageEvent) => void): void {
   try {
     window.parent.addEventListener('message', onMessage);
+    // Web App 3 outlives this frame when it reloads plugins: a listener left behind would keep this whole page alive.
+    window.addEventListener('pagehide', () => window.parent.removeEventListener('message', onMessage), { once: true });
   } catch {
     // Cross-origin (e.g. the dev server): hosts reach us by posting to this window directly.
   }
+}
+
+/** A random id per plugin load; randomUUID needs a secure context, getRandomValues does not. */
+function newInstanceId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 async function start(): Promise<void> {
@@ -52,15 +65,21 @@ async function start(): Promise<void> {
   const warn = (message: string): void => console.warn(`${tag} ${message}`);
 
   const service = createService({
-    updateButton: (payload) => button.update(payload),
-    dialOut: (body) => plugin.conference.dialOut(body),
+    updateButton: (payload) =>
+      withTimeout(button.update(payload), BUTTON_UPDATE_TIMEOUT_MS, `ui:button:update got no answer within ${BUTTON_UPDATE_TIMEOUT_MS} ms`),
+    dialOut: (body) =>
+      withTimeout(
+        plugin.conference.dialOut(body),
+        DIAL_OUT_TIMEOUT_MS,
+        `no participant joined from ${body.destination} within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`,
+      ),
     onButtonError: (error) => warn(`updating the Chat button failed: ${messageOf(error)}`),
   });
   // The button is a request, not a switch: the page decides and echoes the state back.
   button.onClick.add(() => post(encode('toggle-chat', { active: !service.state().active })));
   forwardLifecycle(plugin.events, post);
 
-  const instanceId = crypto.randomUUID();
+  const instanceId = newInstanceId();
   const sayReady = (): void => post(encode('ready', { instanceId }));
   const { endpoint, onMessage } = createPluginEndpoint({ top, allowedOrigins, post, onPing: sayReady, warn });
   expose(service, endpoint);

@@ -191,6 +191,8 @@ describe('plugin endpoint: fuzz', () => {
     await flush();
     for (const [body] of h.dialOut.mock.calls) expect(validateDialBody(body).ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Every message was classified; none made the handler fail and land in its catch.
+    expect(h.warnings.filter((w) => w.startsWith('message handling failed'))).toEqual([]);
     h.send(envelope('dial-out', { ...dial, requestId: 'after-fuzz' }));
     await flush();
     expect(h.posted.at(-1)).toMatchObject({ action: `${ACTION_PREFIX}dial-out-success`, requestId: 'after-fuzz' });

@@ -87,13 +87,48 @@ describe('finding the plugin', () => {
     expect(s.plugin.actions().filter((a) => a === 'ping').length).toBe(pings);
   });
 
-  it('with no webappOrigin accepts any origin and says so once', () => {
+  it('with no webappOrigin accepts any origin and says so once', async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const s = setup({});
     s.deliver(envelope('ready'), s.plugin, 'https://anything.example');
+    await expect(s.chat.ready).resolves.toBeUndefined();
     expect(info).toHaveBeenCalledTimes(1);
-    expect(s.sentToPlugin('ping').length).toBe(1);
     info.mockRestore();
+  });
+
+  it('warns once when the plugin speaks from an origin webappOrigin does not list', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const s = setup();
+    s.deliver(envelope('ready'), s.plugin, 'https://cdn.example.com');
+    s.deliver(envelope('ready'), s.plugin, 'https://cdn.example.com');
+    expect(warn.mock.calls).toEqual([[`[external-chat] ignored the plugin's ready from https://cdn.example.com: not in webappOrigin (${WEBAPP})`]]);
+    warn.mockRestore();
+  });
+
+  it('emits ready once per plugin instance, however often it repeats itself', () => {
+    const s = setup();
+    const onReady = vi.fn();
+    s.chat.on('ready', onReady);
+    s.ready('i1');
+    s.ready('i1');
+    s.ready('i1');
+    s.ready('i2');
+    expect(onReady.mock.calls).toEqual([[{ instanceId: 'i1' }], [{ instanceId: 'i2' }]]);
+  });
+
+  it.each([['https://pexip.example.com/'], ['pexip.example.com'], [['https://a.example', 'https://b.example/path']]])(
+    'refuses webappOrigin %j, saying what to write',
+    (webappOrigin) => {
+      expect(() => setup({ webappOrigin })).toThrow(/webappOrigin: .* is not an origin; write scheme:\/\/host\[:port\]/);
+    },
+  );
+
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '1000'])('refuses timeoutMs %s', async (timeoutMs) => {
+    expect(() => setup({ webappOrigin: WEBAPP, timeoutMs: timeoutMs as number })).toThrow(InvalidParamsError);
+    const s = setup();
+    s.ready();
+    await expect(s.chat.dialOut(dial, { timeoutMs: timeoutMs as number })).rejects.toThrow('dialOut: timeoutMs must be a whole number');
+    expect(s.sentToPlugin('dial-out')).toEqual([]);
   });
 });
 
@@ -270,7 +305,7 @@ describe('close and leaks', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('leaves no timer, listener or pending call after 10,000 settled calls', async () => {
+  it('leaves no timer or listener after 10,000 settled calls (pending entries: host-endpoint.test.ts)', async () => {
     const s = setup({ webappOrigin: WEBAPP, timeoutMs: 5000 });
     s.ready();
     const signal = new AbortController().signal;
@@ -286,8 +321,6 @@ describe('close and leaks', () => {
     expect(add).toHaveBeenCalledTimes(10_000);
     expect(remove).toHaveBeenCalledTimes(10_000);
     expect(s.listeners.size).toBe(1);
-    // Nothing pending: a stray reply now matches no call and changes nothing.
-    s.deliver(envelope('dial-out-success', { uuid: 'late' }));
     s.chat.close();
     expect(s.listeners.size).toBe(0);
   });

@@ -12,6 +12,10 @@ import {
 import { CallInterruptedError, InvalidParamsError } from './errors';
 import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin';
 import { createHostEndpoint, type CallOptions } from './host-endpoint';
+import { checkOrigins, checkTimeout } from './options';
+
+/** The service as the host calls it: dialOut also takes the per-call options, which never leave this page. */
+type HostService = ExternalChatService & { dialOut(body: DialOutBody, options: CallOptions): Promise<DialOutResult> };
 
 export interface ConnectOptions {
   /**
@@ -54,18 +58,21 @@ const EVENTS = ['ready', 'toggle-chat', 'connected', 'disconnected'] as const;
 /** Connects to the external-chat plugin inside the Web App 3 iframe. */
 export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectOptions = {}): ExternalChat {
   const host = options.window ?? window;
-  const origins = options.webappOrigin === undefined ? undefined : ([] as string[]).concat(options.webappOrigin);
+  // Bad options are the page's bug: say so now, not with a silent timeout later.
+  const origins = checkOrigins(options.webappOrigin);
+  const timeoutMs = checkTimeout('connectExternalChat', options.timeoutMs ?? 60_000);
   if (!origins) {
     console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
   }
   const trace = options.onEnvelope;
-  const endpoint = createHostEndpoint(options.timeoutMs ?? 60_000, trace);
-  const remote: Remote<ExternalChatService> = wrap<ExternalChatService>(endpoint);
+  const endpoint = createHostEndpoint(timeoutMs, trace);
+  const remote: Remote<HostService> = wrap<HostService>(endpoint);
   const handlers = new Map<string, Set<(payload: never) => void>>(EVENTS.map((name) => [name, new Set()]));
   let plugin: { window: Window; instanceId: string | undefined } | undefined;
   let closed = false;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let pingDelay = 0;
+  let warnedOrigin = false;
 
   let resolveReady!: () => void;
   let rejectReady!: (error: unknown) => void;
@@ -88,8 +95,10 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   };
 
   const onReady = (source: Window, origin: string, instanceId: string | undefined): void => {
-    const restarted = plugin !== undefined && (source !== plugin.window || instanceId === undefined || instanceId !== plugin.instanceId);
-    if (restarted) endpoint.restart();
+    // The same instance saying ready again (a ping heard twice, or another bridge's ping) changes nothing.
+    const same = plugin !== undefined && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId;
+    if (same) return;
+    if (plugin) endpoint.restart();
     plugin = { window: source, instanceId };
     clearTimeout(pingTimer);
     endpoint.connect(source, origin);
@@ -99,17 +108,22 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
 
   const onMessage = (event: MessageEvent): void => {
     try {
-      if (origins && !origins.includes(event.origin)) return;
       const inbound = decodePluginMessage(event.data);
       if (inbound.kind !== 'message') return;
       const { name, payload } = inbound.message;
       if (name === 'ready') {
         if (!isInsideFrame(event.source, iframe.contentWindow)) return;
+        if (origins && !origins.includes(event.origin)) {
+          // The likeliest mistake in setting up a bridge: say it once instead of timing out in silence.
+          if (!warnedOrigin) console.warn(`[external-chat] ignored the plugin's ready from ${event.origin}: not in webappOrigin (${origins.join(', ')})`);
+          warnedOrigin = true;
+          return;
+        }
         trace?.('in', event.data);
         onReady(event.source, event.origin, payload.instanceId);
         return;
       }
-      if (!plugin || event.source !== plugin.window) return;
+      if (!plugin || event.source !== plugin.window || (origins && !origins.includes(event.origin))) return;
       trace?.('in', event.data);
       if (name === 'dial-out-success' || name === 'dial-out-error') endpoint.receive(inbound.message as never);
       else emit(name, payload as never);
@@ -152,10 +166,15 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       if (!valid.ok) return rejectInvalid(valid.error);
       return ifOpen('setBadge', () => remote.setBadge(valid.value));
     },
-    dialOut(body, callOptions = {}) {
+    dialOut(body, { signal, timeoutMs: ms } = {}) {
       const valid = validateDialBody(body);
       if (!valid.ok) return rejectInvalid(valid.error);
-      return ifOpen('dialOut', () => endpoint.withOptions(callOptions, () => remote.dialOut(valid.value)));
+      try {
+        const callOptions = ms === undefined ? { signal } : { signal, timeoutMs: checkTimeout('dialOut', ms) };
+        return ifOpen('dialOut', () => remote.dialOut(valid.value, callOptions));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     close() {
       if (closed) return;

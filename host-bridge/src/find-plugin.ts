@@ -6,8 +6,9 @@
  */
 export function isInsideFrame(source: MessageEventSource | null, frame: Window | null): source is Window {
   if (!frame || !source || !('parent' in source)) return false;
-  let window: Window = source;
-  for (let depth = 0; depth < 16 && window.parent !== window; depth++) {
+  let window: Window | null = source;
+  // A detached window's parent is null.
+  for (let depth = 0; depth < 16 && window?.parent && window.parent !== window; depth++) {
     if (window.parent === frame) return true;
     window = window.parent;
   }

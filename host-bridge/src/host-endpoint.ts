@@ -21,8 +21,6 @@ export interface CallOptions {
 }
 
 export interface HostEndpoint extends Endpoint {
-  /** Runs `call` (which must post synchronously through comlink) with per-call options. */
-  withOptions<T>(options: CallOptions, call: () => T): T;
   /** A plugin said `ready`: replay the button state, release waiting commands, send queued dial-outs. */
   connect(window: Window, origin: string): void;
   /** The plugin restarted: whatever the old instance was doing will never be answered. */
@@ -60,7 +58,6 @@ export function createHostEndpoint(
   /** The last envelope per button command: what a restarted plugin must be told again. */
   const state = new Map<ServiceMethod, object>();
   let target: { window: Window; origin: string } | undefined;
-  let nextOptions: CallOptions = {};
   let closed = false;
 
   const deliver = (id: string, value: WireValue): void => {
@@ -81,7 +78,7 @@ export function createHostEndpoint(
     target.window.postMessage(envelope, target.origin === 'null' ? '*' : target.origin);
   };
 
-  const send = (id: string, call: Call): void => {
+  const send = (call: Call): void => {
     call.sent = true;
     post(call.envelope);
   };
@@ -112,7 +109,7 @@ export function createHostEndpoint(
       },
     };
     calls.set(id, call);
-    if (isDial && target) send(id, call);
+    if (isDial && target) send(call);
   };
 
   /** `requestId` first; a plugin that does not echo it is answered oldest first. */
@@ -128,15 +125,6 @@ export function createHostEndpoint(
     removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
       listeners.delete(listener as unknown as Listener),
 
-    withOptions(options, call) {
-      nextOptions = options;
-      try {
-        return call();
-      } finally {
-        nextOptions = {};
-      }
-    },
-
     postMessage(message: Message) {
       const id = message.id;
       if (id === undefined) return;
@@ -145,7 +133,8 @@ export function createHostEndpoint(
       // RELEASE and anything else comlink may send is answered locally, never put on the wire.
       if (!call || !SERVICE_METHODS.includes(method)) return deliver(id, raw(undefined));
       if (closed) return fail(id, new CallInterruptedError('closed', method));
-      track(id, method, callToEnvelope(method, call.arg, id), nextOptions);
+      // Only the first argument goes on the wire; the second holds this page's own call options.
+      track(id, method, callToEnvelope(method, call.args[0], id), (call.args[1] ?? {}) as CallOptions);
     },
 
     connect(window, origin) {
@@ -154,7 +143,7 @@ export function createHostEndpoint(
       for (const envelope of state.values()) post(envelope);
       for (const [id, call] of [...calls]) {
         if (call.method !== 'dialOut') settle(id, raw(undefined));
-        else if (!call.sent) send(id, call);
+        else if (!call.sent) send(call);
       }
     },
 

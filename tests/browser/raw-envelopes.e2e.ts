@@ -79,6 +79,24 @@ describe('the raw-envelope host page', () => {
   });
 });
 
+describe('the raw-envelope host page: meeting lifecycle', () => {
+  it('hears connected, then disconnected for Leave and for a dropped call', async () => {
+    const s = await legacySession();
+    const sim = await simFrame(s.page, servers);
+    const lifecycle = () =>
+      s.page.evaluate(() =>
+        window.__legacy!.received.filter((r) => /\/(connected|disconnected)$/.test(String(r.action))),
+      );
+    expect(await eventually(lifecycle, (l) => l.length === 1)).toEqual([{ action: `${PREFIX}connected` }]);
+    await sim.evaluate(() => window.__sim!.emit('event:userInitiatedDisconnect', undefined));
+    await sim.evaluate(() => window.__sim!.emit('event:disconnected', { error: 'Call dropped (simulated)', errorCode: '#pex117' }));
+    expect((await eventually(lifecycle, (l) => l.length === 3)).slice(1)).toEqual([
+      { action: `${PREFIX}disconnected`, userInitiated: true },
+      { action: `${PREFIX}disconnected`, userInitiated: false, error: 'Call dropped (simulated)', errorCode: '#pex117' },
+    ]);
+  });
+});
+
 describe('delivery', () => {
   it('reaches the plugin through the Web App 3 window and straight to its own window', async () => {
     const s = await legacySession();

@@ -15,16 +15,23 @@ async function hostSession(target = servers, sim: Record<string, string> = {}): 
 }
 
 describe('host-bridge in the browser', () => {
-  it('resolves concurrent dial-outs to their own callers', async () => {
+  it('resolves concurrent dial-outs to their own callers, whatever order they are answered in', async () => {
     const s = await hostSession();
-    const results = await s.page.evaluate(async (dial) => {
+    const { results, order } = await s.page.evaluate(async (dial) => {
       const chat = window.__host!.chat;
       await chat.ready;
-      const names = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay'];
-      const settled = await Promise.allSettled(names.map((n) => chat.dialOut({ ...dial, destination: `${n}@example.com`, remote_display_name: n.toUpperCase() })));
-      return settled.map((r) => (r.status === 'fulfilled' ? r.value.displayName : String(r.reason)));
+      // slow… destinations join 300 ms later: the replies come back in another order than the calls.
+      const names = ['slow-ann', 'bob', 'slow-cat', 'dan', 'fail-eve', 'fay'];
+      const order: string[] = [];
+      const settled = await Promise.allSettled(
+        names.map((n) =>
+          chat.dialOut({ ...dial, destination: `${n}@example.com`, remote_display_name: n.toUpperCase() }).finally(() => order.push(n)),
+        ),
+      );
+      return { results: settled.map((r) => (r.status === 'fulfilled' ? r.value.displayName : (r.reason as Error).name)), order };
     }, DIAL);
-    expect(results).toEqual(['ANN', 'BOB', 'CAT', 'DAN', 'EVE', 'FAY']);
+    expect(results).toEqual(['SLOW-ANN', 'BOB', 'SLOW-CAT', 'DAN', 'DialOutError', 'FAY']);
+    expect(order.slice(-2).sort()).toEqual(['slow-ann', 'slow-cat']);
   });
 
   it('times out a dial-out that is never answered', async () => {
@@ -66,6 +73,21 @@ describe('host-bridge in the browser', () => {
     });
     const readies = await s.page.evaluate(() => window.__host!.log.filter((l) => l.envelope.action === 'pexip:plugin:external-chat/ready').map((l) => l.envelope.instanceId));
     expect(new Set(readies).size).toBe(2);
+  });
+
+  it('leaves no listener on Web App 3 behind when plugins are reloaded', async () => {
+    const s = await hostSession();
+    const sim = await simFrame(s.page, servers);
+    const cdp = await s.context.newCDPSession(sim);
+    const messageListeners = async (): Promise<number> => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.filter((l) => l.type === 'message').length;
+    };
+    const before = await messageListeners();
+    for (let i = 0; i < 3; i++) await sim.evaluate(() => window.__sim!.reloadPlugins());
+    await s.page.waitForFunction(() => window.__host!.chat.ready.then(() => true));
+    expect(await messageListeners()).toBe(before);
   });
 
   it('a bridge created after the plugin said ready still connects (by ping)', async () => {

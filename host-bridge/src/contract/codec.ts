@@ -23,7 +23,8 @@ const requestId = { requestId: { ...optionalString, nonEmpty: true } };
 const HOST_FIELDS: Record<HostAction, Fields> = {
   'toggle-chat-button-state': { active: { type: 'boolean' } },
   'toggle-chat-badge': { visible: { type: 'boolean' } },
-  'dial-out': { ...requestId, ...DIAL_FIELDS },
+  // Object.assign rather than a spread: a bundler may drop an unused call marked pure, not a spread.
+  'dial-out': /* @__PURE__ */ Object.assign({}, requestId, DIAL_FIELDS),
   ping: {},
 };
 

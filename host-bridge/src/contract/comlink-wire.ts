@@ -26,9 +26,9 @@ export function thrownValue(value: WireValue): unknown {
 export const apply = (id: string, method: ServiceMethod, args: readonly unknown[]): ApplyMessage =>
   ({ id, type: 'APPLY', path: [method], argumentList: args.map(raw) }) as unknown as ApplyMessage;
 
-/** The method and first argument of an APPLY comlink's proxy posted; undefined for anything else. */
-export function readApply(message: Message): { method: string; arg: unknown } | undefined {
+/** The method and arguments of an APPLY comlink's proxy posted in this page; undefined for anything else. */
+export function readApply(message: Message): { method: string; args: unknown[] } | undefined {
   if ((message.type as string) !== 'APPLY') return undefined;
   const { path, argumentList } = message as ApplyMessage;
-  return { method: String(path[0]), arg: (argumentList[0] as { value?: unknown } | undefined)?.value };
+  return { method: String(path[0]), args: argumentList.map((arg) => (arg as { value?: unknown }).value) };
 }
