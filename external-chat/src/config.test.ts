@@ -8,6 +8,7 @@ describe('parseConfig', () => {
       value: { allowedOrigins: ['https://portal.example.com', 'http://localhost:5180'] },
     });
     expect(parseConfig('{}')).toEqual({ ok: true, value: {} });
+    expect(parseConfig('{"debug":true}')).toEqual({ ok: true, value: { debug: true } });
   });
 
   it.each([
@@ -19,6 +20,7 @@ describe('parseConfig', () => {
     ['{"allowedOrigins":["https://a.example/"]}', '"https://a.example/" is not an origin'],
     ['{"allowedOrigins":["a.example"]}', '"a.example" is not an origin'],
     ['{"allowedOrigins":["*"]}', '"*" is not an origin'],
+    ['{"debug":"yes"}', '"debug" must be true or false'],
   ])('rejects %s clearly', (text, message) => {
     const result = parseConfig(text);
     expect(result.ok).toBe(false);

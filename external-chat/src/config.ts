@@ -4,6 +4,8 @@ import type { Result } from '@external-chat/host-bridge/contract';
 export interface PluginConfig {
   /** Origins of the pages allowed to embed Web App 3 and drive this plugin. */
   allowedOrigins?: readonly string[];
+  /** Print @pexip/plugin-api's debug output (every RPC and message). */
+  debug?: boolean;
 }
 
 const isOrigin = (value: unknown): value is string => {
@@ -26,12 +28,16 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, error: 'config.json must hold an object such as {"allowedOrigins": ["https://portal.example.com"]}' };
   }
-  const unknownKeys = Object.keys(data).filter((key) => key !== 'allowedOrigins');
+  const unknownKeys = Object.keys(data).filter((key) => key !== 'allowedOrigins' && key !== 'debug');
   if (unknownKeys.length > 0) {
-    return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the only key is "allowedOrigins"` };
+    return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are "allowedOrigins" and "debug"` };
   }
-  const origins = (data as { allowedOrigins?: unknown }).allowedOrigins;
-  if (origins === undefined) return { ok: true, value: {} };
+  const { allowedOrigins: origins, debug } = data as { allowedOrigins?: unknown; debug?: unknown };
+  if (debug !== undefined && typeof debug !== 'boolean') {
+    return { ok: false, error: 'config.json: "debug" must be true or false' };
+  }
+  const flags = debug === undefined ? {} : { debug };
+  if (origins === undefined) return { ok: true, value: flags };
   if (!Array.isArray(origins) || origins.length === 0) {
     return { ok: false, error: 'config.json: "allowedOrigins" must be a non-empty array of origins' };
   }
@@ -42,7 +48,7 @@ export function parseConfig(text: string): Result<PluginConfig> {
       error: `config.json: ${JSON.stringify(bad)} is not an origin; write scheme://host[:port] with no path or trailing slash`,
     };
   }
-  return { ok: true, value: { allowedOrigins: origins as string[] } };
+  return { ok: true, value: { ...flags, allowedOrigins: origins as string[] } };
 }
 
 /**

@@ -27,13 +27,3 @@ export function createQuietLogger(debug: boolean): Logger {
     addRedactPattern: noop,
   };
 }
-
-/** Debug logging is opt-in: `localStorage.setItem('external-chat:debug', '1')` in the Web App 3 origin. */
-export function debugRequested(): boolean {
-  try {
-    return localStorage.getItem('external-chat:debug') === '1';
-  } catch {
-    // Sandboxed without storage access.
-    return false;
-  }
-}

@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import { messageOf } from './errors';
 import { dropEmptyMessages } from './guard-plugin-api';
 import { forwardLifecycle } from './lifecycle';
-import { createQuietLogger, debugRequested } from './logger';
+import { createQuietLogger } from './logger';
 import { createPluginEndpoint } from './plugin-endpoint';
 import { createPostToTop } from './post-to-top';
 import { PLUGIN_ID } from './plugin-id';
@@ -39,7 +39,7 @@ function newInstanceId(): string {
 
 async function start(): Promise<void> {
   console.info(`plugin: ${PLUGIN_ID} loaded v${VERSION}`);
-  setLogger(createQuietLogger(debugRequested()));
+  setLogger(createQuietLogger(false));
   dropEmptyMessages(window);
 
   if (window.top === window.parent) {
@@ -58,7 +58,9 @@ async function start(): Promise<void> {
     console.error(`${tag} ${config.error}. The chat bridge stays off until config.json is fixed or removed.`);
     return;
   }
-  const { allowedOrigins } = config.value;
+  const { allowedOrigins, debug } = config.value;
+  // Opt-in, per deployment: config.json's "debug" (read in parallel with registering, so syn itself is not shown).
+  if (debug) setLogger(createQuietLogger(true));
 
   const button = await plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE));
   const post = createPostToTop(top, allowedOrigins);

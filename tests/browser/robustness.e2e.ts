@@ -115,6 +115,34 @@ describe('Web App 3 rules', () => {
     expect(s.console.some((m) => m.type === 'error' && m.text.includes("Can't register plugin"))).toBe(true);
   });
 
+  it('keeps the bridge off, saying so once, when Web App 3 is not embedded in a page', async () => {
+    const s = await suite.session();
+    await s.page.goto(`${servers.webappOrigin}/webapp3/?joinDelay=0`);
+    await s.page.waitForFunction(() => window.__sim?.ready.then(() => true));
+    await eventually(async () => s.console.some((m) => m.text.includes('loaded v')), Boolean);
+    await s.page.evaluate(() => window.postMessage({ action: 'pexip:plugin:external-chat/ping' }, '*'));
+    await s.page.waitForTimeout(200);
+    const notes = s.console.filter((m) => m.text.startsWith('[external-chat]')).map((m) => m.text);
+    expect(notes).toEqual(['[external-chat] Web App 3 is not embedded in another page; the chat bridge stays off.']);
+    expect(await s.page.evaluate(() => window.__sim!.buttons())).toEqual([]);
+  });
+
+  it("prints plugin-api's debug output only when config.json asks for it", async () => {
+    const quiet = await hostSession();
+    await quiet.page.evaluate(() => window.__host!.chat.setBadge(true));
+    const debugging = await serve({ pluginConfig: JSON.stringify({ debug: true }) });
+    try {
+      const loud = await hostSession(debugging);
+      await loud.page.evaluate(() => window.__host!.chat.setBadge(true));
+      const debug = (s: Session) => s.console.filter((m) => m.type === 'debug' && m.text.startsWith('[external-chat]'));
+      expect(debug(quiet)).toEqual([]);
+      const lines = await eventually(async () => debug(loud), (l) => l.some((m) => m.text.includes("'ui:button:update' called")));
+      expect(lines.some((m) => m.text.includes("'ui:button:update' called"))).toBe(true);
+    } finally {
+      await debugging.close();
+    }
+  });
+
   it('runs the built plugin with the branding folder under a strict Content-Security-Policy', async () => {
     const strict = await serve({ csp: 'strict' });
     try {
