@@ -16,7 +16,7 @@ import { withTimeout } from './with-timeout';
 const VERSION = __PLUGIN_VERSION__;
 const tag = '[external-chat]';
 
-/** Web App 3 gives up on a button update or a dial-out after this long; nothing waits forever. */
+/** How long the plugin waits for Web App 3 to answer a button update or a dial-out: nothing waits forever. */
 const BUTTON_UPDATE_TIMEOUT_MS = 5_000;
 const DIAL_OUT_TIMEOUT_MS = 5 * 60_000;
 
@@ -73,7 +73,7 @@ async function start(): Promise<void> {
       withTimeout(
         plugin.conference.dialOut(body),
         DIAL_OUT_TIMEOUT_MS,
-        `no participant joined from ${body.destination} within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`,
+        `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`,
       ),
     onButtonError: (error) => warn(`updating the Chat button failed: ${messageOf(error)}`),
   });
