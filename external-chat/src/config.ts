@@ -1,4 +1,4 @@
-import type { Result } from '@external-chat/host-bridge/contract';
+import { isOrigin, type Result } from '@external-chat/host-bridge/contract';
 
 /** `config.json` next to the plugin's index.html: deployment settings that need no rebuild. */
 export interface PluginConfig {
@@ -7,15 +7,6 @@ export interface PluginConfig {
   /** Print @pexip/plugin-api's debug output (every RPC and message). */
   debug?: boolean;
 }
-
-const isOrigin = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
-};
 
 /** Parses config.json's text; errors say which key is wrong and what it must be. */
 export function parseConfig(text: string): Result<PluginConfig> {

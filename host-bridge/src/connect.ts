@@ -2,7 +2,7 @@ import { wrap, type Remote } from 'comlink';
 import {
   decodePluginMessage,
   encode,
-  validateBoolean,
+  checkFields,
   validateDialBody,
   type DialOutBody,
   type DialOutResult,
@@ -147,6 +147,11 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   const rejectInvalid = (error: string): Promise<never> => Promise.reject(new InvalidParamsError(error));
   const ifOpen = <T>(what: string, call: () => Promise<T>): Promise<T> =>
     closed ? Promise.reject(new CallInterruptedError('closed', what)) : call();
+  // The same field rule the plugin applies to the envelope, so both sides name the field alike.
+  const button = (method: 'setButtonActive' | 'setBadge', field: string, value: unknown): Promise<void> => {
+    const valid = checkFields<Record<string, boolean>>(method, { [field]: value }, { [field]: { type: 'boolean' } });
+    return valid.ok ? ifOpen(method, () => remote[method](valid.value[field] as boolean)) : rejectInvalid(valid.error);
+  };
 
   return {
     ready,
@@ -156,16 +161,8 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       set.add(handler as (payload: never) => void);
       return () => set.delete(handler as (payload: never) => void);
     },
-    setButtonActive(active) {
-      const valid = validateBoolean('setButtonActive', 'active', active);
-      if (!valid.ok) return rejectInvalid(valid.error);
-      return ifOpen('setButtonActive', () => remote.setButtonActive(valid.value));
-    },
-    setBadge(visible) {
-      const valid = validateBoolean('setBadge', 'visible', visible);
-      if (!valid.ok) return rejectInvalid(valid.error);
-      return ifOpen('setBadge', () => remote.setBadge(valid.value));
-    },
+    setButtonActive: (active) => button('setButtonActive', 'active', active),
+    setBadge: (visible) => button('setBadge', 'visible', visible),
     dialOut(body, { signal, timeoutMs: ms } = {}) {
       const valid = validateDialBody(body);
       if (!valid.ok) return rejectInvalid(valid.error);

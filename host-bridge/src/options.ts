@@ -1,3 +1,4 @@
+import { isOrigin, originOf } from './contract';
 import { InvalidParamsError } from './errors';
 
 /** The longest delay setTimeout honours; beyond it browsers fire at once. */
@@ -8,13 +9,8 @@ export function checkOrigins(value: string | readonly string[] | undefined): str
   if (value === undefined) return undefined;
   const list = ([] as string[]).concat(value);
   for (const origin of list) {
-    let parsed: string | undefined;
-    try {
-      parsed = new URL(origin).origin;
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed !== origin) {
+    if (!isOrigin(origin)) {
+      const parsed = typeof origin === 'string' ? originOf(origin) : undefined;
       throw new InvalidParamsError(
         `webappOrigin: ${JSON.stringify(origin)} is not an origin; write scheme://host[:port] with no path or trailing slash` +
           (parsed && parsed !== 'null' ? ` (${parsed})` : ''),

@@ -113,5 +113,14 @@ export const DIAL_FIELDS: { [K in keyof Body]: FieldRule } = {
 /** Validates an untrusted dial body; the result holds Pexip's dial fields only. */
 export const validateDialBody = (input: unknown): Result<DialOutBody> => checkFields('dial-out', input, DIAL_FIELDS);
 
-export const validateBoolean = (where: string, field: string, value: unknown): Result<boolean> =>
-  typeof value === 'boolean' ? ok(value) : { ok: false, error: `${where}: '${field}' must be true or false, got ${preview(value)}` };
+/** The origin a URL string names, or undefined when it is not a URL. */
+export function originOf(value: string): string | undefined {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for an exact origin: scheme://host[:port], no path, no trailing slash. */
+export const isOrigin = (value: unknown): value is string => typeof value === 'string' && originOf(value) === value;
