@@ -1,4 +1,4 @@
-import { isOrigin, type Result } from '@external-chat/host-bridge/contract';
+import { isOrigin, isRecord, type Result } from '@external-chat/host-bridge/contract';
 
 /** `config.json` next to the plugin's index.html: deployment settings that need no rebuild. */
 export interface PluginConfig {
@@ -16,7 +16,7 @@ export function parseConfig(text: string): Result<PluginConfig> {
   } catch (error) {
     return { ok: false, error: `config.json is not valid JSON (${(error as Error).message})` };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (!isRecord(data)) {
     return { ok: false, error: 'config.json must hold an object such as {"allowedOrigins": ["https://portal.example.com"]}' };
   }
   const unknownKeys = Object.keys(data).filter((key) => key !== 'allowedOrigins' && key !== 'debug');

@@ -2,36 +2,52 @@ import { ACTION_PREFIX, validateDialBody } from '@external-chat/host-bridge/cont
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { expose, type Endpoint } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPluginEndpoint } from './plugin-endpoint';
-import { createService } from './service';
+import { startPluginEndpoint } from './plugin-endpoint';
+import { createService, type WebApp3 } from './service';
 
 const HOST = 'https://portal.example.com';
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function harness(allowedOrigins?: string[]) {
-  const top = { name: 'top' } as unknown as Window;
-  const posted: Record<string, unknown>[] = [];
-  const warnings: string[] = [];
+/** Web App 3 as the service sees it, with its signals in the test's hands. */
+function fakeWebApp() {
   const updates: ToolbarButtonPayload[] = [];
-  let pings = 0;
+  const on: { click?: () => void; connected?: () => void; disconnected?: Parameters<WebApp3['onDisconnected']>[0] } = {};
   const dialOut = vi.fn(async (body: { destination: string }) => ({ uuid: `uuid-${body.destination}`, displayName: body.destination }));
-  const service = createService({
+  const webapp: WebApp3 = {
     updateButton: async (payload) => void updates.push(payload),
     dialOut,
-    onButtonError: () => undefined,
-  });
-  const { endpoint, onMessage } = createPluginEndpoint({
-    top,
-    allowedOrigins,
-    post: (envelope) => posted.push(envelope as Record<string, unknown>),
-    onPing: () => pings++,
-    warn: (message) => warnings.push(message),
-  });
-  expose(service, endpoint);
+    onButtonClick: (handler) => (on.click = handler),
+    onConnected: (handler) => (on.connected = handler),
+    onDisconnected: (handler) => (on.disconnected = handler),
+  };
+  return { webapp, updates, dialOut, on };
+}
+
+function harness(allowedOrigins?: string[]) {
+  const posted: Record<string, unknown>[] = [];
+  const targets: string[] = [];
+  const top = {
+    name: 'top',
+    postMessage: (data: Record<string, unknown>, origin: string) => {
+      posted.push(data);
+      targets.push(origin);
+    },
+  } as unknown as Window;
+  const listeners = new Map<string, (event: MessageEvent) => void>();
+  const parentListeners = new Set<unknown>();
+  const self = {
+    addEventListener: (type: string, listener: (event: MessageEvent) => void) => listeners.set(type, listener),
+    parent: { addEventListener: (_: string, listener: unknown) => parentListeners.add(listener), removeEventListener: (_: string, listener: unknown) => parentListeners.delete(listener) },
+  } as unknown as Window;
+  const warnings: string[] = [];
+  const fake = fakeWebApp();
+  const service = createService(fake.webapp, () => undefined);
+  startPluginEndpoint({ service, self, top, allowedOrigins, instanceId: 'instance-1', warn: (message) => warnings.push(message) });
+  const greeting = posted.splice(0);
   const send = (data: unknown, from: { source?: unknown; origin?: string } = {}): void =>
-    onMessage({ data, source: 'source' in from ? from.source : top, origin: from.origin ?? HOST } as MessageEvent);
-  return { top, posted, warnings, updates, dialOut, service, send, pings: () => pings };
+    listeners.get('message')?.({ data, source: 'source' in from ? from.source : top, origin: from.origin ?? HOST } as MessageEvent);
+  return { ...fake, top, posted, targets, greeting, warnings, service, send, listeners, parentListeners };
 }
 
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
@@ -81,10 +97,39 @@ describe('plugin endpoint: the documented actions', () => {
     expect(h.posted.map((m) => [m.requestId, m.uuid]).sort()).toEqual([0, 1, 2, 3, 4].map((i) => [`r${i}`, `uuid-p${i}@example.com`]));
   });
 
-  it('answers ping (and only ping) through onPing', () => {
+  it('says ready with its instanceId on start and on every ping', () => {
     const h = harness();
+    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1' })]);
     h.send(envelope('ping'));
-    expect(h.pings()).toBe(1);
+    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1' })]);
+  });
+
+  it("listens on Web App 3's window too, and lets go of it when the frame goes", () => {
+    const h = harness();
+    expect(h.parentListeners.size).toBe(1);
+    h.listeners.get('pagehide')?.({} as MessageEvent);
+    expect(h.parentListeners.size).toBe(0);
+  });
+
+  it("posts the meeting's events: a click asks for the opposite of the page's state", async () => {
+    const h = harness();
+    h.on.click?.();
+    h.send(envelope('toggle-chat-button-state', { active: true }));
+    await flush();
+    h.on.click?.();
+    h.on.connected?.();
+    h.on.disconnected?.({ userInitiated: false, error: 'dropped', errorCode: '#pex117' });
+    expect(h.posted).toEqual([
+      envelope('toggle-chat', { active: true }),
+      envelope('toggle-chat', { active: false }),
+      envelope('connected'),
+      envelope('disconnected', { userInitiated: false, error: 'dropped', errorCode: '#pex117' }),
+    ]);
+  });
+
+  it('posts only to the allowed origins when config.json lists them', () => {
+    const h = harness([HOST, 'https://other.example']);
+    expect(h.targets).toEqual([HOST, 'https://other.example']);
   });
 });
 

@@ -1,109 +1,126 @@
 import {
   ACTION_PREFIX,
-  apply,
+  answerOf,
+  callOf,
   decodeHostMessage,
-  dialOutReply,
-  isRaw,
-  messageToCall,
-  thrownValue,
-  type Reply,
+  encode,
+  eventOf,
+  isRequest,
+  type HostAction,
   type ServiceCall,
 } from '@external-chat/host-bridge/contract';
-import type { Endpoint } from 'comlink';
+import { expose, type Endpoint } from 'comlink';
+import { apply, readReply, type ComlinkApply, type ComlinkReply } from './comlink-wire';
 import { messageOf } from './errors';
+import { createPostToTop } from './post-to-top';
+import type { PluginService } from './service';
 
 export interface PluginEndpointOptions {
+  service: PluginService;
+  /** The plugin's own window. Web App 3's (its parent) is listened on too, when same-origin access allows it. */
+  self: Window;
   /** The only window allowed to drive the plugin: the page that embeds Web App 3. */
   top: Window;
-  /** When set, messages from other origins are dropped. */
+  /** When set, messages from other origins are dropped and nothing is posted to any other. */
   allowedOrigins?: readonly string[] | undefined;
-  /** Posts an envelope to the top window. */
-  post(envelope: object): void;
-  /** Answers `ping`. */
-  onPing(): void;
+  /** A random id per plugin load, sent with every `ready`. */
+  instanceId: string;
   warn(message: string): void;
 }
 
-export interface PluginEndpoint {
-  /** Hand this to comlink's `expose`; it only ever sees APPLY messages built here. */
-  readonly endpoint: Endpoint;
-  /** The message listener to add to the plugin's window (and Web App 3's, when reachable). */
-  readonly onMessage: (event: MessageEvent) => void;
+type ComlinkListener = (event: { data: ComlinkApply; origin: string }) => void;
+
+/** Hosts that post to Web App 3's window (the documented way) reach the plugin only there; it throws cross-origin. */
+function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void): void {
+  try {
+    self.parent.addEventListener('message', onMessage);
+    // Web App 3 outlives this frame when it reloads plugins: a listener left behind would keep this whole page alive.
+    self.addEventListener('pagehide', () => self.parent.removeEventListener('message', onMessage), { once: true });
+  } catch {
+    // Cross-origin (e.g. the dev server): hosts reach the plugin by posting to its own window.
+  }
 }
 
-type ComlinkListener = (event: { data: ReturnType<typeof apply>; origin: string }) => void;
-type Pending = Pick<ServiceCall, 'method' | 'requestId'>;
-
 /**
- * Stands between the wire and comlink. Received data is filtered (source,
- * origin, prefix, action, payload) and never passed on: comlink gets APPLY
- * messages built here from the fixed method table and validated arguments,
- * so no sender can reach comlink's GET/SET/CONSTRUCT or property paths.
+ * The plugin's side of the wire, mirroring host-bridge's endpoint: it listens,
+ * filters (source, origin, prefix, action, payload), turns each valid message
+ * into a service call, and turns the service's answers and events into
+ * envelopes for the top window. Received data is never passed on: comlink
+ * gets APPLY messages built here from the table's method and validated
+ * arguments, so no sender can reach comlink's GET/SET/CONSTRUCT or property paths.
  */
-export function createPluginEndpoint(options: PluginEndpointOptions): PluginEndpoint {
-  const listeners = new Set<ComlinkListener>();
-  const pending = new Map<string, Pending>();
+export function startPluginEndpoint(options: PluginEndpointOptions): void {
+  const { service, top, allowedOrigins, warn } = options;
+  const post = createPostToTop(top, allowedOrigins);
+  const comlink = new Set<ComlinkListener>();
+  const pending = new Map<string, ServiceCall>();
   let nextId = 0;
 
-  const reply = (message: Reply): void => {
-    const call = pending.get(message.id);
+  const onReply = (reply: ComlinkReply): void => {
+    const call = pending.get(reply.id);
     if (!call) return;
-    pending.delete(message.id);
-    if (call.method === 'dialOut') {
-      const outcome = isRaw(message)
-        ? { ok: true as const, value: message.value as { uuid: string; displayName?: string } }
-        : { ok: false as const, message: messageOf(thrownValue(message)) };
-      options.post(dialOutReply(outcome, call.requestId));
-    } else if (!isRaw(message)) {
-      options.warn(`${call.method} failed: ${messageOf(thrownValue(message))}`);
+    pending.delete(reply.id);
+    const result = readReply(reply);
+    if (isRequest(call.action)) {
+      post(answerOf(call.action, result.ok ? result : { ok: false, message: messageOf(result.error) }, call.requestId));
+    } else if (!result.ok) {
+      warn(`${call.method} failed: ${messageOf(result.error)}`);
     }
   };
-
   const endpoint: Endpoint = {
-    postMessage: (message: Reply) => reply(message),
-    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
-      listeners.add(listener as unknown as ComlinkListener),
+    postMessage: (reply: ComlinkReply) => onReply(reply),
+    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => comlink.add(listener as unknown as ComlinkListener),
     removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
-      listeners.delete(listener as unknown as ComlinkListener),
+      comlink.delete(listener as unknown as ComlinkListener),
+  };
+  expose(service, endpoint);
+
+  const call = (serviceCall: ServiceCall, origin: string): void => {
+    const id = String(++nextId);
+    pending.set(id, serviceCall);
+    const data = apply(id, serviceCall.method, serviceCall.args);
+    for (const listener of comlink) listener({ data, origin });
   };
 
-  const call = ({ method, args, requestId }: ServiceCall, origin: string): void => {
-    const id = String(++nextId);
-    pending.set(id, requestId === undefined ? { method } : { method, requestId });
-    const data = apply(id, method, args);
-    for (const listener of listeners) listener({ data, origin });
-  };
+  const sayReady = (): void => post(encode('ready', { instanceId: options.instanceId }));
 
   const onMessage = (event: MessageEvent): void => {
     try {
-      if (event.source !== options.top) return;
-      if (options.allowedOrigins && !options.allowedOrigins.includes(event.origin)) {
-        options.warn(`dropped a message from ${event.origin}: it is not in config.json's allowedOrigins`);
+      if (event.source !== top) return;
+      if (allowedOrigins && !allowedOrigins.includes(event.origin)) {
+        warn(`dropped a message from ${event.origin}: it is not in config.json's allowedOrigins`);
         return;
       }
       const inbound = decodeHostMessage(event.data);
       switch (inbound.kind) {
         case 'foreign':
-          options.warn(`ignored a message without the '${ACTION_PREFIX}' action prefix`);
-          return;
+          return warn(`ignored a message without the '${ACTION_PREFIX}' action prefix`);
         case 'unknown':
-          options.warn(`ignored unknown action '${inbound.action}'`);
+          return warn(`ignored unknown action '${inbound.action}'`);
+        case 'invalid': {
+          warn(inbound.error);
+          const action = inbound.name as HostAction;
+          if (isRequest(action)) post(answerOf(action, { ok: false, message: inbound.error }, inbound.requestId));
           return;
-        case 'invalid':
-          options.warn(inbound.error);
-          if (inbound.name === 'dial-out') options.post(dialOutReply({ ok: false, message: inbound.error }, inbound.requestId));
-          return;
+        }
         case 'message': {
-          const serviceCall = messageToCall(inbound.message);
+          const serviceCall = callOf(inbound.message);
           if (serviceCall) call(serviceCall, event.origin);
-          else options.onPing();
+          else sayReady();
         }
       }
     } catch (error) {
       // Nothing a message does may escape the handler; say what happened and keep going.
-      options.warn(`message handling failed: ${messageOf(error)}`);
+      warn(`message handling failed: ${messageOf(error)}`);
     }
   };
 
-  return { endpoint, onMessage };
+  service.onEvent(({ name, payload }) => {
+    const envelope = eventOf(name, payload);
+    if (envelope.ok) post(envelope.value);
+    else warn(`did not forward '${name}': ${envelope.error}`);
+  });
+  options.self.addEventListener('message', onMessage);
+  listenOnParent(options.self, onMessage);
+  sayReady();
 }

@@ -1,20 +1,26 @@
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { describe, expect, it, vi } from 'vitest';
 import { toButtonPayload } from './button-state';
-import { createService } from './service';
+import { createService, type ServiceEvent, type WebApp3 } from './service';
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(dialOut = vi.fn()) {
+function setup(dialOut: WebApp3['dialOut'] = vi.fn()) {
   const updates: ToolbarButtonPayload[] = [];
-  const service = createService({
-    updateButton: async (payload) => {
-      updates.push(payload);
+  const on: { click?: () => void; connected?: () => void; disconnected?: Parameters<WebApp3['onDisconnected']>[0] } = {};
+  const service = createService(
+    {
+      updateButton: async (payload) => void updates.push(payload),
+      dialOut,
+      onButtonClick: (handler) => (on.click = handler),
+      onConnected: (handler) => (on.connected = handler),
+      onDisconnected: (handler) => (on.disconnected = handler),
     },
-    dialOut,
-    onButtonError: () => undefined,
-  });
-  return { service, updates, dialOut };
+    () => undefined,
+  );
+  const events: ServiceEvent[] = [];
+  service.onEvent((event) => events.push(event));
+  return { service, updates, on, events };
 }
 
 describe('button state', () => {
@@ -42,18 +48,34 @@ describe('button state', () => {
   });
 });
 
-describe('dialOut', () => {
-  it('returns uuid and displayName only', async () => {
-    const { service } = setup(vi.fn().mockResolvedValue({ uuid: 'u1', displayName: 'Alice', isHost: false, onDisconnect: {} }));
-    await expect(service.dialOut({ role: 'GUEST', destination: 'a', protocol: 'sip' })).resolves.toEqual({ uuid: 'u1', displayName: 'Alice' });
+describe('events', () => {
+  it('a click asks for the opposite of the state the page set; the button itself does not change', async () => {
+    const { service, updates, on, events } = setup();
+    on.click?.();
+    expect(events).toEqual([{ name: 'toggle-chat', payload: { active: true } }]);
+    await settle();
+    expect(updates).toEqual([]);
+    service.setButtonActive(true);
+    on.click?.();
+    expect(events.at(-1)).toEqual({ name: 'toggle-chat', payload: { active: false } });
   });
 
-  it('turns plugin-api rejections of any shape into an Error with a message', async () => {
+  it('raises connected and disconnected as Web App 3 reports them', () => {
+    const { on, events } = setup();
+    on.connected?.();
+    on.disconnected?.({ userInitiated: true });
+    expect(events).toEqual([
+      { name: 'connected', payload: {} },
+      { name: 'disconnected', payload: { userInitiated: true } },
+    ]);
+  });
+});
+
+describe('dialOut', () => {
+  it("hands Web App 3's answer and failures back as they are (the endpoint picks the fields)", async () => {
     const body = { role: 'GUEST', destination: 'a', protocol: 'sip' } as const;
-    await expect(setup(vi.fn().mockRejectedValue({ reason: 'Invalid URI' })).service.dialOut(body)).rejects.toThrow('Invalid URI');
-    await expect(setup(vi.fn().mockRejectedValue(new Error('Could not dial out to specified uri'))).service.dialOut(body)).rejects.toThrow(
-      'Could not dial out to specified uri',
-    );
-    await expect(setup(vi.fn().mockRejectedValue(undefined)).service.dialOut(body)).rejects.toThrow('Unknown error');
+    const participant = { uuid: 'u1', displayName: 'Alice', isHost: false };
+    await expect(setup(vi.fn().mockResolvedValue(participant)).service.dialOut(body)).resolves.toBe(participant);
+    await expect(setup(vi.fn().mockRejectedValue({ reason: 'Invalid URI' })).service.dialOut(body)).rejects.toEqual({ reason: 'Invalid URI' });
   });
 });

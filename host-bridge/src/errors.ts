@@ -1,3 +1,5 @@
+import type { RequestAction } from './contract';
+
 /** The plugin answered `dial-out-error`; `message` is the plugin's (or Infinity's) explanation. */
 export class DialOutError extends Error {
   override name = 'DialOutError';
@@ -31,3 +33,11 @@ export class CallInterruptedError extends Error {
     );
   }
 }
+
+/** The error a failed request rejects with, by the action it was sent as. */
+const REQUEST_ERRORS: Record<RequestAction, new (message: string) => Error> = {
+  'dial-out': DialOutError,
+};
+
+export const requestError = (request: RequestAction, message: string | undefined): Error =>
+  new REQUEST_ERRORS[request](message ?? `The plugin reported a ${request} error without a message`);

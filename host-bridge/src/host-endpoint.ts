@@ -1,173 +1,197 @@
 import type { Endpoint } from 'comlink';
+import { readApply, returned, type ComlinkMessage, type ComlinkReply } from './comlink-wire';
 import {
-  callToEnvelope,
-  raw,
-  readApply,
+  answerIn,
+  decodePluginMessage,
+  encode,
+  envelopeOf,
+  isRequest,
+  isState,
   SERVICE_METHODS,
-  thrown,
-  type Message,
-  type PluginMessage,
-  type Reply,
+  type Answer,
+  type EventAction,
+  type HostAction,
+  type PluginPayloads,
   type ServiceMethod,
-  type WireValue,
 } from './contract';
-import { CallInterruptedError, DialOutError, TimeoutError } from './errors';
+import { CallInterruptedError, InvalidParamsError, requestError } from './errors';
+import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin';
+import { checkTimeout } from './options';
+import { createPendingCalls, type PendingCall } from './pending-calls';
 
 export interface CallOptions {
   /** Aborting rejects the call with the signal's reason. */
   signal?: AbortSignal;
-  /** Rejects with TimeoutError after this many ms; 0 = wait forever. */
+  /** Rejects with TimeoutError after this many ms; 0 = wait forever. Default: the bridge's `timeoutMs`. */
   timeoutMs?: number;
 }
 
+export interface HostEndpointOptions {
+  /** The Web App 3 iframe: the plugin is the window inside it that says `ready`. */
+  iframe: HTMLIFrameElement;
+  /** The window to listen on. */
+  window: Window;
+  /** Origins the plugin may speak from; undefined = any. */
+  origins: readonly string[] | undefined;
+  /** Default for calls that are answered (and for any call queued before `ready`), in ms; 0 = none. */
+  timeoutMs: number;
+  trace: ((direction: 'in' | 'out', envelope: object) => void) | undefined;
+  /** A (re)started plugin said `ready`, or raised an event; validated, and from the plugin only. */
+  onEvent<E extends 'ready' | EventAction>(name: E, payload: PluginPayloads[E]): void;
+}
+
 export interface HostEndpoint extends Endpoint {
-  /** A plugin said `ready`: replay the button state, release waiting commands, send queued dial-outs. */
-  connect(window: Window, origin: string): void;
-  /** The plugin restarted: whatever the old instance was doing will never be answered. */
-  restart(): void;
-  /** A `dial-out-success` / `dial-out-error` from the connected plugin. */
-  receive(message: Extract<PluginMessage, { name: 'dial-out-success' | 'dial-out-error' }>): void;
+  /** Stops listening and pinging; rejects every call in flight and every later one. */
   close(): void;
   /** Calls not yet settled (for leak checks). */
   pendingCount(): number;
 }
 
-interface Call {
-  method: ServiceMethod;
-  envelope: object;
-  /** Posted to a plugin (a dial-out then waits for its reply). */
-  sent: boolean;
-  cleanup(): void;
-}
-
-type Listener = (event: { data: Reply }) => void;
+type ComlinkListener = (event: { data: ComlinkReply }) => void;
 
 /**
- * The host side of comlink: comlink's `wrap()` posts APPLY messages here and
- * they leave as documented envelopes. Owns every call in flight: queueing
- * until the plugin is known, `requestId` correlation, timeouts, aborts, and
- * the button state that is replayed to every (re)started plugin.
+ * The page's side of the wire, mirroring the plugin endpoint: it finds the
+ * plugin (its `ready` from inside the Web App 3 iframe, pinging until one
+ * comes), checks source and origin, decodes, and turns comlink's calls into
+ * envelopes and the plugin's answers back into comlink replies. Owns every
+ * call in flight (queueing until the plugin is known, `requestId`
+ * correlation, timeouts, aborts) and the state each new plugin instance is
+ * told again.
  */
-export function createHostEndpoint(
-  defaultTimeoutMs: number,
-  trace?: (direction: 'out', envelope: object) => void,
-): HostEndpoint {
-  const listeners = new Set<Listener>();
-  /** In call order, so the oldest sent dial-out is the first match. */
-  const calls = new Map<string, Call>();
-  /** The last envelope per button command: what a restarted plugin must be told again. */
-  const state = new Map<ServiceMethod, object>();
-  let target: { window: Window; origin: string } | undefined;
+export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
+  const { iframe, origins, trace } = options;
+  const comlink = new Set<ComlinkListener>();
+  const reply = (data: ComlinkReply): void => {
+    for (const listener of [...comlink]) listener({ data });
+  };
+  const calls = createPendingCalls(reply);
+  /** The last envelope per state action: what a restarted plugin must be told again. */
+  const state = new Map<HostAction, object>();
+  let plugin: { window: Window; origin: string; instanceId: string | undefined } | undefined;
   let closed = false;
-
-  const deliver = (id: string, value: WireValue): void => {
-    const data = { ...value, id } as Reply;
-    for (const listener of [...listeners]) listener({ data });
-  };
-  const settle = (id: string, value: WireValue): void => {
-    calls.get(id)?.cleanup();
-    calls.delete(id);
-    deliver(id, value);
-  };
-  const fail = (id: string, error: unknown): void => settle(id, thrown(error));
+  let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingDelay = 0;
+  let warnedOrigin = false;
 
   // An opaque-origin plugin (no allow-same-origin) can only be reached with '*'.
   const post = (envelope: object): void => {
-    if (!target) return;
+    if (!plugin) return;
     trace?.('out', envelope);
-    target.window.postMessage(envelope, target.origin === 'null' ? '*' : target.origin);
+    plugin.window.postMessage(envelope, plugin.origin === 'null' ? '*' : plugin.origin);
   };
-
-  const send = (call: Call): void => {
+  const send = (call: PendingCall): void => {
     call.sent = true;
     post(call.envelope);
   };
 
-  const track = (id: string, method: ServiceMethod, envelope: object, { signal, timeoutMs }: CallOptions): void => {
-    if (signal?.aborted) return fail(id, signal.reason);
-    const isDial = method === 'dialOut';
-    if (!isDial) {
-      state.set(method, envelope);
-      // Button commands resolve once posted; the plugin sends no reply for them.
-      if (target) {
+  /** A call from comlink's proxy: validated by its row, then posted, queued or answered. */
+  const onCall = (message: ComlinkMessage): void => {
+    const id = message.id;
+    if (id === undefined) return;
+    const apply = readApply(message);
+    const method = apply?.method as ServiceMethod;
+    // RELEASE and anything else comlink may send is answered here, never put on the wire.
+    if (!apply || !SERVICE_METHODS.includes(method)) return reply(returned(id, undefined));
+    if (closed) return calls.fail(id, new CallInterruptedError('closed', method));
+    const built = envelopeOf(method, apply.args[0], id);
+    if (!built.ok) return calls.fail(id, new InvalidParamsError(built.error));
+    // The second argument holds this page's own call options; they never leave it.
+    const { signal, timeoutMs } = (apply.args[1] ?? {}) as CallOptions;
+    let ms: number;
+    try {
+      ms = timeoutMs === undefined ? options.timeoutMs : checkTimeout(method, timeoutMs);
+    } catch (error) {
+      return calls.fail(id, error);
+    }
+    if (signal?.aborted) return calls.fail(id, signal.reason);
+    const { action, envelope } = built.value;
+    if (isState(action)) {
+      state.set(action, envelope);
+      // State has no answer on the wire: done once posted.
+      if (plugin) {
         post(envelope);
-        return deliver(id, raw(undefined));
+        return reply(returned(id, undefined));
       }
     }
-    const ms = timeoutMs ?? defaultTimeoutMs;
-    const timer =
-      ms > 0 ? setTimeout(() => fail(id, new TimeoutError(`${method} got no answer from the plugin within ${ms} ms`)), ms) : 0;
-    const onAbort = (): void => fail(id, signal?.reason);
-    signal?.addEventListener('abort', onAbort);
-    const call: Call = {
-      method,
-      envelope,
-      sent: false,
-      cleanup: () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      },
-    };
-    calls.set(id, call);
-    if (isDial && target) send(call);
+    const call = calls.track(id, { method, action, envelope }, ms, signal);
+    if (plugin && isRequest(action)) send(call);
   };
 
-  /** `requestId` first; a plugin that does not echo it is answered oldest first. */
-  const replyTarget = (requestId: string | undefined): string | undefined => {
-    if (requestId !== undefined) return calls.get(requestId)?.sent ? requestId : undefined;
-    for (const [id, call] of calls) if (call.sent) return id;
-    return undefined;
+  const onReady = (source: Window, origin: string, instanceId: string | undefined): void => {
+    // The same instance saying ready again (a ping heard twice, or another bridge's ping) changes nothing.
+    if (plugin && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId) return;
+    // A new instance will never answer what the old one was asked.
+    if (plugin) for (const [id, call] of calls.list()) if (call.sent) calls.fail(id, new CallInterruptedError('plugin-restarted', call.method));
+    plugin = { window: source, origin, instanceId };
+    clearTimeout(pingTimer);
+    for (const envelope of state.values()) post(envelope);
+    for (const [id, call] of calls.list()) {
+      if (isState(call.action)) calls.resolve(id, undefined);
+      else if (!call.sent) send(call);
+    }
+    options.onEvent('ready', instanceId === undefined ? {} : { instanceId });
   };
+
+  const onAnswer = (answer: Answer): void => {
+    const id = calls.answered(answer);
+    if (id === undefined) return;
+    if (answer.ok) calls.resolve(id, answer.value);
+    else calls.fail(id, requestError(answer.request, answer.message));
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    try {
+      const inbound = decodePluginMessage(event.data);
+      if (inbound.kind !== 'message') return;
+      const { name, payload } = inbound.message;
+      const allowed = !origins || origins.includes(event.origin);
+      if (name === 'ready') {
+        if (!isInsideFrame(event.source, iframe.contentWindow)) return;
+        if (!allowed) {
+          // The likeliest mistake in setting up a bridge: say it once instead of timing out in silence.
+          if (!warnedOrigin) console.warn(`[external-chat] ignored the plugin's ready from ${event.origin}: not in webappOrigin (${origins?.join(', ')})`);
+          warnedOrigin = true;
+          return;
+        }
+        trace?.('in', event.data);
+        return onReady(event.source, event.origin, (payload as PluginPayloads['ready']).instanceId);
+      }
+      if (!plugin || event.source !== plugin.window || !allowed) return;
+      trace?.('in', event.data);
+      const answer = answerIn(inbound.message);
+      if (answer) onAnswer(answer);
+      else options.onEvent(name as EventAction, payload as PluginPayloads[EventAction]);
+    } catch (error) {
+      console.error('[external-chat] ignored a message that could not be handled', error);
+    }
+  };
+
+  // A page that connects after the plugin said `ready` would wait forever: ask until someone answers.
+  const ping = (): void => {
+    const envelope = encode('ping', {});
+    trace?.('out', envelope);
+    for (const target of pingTargets(iframe.contentWindow)) target.postMessage(envelope, '*');
+    pingDelay = nextPingDelay(pingDelay);
+    pingTimer = setTimeout(ping, pingDelay);
+  };
+
+  options.window.addEventListener('message', onMessage);
+  ping();
 
   return {
-    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
-      listeners.add(listener as unknown as Listener),
+    postMessage: (message: ComlinkMessage) => onCall(message),
+    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => comlink.add(listener as unknown as ComlinkListener),
     removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
-      listeners.delete(listener as unknown as Listener),
-
-    postMessage(message: Message) {
-      const id = message.id;
-      if (id === undefined) return;
-      const call = readApply(message);
-      const method = call?.method as ServiceMethod;
-      // RELEASE and anything else comlink may send is answered locally, never put on the wire.
-      if (!call || !SERVICE_METHODS.includes(method)) return deliver(id, raw(undefined));
-      if (closed) return fail(id, new CallInterruptedError('closed', method));
-      // Only the first argument goes on the wire; the second holds this page's own call options.
-      track(id, method, callToEnvelope(method, call.args[0], id), (call.args[1] ?? {}) as CallOptions);
-    },
-
-    connect(window, origin) {
-      if (closed) return;
-      target = { window, origin };
-      for (const envelope of state.values()) post(envelope);
-      for (const [id, call] of [...calls]) {
-        if (call.method !== 'dialOut') settle(id, raw(undefined));
-        else if (!call.sent) send(call);
-      }
-    },
-
-    restart() {
-      for (const [id, call] of [...calls]) if (call.sent) fail(id, new CallInterruptedError('plugin-restarted', call.method));
-    },
-
-    receive({ name, payload }) {
-      const id = replyTarget(payload.requestId);
-      if (id === undefined) return;
-      if (name === 'dial-out-error') return fail(id, new DialOutError(payload.message ?? 'The plugin reported a dial-out error without a message'));
-      const { uuid, displayName } = payload;
-      settle(id, raw(displayName === undefined ? { uuid } : { uuid, displayName }));
-    },
-
+      comlink.delete(listener as unknown as ComlinkListener),
     close() {
       if (closed) return;
       closed = true;
-      for (const [id, call] of [...calls]) fail(id, new CallInterruptedError('closed', call.method));
+      options.window.removeEventListener('message', onMessage);
+      clearTimeout(pingTimer);
+      for (const [id, call] of calls.list()) calls.fail(id, new CallInterruptedError('closed', call.method));
       state.clear();
-      target = undefined;
-      listeners.clear();
+      plugin = undefined;
     },
-
     pendingCount: () => calls.size,
   };
 }

@@ -1,11 +1,10 @@
 // The whole bridge, minus the browser frames: the host's real comlink wrap()
 // (connectExternalChat) talks to the plugin's real endpoint, comlink expose()
 // and service, every message crossing a real MessageChannel (structured clone).
-import { ACTION_PREFIX, encode } from '@external-chat/host-bridge/contract';
+import { ACTION_PREFIX } from '@external-chat/host-bridge/contract';
 import { connectExternalChat, DialOutError } from '@external-chat/host-bridge';
-import { expose } from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
-import { createPluginEndpoint } from '../../external-chat/src/plugin-endpoint';
+import { startPluginEndpoint } from '../../external-chat/src/plugin-endpoint';
 import { createService } from '../../external-chat/src/service';
 
 const WEBAPP = 'https://pexip.example.com';
@@ -17,9 +16,10 @@ function stack() {
     addEventListener: (_: string, l: (event: MessageEvent) => void) => hostListeners.add(l),
     removeEventListener: (_: string, l: (event: MessageEvent) => void) => hostListeners.delete(l),
   } as unknown as Window;
-  const top = { name: 'top' } as unknown as Window;
   const toPlugin = new MessageChannel();
   const toHost = new MessageChannel();
+  // The top window as the plugin sees it: what the plugin posts crosses a real MessageChannel to the page.
+  const top = { name: 'top', postMessage: (data: unknown) => toHost.port1.postMessage(data) } as unknown as Window;
 
   const webapp = { frames: [] as unknown[], postMessage: () => undefined } as unknown as Window & { frames: unknown[] };
   const pluginWindow = {
@@ -32,19 +32,28 @@ function stack() {
   const updates: unknown[] = [];
   const dialOut = vi.fn(async (body: { destination: string }) => {
     if (body.destination.startsWith('fail')) throw new Error('Could not dial out to specified uri');
-    return { uuid: `uuid-${body.destination}`, displayName: body.destination };
+    return { uuid: `uuid-${body.destination}`, displayName: body.destination, isHost: false };
   });
-  const service = createService({ updateButton: async (p) => void updates.push(p), dialOut, onButtonError: () => undefined });
-  const post = (envelope: object): void => toHost.port1.postMessage(envelope);
-  const { endpoint, onMessage } = createPluginEndpoint({
-    top,
-    post,
-    onPing: () => post(encode('ready', { instanceId: 'one' })),
-    warn: () => undefined,
-  });
-  expose(service, endpoint);
+  const service = createService(
+    {
+      updateButton: async (p) => void updates.push(p),
+      dialOut,
+      onButtonClick: () => undefined,
+      onConnected: () => undefined,
+      onDisconnected: () => undefined,
+    },
+    () => undefined,
+  );
+  let onPluginMessage: (event: MessageEvent) => void = () => undefined;
+  const self = {
+    addEventListener: (type: string, listener: (event: MessageEvent) => void) => {
+      if (type === 'message') onPluginMessage = listener;
+    },
+    parent: {},
+  } as unknown as Window;
+  startPluginEndpoint({ service, self, top, instanceId: 'one', warn: () => undefined });
 
-  toPlugin.port2.onmessage = (event) => onMessage({ data: event.data, source: top, origin: HOST } as MessageEvent);
+  toPlugin.port2.onmessage = (event) => onPluginMessage({ data: event.data, source: top, origin: HOST } as MessageEvent);
   toHost.port2.onmessage = (event) => {
     for (const l of [...hostListeners]) l({ data: event.data, source: pluginWindow, origin: WEBAPP } as MessageEvent);
   };
@@ -90,8 +99,10 @@ describe('host-bridge ↔ plugin over MessageChannel', () => {
       { action: `${ACTION_PREFIX}dial-out`, role: 'GUEST', destination: 'carol@example.com', protocol: 'sip' },
       '*',
     );
-    await vi.waitFor(() => expect(replies).toHaveLength(1));
-    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}dial-out-success`, uuid: 'uuid-carol@example.com', displayName: 'carol@example.com' });
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    // The plugin said ready when it started; the answer follows.
+    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one' });
+    expect(replies[1]).toEqual({ action: `${ACTION_PREFIX}dial-out-success`, uuid: 'uuid-carol@example.com', displayName: 'carol@example.com' });
     s.close();
   });
 });

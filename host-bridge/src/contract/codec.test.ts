@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_PREFIX } from './actions';
-import { callToEnvelope, decodeHostMessage, decodePluginMessage, dialOutReply, encode, messageToCall } from './codec';
+import {
+  answerIn,
+  answerOf,
+  callOf,
+  decodeHostMessage,
+  decodePluginMessage,
+  encode,
+  envelopeOf,
+  eventOf,
+  PLUGIN_EVENTS,
+  SERVICE_METHODS,
+} from './codec';
+import { ACTION_PREFIX, HOST_ACTIONS } from './vocabulary';
 
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
 
 describe('decodeHostMessage (plugin side)', () => {
-  it('decodes every host action into its payload, fields not in the contract dropped', () => {
+  it('decodes every host action into its payload, fields not in the table dropped', () => {
     expect(decodeHostMessage({ action: `${ACTION_PREFIX}toggle-chat-button-state`, active: true, extra: 1 })).toEqual({
       kind: 'message',
       message: { name: 'toggle-chat-button-state', payload: { active: true } },
@@ -28,16 +39,15 @@ describe('decodeHostMessage (plugin side)', () => {
     },
   );
 
-  it('calls a prefixed action it does not know unknown', () => {
-    expect(decodeHostMessage({ action: `${ACTION_PREFIX}self-destruct` })).toEqual({
-      kind: 'unknown',
-      action: `${ACTION_PREFIX}self-destruct`,
-    });
-    // Plugin → host actions are not commands the plugin takes.
+  it('calls a prefixed action it does not know unknown, inherited names included', () => {
+    for (const name of ['self-destruct', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(decodeHostMessage({ action: `${ACTION_PREFIX}${name}` })).toEqual({ kind: 'unknown', action: `${ACTION_PREFIX}${name}` });
+    }
+    // Plugin → page actions are not commands the plugin takes.
     expect(decodeHostMessage({ action: `${ACTION_PREFIX}toggle-chat`, active: true }).kind).toBe('unknown');
   });
 
-  it('calls a bad payload invalid, names the field, and keeps a valid requestId for the reply', () => {
+  it('calls a bad payload invalid, names the field, and keeps a valid requestId for the answer', () => {
     expect(decodeHostMessage({ action: `${ACTION_PREFIX}toggle-chat-badge`, visible: 'yes' })).toEqual({
       kind: 'invalid',
       name: 'toggle-chat-badge',
@@ -80,36 +90,92 @@ describe('decodePluginMessage (host side)', () => {
   });
 });
 
-describe('calls ↔ envelopes', () => {
-  it('maps each service method to its documented action and back', () => {
+describe('the table drives the service', () => {
+  it('lists the service methods and the events in table order', () => {
+    expect(SERVICE_METHODS).toEqual(['setButtonActive', 'setBadge', 'dialOut']);
+    expect(PLUGIN_EVENTS).toEqual(['toggle-chat', 'connected', 'disconnected']);
+  });
+
+  it('maps each service method to its action and back (host envelopeOf → plugin callOf)', () => {
     for (const [method, arg, name] of [
       ['setButtonActive', true, 'toggle-chat-button-state'],
       ['setBadge', false, 'toggle-chat-badge'],
       ['dialOut', dial, 'dial-out'],
     ] as const) {
-      const envelope = callToEnvelope(method, arg, 'req-1');
-      expect(envelope.action).toBe(`${ACTION_PREFIX}${name}`);
+      const built = envelopeOf(method, arg, 'req-1');
+      expect(built.ok && built.value.action).toBe(name);
+      const envelope = built.ok ? built.value.envelope : undefined;
+      expect(envelope?.action).toBe(`${ACTION_PREFIX}${name}`);
       const decoded = decodeHostMessage(envelope);
-      expect(decoded.kind).toBe('message');
-      const call = decoded.kind === 'message' ? messageToCall(decoded.message) : undefined;
+      const call = decoded.kind === 'message' ? callOf(decoded.message) : undefined;
       expect(call?.method).toBe(method);
       expect(call?.args).toEqual([arg]);
+      // Only requests carry requestId: state needs no answer.
+      expect(call?.requestId).toBe(HOST_ACTIONS[name].kind === 'request' ? 'req-1' : undefined);
     }
-    expect(callToEnvelope('dialOut', dial, 'req-1')).toEqual({ action: `${ACTION_PREFIX}dial-out`, ...dial, requestId: 'req-1' });
+    expect(envelopeOf('dialOut', dial, 'req-1')).toEqual({
+      ok: true,
+      value: { action: 'dial-out', envelope: { action: `${ACTION_PREFIX}dial-out`, ...dial, requestId: 'req-1' } },
+    });
+  });
+
+  it('validates a call by its row before building anything, naming the method and the field', () => {
+    expect(envelopeOf('setBadge', 'yes', 'r')).toEqual({ ok: false, error: `setBadge: 'visible' must be true or false, got "yes"` });
+    expect(envelopeOf('dialOut', { ...dial, protocol: 'fax' }, 'r')).toMatchObject({ ok: false, error: expect.stringMatching(/^dialOut: 'protocol'/) });
+    expect(envelopeOf('dialOut', null, 'r')).toEqual({ ok: false, error: 'dialOut: expected an object, got null' });
+    const sneaky = envelopeOf('dialOut', { ...dial, requestId: 'mine', extra: 1 }, 'req-2');
+    expect(sneaky.ok && sneaky.value.envelope).toEqual({ action: `${ACTION_PREFIX}dial-out`, ...dial, requestId: 'req-2' });
   });
 
   it('answers ping with no service call', () => {
-    expect(messageToCall({ name: 'ping', payload: {} })).toBeUndefined();
+    expect(callOf({ name: 'ping', payload: {} })).toBeUndefined();
   });
+});
 
-  it('builds flat dial-out replies, echoing requestId only when there was one', () => {
-    expect(dialOutReply({ ok: true, value: { uuid: 'u1', displayName: 'Alice' } }, 'r1')).toEqual({
+describe('answers and events (plugin side)', () => {
+  it('builds flat answers, echoing requestId only when there was one, declared fields only', () => {
+    expect(answerOf('dial-out', { ok: true, value: { uuid: 'u1', displayName: 'Alice', isHost: true, disconnect: () => 1 } }, 'r1')).toEqual({
       action: `${ACTION_PREFIX}dial-out-success`,
       uuid: 'u1',
       displayName: 'Alice',
       requestId: 'r1',
     });
-    expect(dialOutReply({ ok: false, message: 'nope' }, undefined)).toEqual({ action: `${ACTION_PREFIX}dial-out-error`, message: 'nope' });
-    expect(encode('toggle-chat', { active: true })).toEqual({ action: `${ACTION_PREFIX}toggle-chat`, active: true });
+    expect(answerOf('dial-out', { ok: false, message: 'nope' }, undefined)).toEqual({ action: `${ACTION_PREFIX}dial-out-error`, message: 'nope' });
+  });
+
+  it('turns a result that breaks the answer rule into an error answer instead of forwarding it', () => {
+    expect(answerOf('dial-out', { ok: true, value: { displayName: 'no uuid' } }, 'r2')).toEqual({
+      action: `${ACTION_PREFIX}dial-out-error`,
+      message: "Web App 3 answered something unexpected (dial-out-success: 'uuid' is required (a non-empty string))",
+      requestId: 'r2',
+    });
+  });
+
+  it('encodes events through their rule', () => {
+    expect(eventOf('toggle-chat', { active: true })).toEqual({ ok: true, value: { action: `${ACTION_PREFIX}toggle-chat`, active: true } });
+    expect(eventOf('disconnected', { userInitiated: false, error: 'x', secret: 'y' } as never)).toEqual({
+      ok: true,
+      value: { action: `${ACTION_PREFIX}disconnected`, userInitiated: false, error: 'x' },
+    });
+    expect(eventOf('disconnected', { userInitiated: 'no' } as never).ok).toBe(false);
+    expect(encode('ready', { instanceId: 'i' })).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'i' });
+  });
+});
+
+describe('answerIn (host side)', () => {
+  it('splits an answer into the request it answers and its outcome', () => {
+    expect(answerIn({ name: 'dial-out-success', payload: { uuid: 'u', requestId: 'r' } })).toEqual({
+      request: 'dial-out',
+      requestId: 'r',
+      ok: true,
+      value: { uuid: 'u' },
+    });
+    expect(answerIn({ name: 'dial-out-error', payload: { message: 'busy' } })).toEqual({
+      request: 'dial-out',
+      requestId: undefined,
+      ok: false,
+      message: 'busy',
+    });
+    expect(answerIn({ name: 'toggle-chat', payload: { active: true } })).toBeUndefined();
   });
 });

@@ -1,10 +1,23 @@
 /**
- * The wire format, both directions, in one place: envelopes ↔ typed messages,
- * and service method calls ↔ envelopes. Pure functions; no postMessage here.
+ * Envelopes ↔ typed messages ↔ service calls, both directions, all read off
+ * the two tables in vocabulary.ts. Pure functions; nothing here posts.
  */
-import { ACTION_PREFIX, HOST_ACTIONS, PLUGIN_ACTIONS, action, type HostAction, type PluginAction } from './actions';
-import type { Decoded, DialOutBody, ExternalChatService, HostPayloads, PluginPayloads } from './types';
-import { checkFields, DIAL_FIELDS, isRecord, own, type Fields } from './validate';
+import { checkFields, isRecord, own, type Fields, type Result } from './fields';
+import {
+  ACTION_PREFIX,
+  HOST_ACTIONS,
+  PLUGIN_ACTIONS,
+  REQUEST_ID,
+  wireFields,
+  type Decoded,
+  type EventAction,
+  type HostAction,
+  type HostPayloads,
+  type PluginAction,
+  type PluginPayloads,
+  type RequestAction,
+  type ServiceMethod,
+} from './vocabulary';
 
 export type HostMessage = Decoded<HostPayloads>;
 export type PluginMessage = Decoded<PluginPayloads>;
@@ -16,98 +29,130 @@ export type Inbound<M> =
   | { kind: 'unknown'; action: string }
   | { kind: 'invalid'; name: string; error: string; requestId?: string };
 
-const optionalString = { type: 'string', optional: true } as const;
-const requestId = { requestId: { ...optionalString, nonEmpty: true } };
+type Table = { readonly [action: string]: { readonly kind: string; readonly fields: Fields } };
+type Row<T extends Table> = T[keyof T];
 
-/** The payload fields of every envelope; fields not listed are never read or passed on. */
-const HOST_FIELDS: Record<HostAction, Fields> = {
-  'toggle-chat-button-state': { active: { type: 'boolean' } },
-  'toggle-chat-badge': { visible: { type: 'boolean' } },
-  // Object.assign rather than a spread: a bundler may drop an unused call marked pure, not a spread.
-  'dial-out': /* @__PURE__ */ Object.assign({}, requestId, DIAL_FIELDS),
-  ping: {},
-};
+const entries = <T extends Table>(table: T): [keyof T & string, Row<T>][] => Object.entries(table) as [keyof T & string, Row<T>][];
+const byAction = <T extends Table>(table: T): Map<string, Fields> =>
+  new Map(entries(table).map(([action, row]) => [action, wireFields(row)]));
 
-const PLUGIN_FIELDS: Record<PluginAction, Fields> = {
-  ready: { instanceId: optionalString },
-  'toggle-chat': { active: { type: 'boolean' } },
-  'dial-out-success': { uuid: { type: 'string', nonEmpty: true }, displayName: optionalString, ...requestId },
-  // `message` is optional here so a reply without one still settles its call.
-  'dial-out-error': { message: optionalString, ...requestId },
-  connected: {},
-  disconnected: { userInitiated: { type: 'boolean' }, error: optionalString, errorCode: optionalString },
-};
+// Maps, not the tables themselves: a name such as 'constructor' must not find an inherited property.
+const HOST_WIRE = byAction(HOST_ACTIONS);
+const PLUGIN_WIRE = byAction(PLUGIN_ACTIONS);
 
-function decode<M>(data: unknown, names: readonly string[], fields: Record<string, Fields>): Inbound<M> {
+/** The service methods the page may call, in table order. */
+export const SERVICE_METHODS: readonly ServiceMethod[] = entries(HOST_ACTIONS).flatMap(([, row]) => ('method' in row ? [row.method] : []));
+/** The events the plugin raises, in table order. */
+export const PLUGIN_EVENTS = entries(PLUGIN_ACTIONS).flatMap(([action, row]) => (row.kind === 'event' ? [action] : [])) as EventAction[];
+
+const ACTION_OF_METHOD = new Map(entries(HOST_ACTIONS).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
+/** answer action → the request it answers */
+const REQUEST_OF_ANSWER = new Map<string, RequestAction>(
+  entries(HOST_ACTIONS).flatMap(([action, row]) =>
+    row.kind === 'request' ? [[row.ok, action as RequestAction] as const, [row.error, action as RequestAction] as const] : [],
+  ),
+);
+
+function decode<M>(data: unknown, wire: Map<string, Fields>): Inbound<M> {
   const full = isRecord(data) ? own(data, 'action') : undefined;
   if (typeof full !== 'string' || !full.startsWith(ACTION_PREFIX)) return { kind: 'foreign' };
   const name = full.slice(ACTION_PREFIX.length);
-  if (!names.includes(name)) return { kind: 'unknown', action: full.slice(0, 200) };
-  const payload = checkFields<object>(name, data, fields[name] as Fields);
+  const fields = wire.get(name);
+  if (!fields) return { kind: 'unknown', action: full.slice(0, 200) };
+  const payload = checkFields(name, data, fields);
   if (payload.ok) return { kind: 'message', message: { name, payload: payload.value } as M };
-  const id = checkFields<{ requestId?: string }>(name, data, requestId);
-  return id.ok && id.value.requestId !== undefined
+  // Keep a valid requestId, so the error answer still reaches the caller who sent it.
+  const id = 'requestId' in fields ? checkFields(name, data, REQUEST_ID) : undefined;
+  return id?.ok && id.value.requestId !== undefined
     ? { kind: 'invalid', name, error: payload.error, requestId: id.value.requestId }
     : { kind: 'invalid', name, error: payload.error };
 }
 
 /** Plugin side: classifies a message from the embedding page. */
-export const decodeHostMessage = (data: unknown): Inbound<HostMessage> => decode(data, HOST_ACTIONS, HOST_FIELDS);
+export const decodeHostMessage = (data: unknown): Inbound<HostMessage> => decode(data, HOST_WIRE);
 
 /** Host side: classifies a message from the plugin. */
-export const decodePluginMessage = (data: unknown): Inbound<PluginMessage> => decode(data, PLUGIN_ACTIONS, PLUGIN_FIELDS);
+export const decodePluginMessage = (data: unknown): Inbound<PluginMessage> => decode(data, PLUGIN_WIRE);
 
 /** Builds the flat envelope `{ action, ...payload }`. */
 export function encode<N extends HostAction>(name: N, payload: HostPayloads[N]): { action: string } & HostPayloads[N];
 export function encode<N extends PluginAction>(name: N, payload: PluginPayloads[N]): { action: string } & PluginPayloads[N];
 export function encode(name: HostAction | PluginAction, payload: object): { action: string } {
-  return { action: action(name), ...payload };
+  return { action: ACTION_PREFIX + name, ...payload };
 }
 
-export type ServiceMethod = keyof ExternalChatService;
-
-/** The only methods either side ever calls; anything else never reaches the service. */
-export const SERVICE_METHODS = ['setButtonActive', 'setBadge', 'dialOut'] as const satisfies readonly ServiceMethod[];
-
-/** A service call as the plugin endpoint hands it to comlink. */
+/** A service call, as the plugin endpoint hands it to comlink. */
 export interface ServiceCall {
+  action: HostAction;
   method: ServiceMethod;
-  args: [boolean] | [DialOutBody];
+  args: [unknown];
   requestId?: string;
 }
 
-/** Plugin side: a validated host message → the service call it asks for (`ping` asks for none). */
-export function messageToCall(message: HostMessage): ServiceCall | undefined {
-  switch (message.name) {
-    case 'toggle-chat-button-state':
-      return { method: 'setButtonActive', args: [message.payload.active] };
-    case 'toggle-chat-badge':
-      return { method: 'setBadge', args: [message.payload.visible] };
-    case 'dial-out': {
-      const { requestId, ...body } = message.payload;
-      return requestId === undefined ? { method: 'dialOut', args: [body] } : { method: 'dialOut', args: [body], requestId };
-    }
-    case 'ping':
-      return undefined;
-  }
+/** Plugin side: the service call a validated message asks for; undefined for `ping`. */
+export function callOf({ name, payload }: HostMessage): ServiceCall | undefined {
+  const row = HOST_ACTIONS[name];
+  if (row.kind === 'ping') return undefined;
+  const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
+  const call: ServiceCall = { action: name, method: row.method, args: [row.kind === 'state' ? fields[row.arg] : fields] };
+  if (requestId !== undefined) call.requestId = requestId;
+  return call;
 }
 
-/** Host side: a service call → its envelope. The dial body must be validated already. */
-export function callToEnvelope(method: ServiceMethod, arg: unknown, requestId: string): { action: string } {
-  return method === 'dialOut'
-    ? encode('dial-out', { ...(arg as DialOutBody), requestId })
-    : method === 'setBadge'
-      ? encode('toggle-chat-badge', { visible: arg as boolean })
-      : encode('toggle-chat-button-state', { active: arg as boolean });
-}
+export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Plugin side: the outcome of a dial-out → its reply envelope, echoing `requestId` when there was one. */
-export function dialOutReply(
-  outcome: { ok: true; value: { uuid: string; displayName?: string | undefined } } | { ok: false; message: string },
-  requestId: string | undefined,
-): { action: string } {
+/**
+ * Plugin side: a request's outcome → its answer envelope. The result passes
+ * the answer's own rule, so only the fields the table declares leave.
+ */
+export function answerOf(request: RequestAction, outcome: Outcome, requestId: string | undefined): { action: string } {
+  const row = HOST_ACTIONS[request];
   const id = requestId === undefined ? {} : { requestId };
-  if (!outcome.ok) return encode('dial-out-error', { message: outcome.message, ...id });
-  const { uuid, displayName } = outcome.value;
-  return encode('dial-out-success', displayName === undefined ? { uuid, ...id } : { uuid, displayName, ...id });
+  let message = outcome.ok ? '' : outcome.message;
+  if (outcome.ok) {
+    const result = checkFields(row.ok, outcome.value, PLUGIN_ACTIONS[row.ok].fields);
+    if (result.ok) return encode(row.ok, { ...result.value, ...id });
+    message = `Web App 3 answered something unexpected (${result.error})`;
+  }
+  return encode(row.error, { message, ...id });
+}
+
+/**
+ * Plugin side: a service event → its envelope, through the event's rule, so
+ * nothing undeclared or invalid leaves.
+ */
+export function eventOf<E extends EventAction>(name: E, payload: PluginPayloads[E]): Result<{ action: string }> {
+  const valid = checkFields(name, payload, PLUGIN_ACTIONS[name].fields);
+  return valid.ok ? { ok: true, value: encode(name, valid.value as PluginPayloads[E]) } : valid;
+}
+
+/**
+ * Host side: a service call → its envelope. The argument is validated by the
+ * method's row; errors name the method and the field.
+ */
+export function envelopeOf(method: ServiceMethod, arg: unknown, requestId: string): Result<{ action: HostAction; envelope: { action: string } }> {
+  const action = ACTION_OF_METHOD.get(method) as HostAction;
+  const row = HOST_ACTIONS[action];
+  const valid = checkFields(method, row.kind === 'state' ? { [row.arg]: arg } : arg, row.fields);
+  if (!valid.ok) return valid;
+  const payload = row.kind === 'request' ? { ...valid.value, requestId } : valid.value;
+  return { ok: true, value: { action, envelope: { action: ACTION_PREFIX + action, ...payload } } };
+}
+
+/** The actions whose last value a restarted plugin is told again. */
+export const isState = (action: HostAction): boolean => HOST_ACTIONS[action].kind === 'state';
+export const isRequest = (action: HostAction): action is RequestAction => HOST_ACTIONS[action].kind === 'request';
+
+export type Answer =
+  | { request: RequestAction; requestId: string | undefined; ok: true; value: object }
+  | { request: RequestAction; requestId: string | undefined; ok: false; message: string | undefined };
+
+/** Host side: a message that answers a request, split into its outcome; undefined for anything else. */
+export function answerIn({ name, payload }: PluginMessage): Answer | undefined {
+  const request = REQUEST_OF_ANSWER.get(name);
+  if (!request) return undefined;
+  const { requestId, ...fields } = payload as { requestId?: string; message?: string } & Record<string, unknown>;
+  return PLUGIN_ACTIONS[name].kind === 'ok'
+    ? { request, requestId, ok: true, value: fields }
+    : { request, requestId, ok: false, message: fields.message as string | undefined };
 }

@@ -1,5 +1,42 @@
-export * from './actions';
-export * from './types';
-export * from './validate';
-export * from './codec';
-export * from './comlink-wire';
+// The wire contract, for pages that speak raw envelopes and for the plugin:
+// action names and tables, payload types, codec and validation.
+export {
+  ACTION_PREFIX,
+  HOST_ACTIONS,
+  PLUGIN_ACTIONS,
+  REQUEST_ID,
+  type DialOutResult,
+  type DisconnectedPayload,
+  type EventAction,
+  type HostAction,
+  type HostPayloads,
+  type PluginAction,
+  type PluginEvents,
+  type PluginPayloads,
+  type RequestAction,
+  type ServiceMethod,
+} from './vocabulary';
+export type { ExternalChatService } from './service';
+export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body';
+export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type PayloadOf, type Result } from './fields';
+export { isOrigin, originOf } from './origins';
+export {
+  answerIn,
+  answerOf,
+  callOf,
+  decodeHostMessage,
+  decodePluginMessage,
+  encode,
+  envelopeOf,
+  eventOf,
+  isRequest,
+  isState,
+  PLUGIN_EVENTS,
+  SERVICE_METHODS,
+  type Answer,
+  type HostMessage,
+  type Inbound,
+  type Outcome,
+  type PluginMessage,
+  type ServiceCall,
+} from './codec';

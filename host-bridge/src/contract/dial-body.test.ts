@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIAL_FIELDS, MAX_STRING_LENGTH, validateDialBody } from './validate';
+import { DIAL_FIELDS, validateDialBody } from './dial-body';
+import { MAX_STRING_LENGTH } from './fields';
 
 const valid = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
 

@@ -1,0 +1,50 @@
+// The external-chat plugin: registers with Web App 3, adds the Chat button and
+// bridges the meeting to the page that embeds Web App 3.
+import { registerPlugin, setLogger } from '@pexip/plugin-api';
+import { INITIAL_BUTTON_STATE, toButtonPayload } from './button-state';
+import { loadConfig } from './config';
+import { messageOf } from './errors';
+import { dropEmptyMessages } from './guard-plugin-api';
+import { createQuietLogger } from './logger';
+import { startPluginEndpoint } from './plugin-endpoint';
+import { PLUGIN_ID } from './plugin-id';
+import { createService } from './service';
+import { webApp3 } from './webapp3';
+
+const tag = '[external-chat]';
+const warn = (message: string): void => console.warn(`${tag} ${message}`);
+
+/** A random id per plugin load; randomUUID needs a secure context, getRandomValues does not. */
+function newInstanceId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function start(): Promise<void> {
+  console.info(`plugin: ${PLUGIN_ID} loaded v${__PLUGIN_VERSION__}`);
+  setLogger(createQuietLogger(false));
+  dropEmptyMessages(window);
+
+  const top = window.top;
+  if (!top || top === window.parent) {
+    console.info(`${tag} Web App 3 is not embedded in another page; the chat bridge stays off.`);
+    return;
+  }
+
+  // config.json is fetched while Web App 3 answers the registration: it must not delay start-up.
+  const config = loadConfig(new URL('config.json', location.href));
+  const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
+  const settings = await config;
+  if (!settings.ok) {
+    console.error(`${tag} ${settings.error}. The chat bridge stays off until config.json is fixed or removed.`);
+    return;
+  }
+  // Opt-in, per deployment (read after registering, so the handshake itself is not shown).
+  if (settings.value.debug) setLogger(createQuietLogger(true));
+
+  const button = await plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE));
+  const service = createService(webApp3(plugin, button), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`));
+  startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, instanceId: newInstanceId(), warn });
+}
+
+start().catch((error: unknown) => console.error(`${tag} failed to start: ${messageOf(error)}`));

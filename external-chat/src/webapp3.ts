@@ -1,0 +1,27 @@
+import type { Button, Plugin } from '@pexip/plugin-api';
+import type { WebApp3 } from './service';
+import { withTimeout } from './with-timeout';
+
+/** How long the plugin waits for Web App 3 to answer a button update or a dial-out: nothing waits forever. */
+const BUTTON_UPDATE_TIMEOUT_MS = 5_000;
+const DIAL_OUT_TIMEOUT_MS = 5 * 60_000;
+
+/** @pexip/plugin-api, as the service needs it. */
+export function webApp3(plugin: Plugin, button: Button<'toolbar'>): WebApp3 {
+  return {
+    updateButton: (payload) =>
+      withTimeout(button.update(payload), BUTTON_UPDATE_TIMEOUT_MS, `ui:button:update got no answer within ${BUTTON_UPDATE_TIMEOUT_MS} ms`),
+    dialOut: (body) =>
+      withTimeout(plugin.conference.dialOut(body), DIAL_OUT_TIMEOUT_MS, `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`),
+    onButtonClick: (handler) => void button.onClick.add(handler),
+    onConnected: (handler) => void plugin.events.connected.add(handler),
+    onDisconnected(handler) {
+      plugin.events.userInitiatedDisconnect.add(() => handler({ userInitiated: true }));
+      plugin.events.disconnected.add((payload) => {
+        const error = typeof payload?.error === 'string' ? { error: payload.error } : {};
+        const code = payload?.errorCode === undefined ? {} : { errorCode: String(payload.errorCode) };
+        handler({ userInitiated: false, ...error, ...code });
+      });
+    },
+  };
+}

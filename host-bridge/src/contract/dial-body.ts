@@ -1,0 +1,46 @@
+import type { DialMap } from '@pexip/infinity-api';
+import { checkFields, optionalString, string, type FieldRule, type PayloadOf, type Result } from './fields';
+
+/** The Infinity dial body, as Pexip's own API package defines it. */
+export type DialOutBody = DialMap['Body'];
+
+/**
+ * Lists every member of the union `T`, checked by the compiler in both
+ * directions, so a Pexip package update that adds or removes a value fails
+ * the build instead of silently drifting.
+ */
+const allOf =
+  <T extends string>() =>
+  <const V extends readonly T[]>(
+    values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : { missing: Exclude<T, V[number]> }),
+  ): V =>
+    values;
+
+type Body = Required<DialOutBody>;
+const optionalOneOf = <const V extends readonly string[]>(values: V) => ({ type: 'string', optional: true, values }) as const;
+
+/** Pexip's dial body, field by field; nothing else is ever forwarded. */
+export const DIAL_FIELDS = {
+  role: { type: 'string', values: allOf<Body['role']>()(['HOST', 'GUEST']) },
+  destination: string,
+  protocol: { type: 'string', values: allOf<Body['protocol']>()(['sip', 'h323', 'rtmp', 'mssip', 'auto']) },
+  call_type: optionalOneOf(allOf<Body['call_type']>()(['video', 'video-only', 'audio'])),
+  presentation_url: optionalString,
+  streaming: optionalOneOf(allOf<Body['streaming']>()(['yes', 'no'])),
+  dtmf_sequence: optionalString,
+  source: optionalString,
+  source_display_name: optionalString,
+  remote_display_name: optionalString,
+  text: optionalString,
+  keep_conference_alive: optionalOneOf(
+    allOf<Body['keep_conference_alive']>()(['keep_conference_alive', 'keep_conference_alive_if_multiple', 'keep_conference_alive_never']),
+  ),
+} as const satisfies { [K in keyof Body]-?: FieldRule };
+
+// The rules describe exactly Pexip's type: each must be assignable to the other.
+type Described = PayloadOf<typeof DIAL_FIELDS>;
+type Assert<T extends true> = T;
+type _MatchesPexip = Assert<[Described, DialOutBody] extends [DialOutBody, Described] ? true : false>;
+
+/** Validates an untrusted dial body; the result holds Pexip's dial fields only. */
+export const validateDialBody = (input: unknown): Result<DialOutBody> => checkFields('dial-out', input, DIAL_FIELDS);
