@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
   test: {
     environment: 'happy-dom',
-    include: ['host-bridge/src/**/*.test.ts', 'external-chat/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['host-bridge/src/**/*.test.ts', 'external-chat/**/*.test.ts', 'examples/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // A test that is skipped or has no assertion must not count as passing.
     expect: { requireAssertions: true },

@@ -1,5 +1,5 @@
 // Multi-page build of the examples into examples/dist/.
-//   dist/simulator/{index,relay}.html  served at http://127.0.0.1:5181/webapp3/
+//   dist/simulator/index.html          served at http://127.0.0.1:5181/webapp3/
 //   dist/host/index.html               served at http://localhost:5180/host/
 //   dist/legacy-host/index.html        served at http://localhost:5180/legacy-host/
 //   dist/assets/                       served at /assets/ on both origins
@@ -12,7 +12,6 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 const pages: Record<string, string> = {
   simulator: 'simulator/index.html',
-  relay: 'simulator/relay.html',
   host: 'host/index.html',
   'legacy-host': 'legacy-host/index.html',
 };

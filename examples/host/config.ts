@@ -1,9 +1,10 @@
 // The host page's options, read once from its query string.
 //   ?webapp=<url>            Web App 3 to embed (default: the simulator on origin B)
 //   ?webappOrigin=<o>[,<o>]  origins the plugin may speak from (default: the origin of ?webapp,
-//                            plus the origin of ?sim.plugin when the plugin comes from a dev server)
+//                            plus those of ?sim.plugin and ?sim.plugin.<id> when a plugin comes
+//                            from elsewhere, e.g. a dev server)
 //   ?sim.<name>=<value>      passed on to the Web App 3 URL as ?<name>=<value>
-//                            (for the simulator: joinDelay, autoJoin, relay, manifest, plugin)
+//                            (for the simulator: joinDelay, autoJoin, manifest, plugin, plugin.<id>)
 
 export const DEFAULT_WEBAPP_URL = 'http://127.0.0.1:5181/webapp3/';
 
@@ -38,17 +39,20 @@ export function readConfig(location: Location): HostConfig {
         .split(',')
         .map((origin) => origin.trim())
         .filter((origin) => origin.length > 0)
-    : [url.origin, ...pluginOrigin(query.get('sim.plugin'), location.href)];
+    : [url.origin, ...pluginOrigins(query, location.href)];
 
   return { webappUrl: url.href, webappOrigins, errors };
 }
 
-/** The dev server's origin when ?sim.plugin loads the plugin from there. */
-function pluginOrigin(plugin: string | null, base: string): string[] {
-  if (!plugin) return [];
-  try {
-    return [new URL(plugin, base).origin];
-  } catch {
-    return [];
-  }
+/** The origins ?sim.plugin and ?sim.plugin.<id> load plugins from (a dev server, say). */
+function pluginOrigins(query: URLSearchParams, base: string): string[] {
+  return [...query]
+    .filter(([name, value]) => (name === 'sim.plugin' || name.startsWith('sim.plugin.')) && value !== '')
+    .flatMap(([, value]) => {
+      try {
+        return [new URL(value, base).origin];
+      } catch {
+        return []; // the simulator reports the bad URL on its page
+      }
+    });
 }

@@ -5,25 +5,16 @@
 //   chat-panel.ts    the desk's own chat, opened by the Chat toolbar button
 //   dial-form.ts     dial-outs and their results
 //   envelope-log.ts  every envelope, both directions
+//   hooks.ts         window.__host, for tests and the console
 
-import { connectExternalChat, type ExternalChat } from '@external-chat/host-bridge';
+import { connectExternalChat } from '@external-chat/host-bridge';
 import { createChatPanel } from './chat-panel';
 import { readConfig } from './config';
-import { createDialForm, type CallRecord } from './dial-form';
+import { createDialForm } from './dial-form';
 import { byId } from './dom';
-import { createEnvelopeLog, type LogEntry } from './envelope-log';
+import { createEnvelopeLog } from './envelope-log';
+import type { HostHooks } from './hooks';
 import { createStatusView } from './status';
-
-/** Test and console hooks, as window.__host (tests/browser/globals.d.ts types them for the tests). */
-export interface HostHooks {
-  chat: ExternalChat;
-  /** connectExternalChat itself, for a second bridge from the console or a test. */
-  connect: typeof connectExternalChat;
-  /** Every envelope, oldest first (the on-screen log keeps the newest 200). */
-  log: LogEntry[];
-  panelOpen(): boolean;
-  calls: CallRecord[];
-}
 
 const config = readConfig(location);
 
@@ -132,4 +123,4 @@ const { calls } = createDialForm(
 );
 
 const hooks: HostHooks = { chat, connect: connectExternalChat, log: log.entries, panelOpen: () => panel.isOpen(), calls };
-(window as unknown as { __host: HostHooks }).__host = hooks;
+window.__host = hooks;

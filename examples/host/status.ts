@@ -7,7 +7,6 @@ export interface StatusView {
   ready(instanceId: string | undefined): void;
   connected(): void;
   disconnected(payload: DisconnectedPayload): void;
-  restarts(): number;
 }
 
 export interface StatusElements {
@@ -54,6 +53,5 @@ export function createStatusView(elements: StatusElements): StatusView {
       if (userInitiated) set(meeting, meetingText, 'ended', 'Left the meeting');
       else set(meeting, meetingText, 'dropped', `Call dropped${error ? `: ${error}` : ''}${errorCode ? ` (${errorCode})` : ''}`);
     },
-    restarts: () => restarts,
   };
 }

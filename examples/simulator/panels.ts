@@ -8,11 +8,11 @@ export function renderPluginList(list: HTMLElement, frames: readonly PluginFrame
   list.replaceChildren(
     ...frames.map((f) => {
       const li = document.createElement('li');
-      li.className = `plugin-status ${f.state} ${f.kind}`;
+      li.className = `plugin-status ${f.state}`;
       li.dataset.pluginId = f.id;
       const name = document.createElement('span');
       name.className = 'name';
-      name.textContent = f.kind === 'relay' ? `${f.id} (bench relay)` : f.id;
+      name.textContent = f.id;
       const state = document.createElement('span');
       state.className = 'state';
       state.textContent = STATE_LABEL[f.state];

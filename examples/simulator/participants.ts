@@ -1,4 +1,4 @@
-// Dial-out simulation and the participant list.
+// The dialled-out participants: dial-out simulation, join, disconnect. No DOM.
 //
 // Destinations decide the outcome:
 //   fail…  Infinity refuses the dial: the reply carries no participant uuid
@@ -12,9 +12,11 @@ import type { SimParticipant } from './sim-api';
 
 type DialBody = RPCCallPayload<'conference:dialOut'>;
 
+/** Sends an event to every registered plugin. */
+export type Broadcast = <K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']) => void;
+
 /** How much later a `slow…` destination answers. */
 export const SLOW_EXTRA_MS = 300;
-type Broadcast = <K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']) => void;
 
 const isDialBody = (body: unknown): body is DialBody =>
   typeof body === 'object' &&
@@ -22,9 +24,11 @@ const isDialBody = (body: unknown): body is DialBody =>
   typeof (body as { destination?: unknown }).destination === 'string' &&
   (body as { destination: string }).destination !== '';
 
+const startsWith = (destination: string, prefix: string): boolean => destination.toLowerCase().startsWith(prefix);
+
 export class Participants {
   private readonly byUuid = new Map<string, SimParticipant>();
-  private readonly timers = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -50,24 +54,21 @@ export class Participants {
    * instead crash it with a TypeError on `data.result`.)
    */
   dialOut(pluginId: string, body: unknown): RPCCallReply<'conference:dialOut'> {
-    if (!isDialBody(body) || body.destination.toLowerCase().startsWith('fail')) return undefined;
+    if (!isDialBody(body) || startsWith(body.destination, 'fail')) return undefined;
     const id = uuid();
-    const participant: SimParticipant = {
+    this.byUuid.set(id, {
       uuid: id,
       pluginId,
       destination: body.destination,
       displayName: displayNameOf(body),
       role: roleOf(body),
       state: 'calling',
-    };
-    this.byUuid.set(id, participant);
-    if (!body.destination.toLowerCase().startsWith('hang')) {
+    });
+    if (!startsWith(body.destination, 'hang')) {
+      const delay = this.joinDelay + (startsWith(body.destination, 'slow') ? SLOW_EXTRA_MS : 0);
       this.timers.set(
         id,
-        window.setTimeout(
-          () => this.answer(id, body),
-          this.joinDelay + (body.destination.toLowerCase().startsWith('slow') ? SLOW_EXTRA_MS : 0),
-        ),
+        setTimeout(() => this.answer(id, body), delay),
       );
     }
     this.changed();
@@ -88,7 +89,7 @@ export class Participants {
   disconnect(id: string): boolean {
     const p = this.byUuid.get(id);
     if (!p) return false;
-    window.clearTimeout(this.timers.get(id));
+    clearTimeout(this.timers.get(id));
     this.timers.delete(id);
     this.byUuid.delete(id);
     if (p.state === 'joined' && p.participant) {
@@ -101,7 +102,7 @@ export class Participants {
 
   /** The meeting ended for this user: everybody is gone, without events. */
   clear(): void {
-    for (const t of this.timers.values()) window.clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.byUuid.clear();
     this.changed();
@@ -111,64 +112,3 @@ export class Participants {
     for (const l of this.listeners) l();
   }
 }
-
-/** Render the participant panel: the local user, then every dialled participant. */
-export function renderParticipantList(
-  list: HTMLElement,
-  participants: SimParticipant[],
-  onDisconnect: (uuid: string) => void,
-): void {
-  const self = document.createElement('li');
-  self.className = 'participant self';
-  self.append(avatar('You'), info('You', 'Host · this browser'));
-  const rows = participants.map((p) => {
-    const li = document.createElement('li');
-    li.className = `participant ${p.state}`;
-    li.dataset.uuid = p.uuid;
-    const status = p.state === 'calling' ? 'Calling…' : p.role === 'chair' ? 'Host' : 'Guest';
-    const hangUp = document.createElement('button');
-    hangUp.type = 'button';
-    hangUp.className = 'disconnect';
-    hangUp.textContent = 'Disconnect';
-    hangUp.setAttribute('aria-label', `Disconnect ${p.displayName}`);
-    hangUp.addEventListener('click', () => onDisconnect(p.uuid));
-    li.append(avatar(p.displayName), info(p.displayName, `${status} · ${p.destination}`), hangUp);
-    return li;
-  });
-  list.replaceChildren(self, ...rows);
-}
-
-function avatar(name: string): HTMLElement {
-  const el = document.createElement('span');
-  el.className = 'avatar';
-  el.setAttribute('aria-hidden', 'true');
-  el.textContent = initials(name);
-  el.style.setProperty('--hue', String(hue(name)));
-  return el;
-}
-
-function info(name: string, detail: string): HTMLElement {
-  const el = document.createElement('span');
-  el.className = 'info';
-  const n = document.createElement('span');
-  n.className = 'name';
-  n.textContent = name;
-  const d = document.createElement('span');
-  d.className = 'detail';
-  d.textContent = detail;
-  el.append(n, d);
-  return el;
-}
-
-export function initials(name: string): string {
-  const words = name.replace(/@.*$/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return (words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : (words[0] ?? name).slice(0, 1)).toUpperCase();
-}
-
-export function hue(name: string): number {
-  let h = 0;
-  for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) % 360;
-  return h;
-}
-
-export { avatar as createAvatar };

@@ -4,8 +4,6 @@
 import type { Event, EventMessage, RPCCall, RPCCalls, RPCReply } from '@pexip/plugin-api';
 import type { PluginFrameState, PluginTiming } from './sim-api';
 
-export type FrameKind = 'plugin' | 'relay';
-
 /** Shape check for a message that claims to be an RPC call (payload unchecked). */
 export function isRpcCallMessage(data: unknown): data is RPCCall {
   if (typeof data !== 'object' || data === null) return false;
@@ -26,7 +24,6 @@ export class PluginFrame {
     readonly id: string,
     readonly src: string,
     readonly sandbox: readonly string[],
-    readonly kind: FrameKind,
     private readonly onSilent: (frame: PluginFrame) => void,
   ) {
     const iframe = document.createElement('iframe');

@@ -1,79 +1,66 @@
-// Web App 3's answers to plugin RPC calls: syn handshake, toolbar buttons,
-// dial-out. Everything else gets {status: 'failed', reason: 'Not supported…'}.
-import type {
-  GenericRPCReply,
-  RPCCall,
-  RPCCallPayload,
-  RPCCallReply,
-  RPCCalls,
-  ToolbarButtonPayload,
-} from '@pexip/plugin-api';
-import { uuid } from './ids';
+// Web App 3's answers to plugin RPC calls: the syn handshake, toolbar buttons,
+// dial-out and hang-up. Everything else gets unimplementedReply (unimplemented.ts).
+import type { GenericRPCReply, RPCCall, RPCCallPayload, RPCCallReply, RPCCalls, ToolbarButtonPayload } from '@pexip/plugin-api';
 import { isValidIcon } from './icons';
+import { uuid } from './ids';
 import type { Participants } from './participants';
 import type { PluginFrame } from './plugin-host';
 import type { RpcLogEntry, SimRejection } from './sim-api';
 import type { Toolbar } from './toolbar';
+import { notSimulated, unimplementedReply } from './unimplemented';
 
-/** Reply to an RPC the simulator does not implement. */
-export interface UnsupportedReply {
-  status: 'failed';
-  reason: string;
-}
+/** What the router needs of a plugin frame (PluginFrame; a fake in unit tests). */
+export type RpcFrame = Pick<
+  PluginFrame,
+  'id' | 'timing' | 'isRegistered' | 'chanId' | 'markSyn' | 'accept' | 'reject' | 'reply'
+>;
 
 /**
  * What a handler may answer. plugin-api's reply types are narrower than what
  * Web App 3 sends (e.g. ButtonRPCReply only lists 'Invalid Icon name' as a
  * reason); the plugin side reads `status` and `reason` either way.
  */
-type Reply<K extends keyof RPCCalls> = RPCCallReply<K> | GenericRPCReply | UnsupportedReply;
-type Handler<K extends keyof RPCCalls> = (frame: PluginFrame, payload: unknown) => Reply<K>;
-type Handlers = { [K in keyof RPCCalls]?: Handler<K> };
+type Reply<K extends keyof RPCCalls> = RPCCallReply<K> | GenericRPCReply;
+type Handler<K extends keyof RPCCalls, F> = (frame: F, payload: unknown) => Reply<K>;
+type Handlers<F> = { [K in keyof RPCCalls]?: Handler<K, F> };
 
-export interface RouterDeps {
-  toolbar: Toolbar;
-  participants: Participants;
+export interface RouterDeps<F extends RpcFrame = RpcFrame> {
+  toolbar: Pick<Toolbar, 'add' | 'update' | 'remove' | 'removePlugin' | 'ownerOf'>;
+  participants: Pick<Participants, 'dialOut' | 'disconnect'>;
   log: RpcLogEntry[];
   dialOuts: Array<RPCCallPayload<'conference:dialOut'>>;
   rejections: SimRejection[];
   inMeeting(): boolean;
   /** a frame registered (again): its previous buttons are already removed */
-  onRegistered(frame: PluginFrame): void;
-  onRejected(frame: PluginFrame, rejection: SimRejection): void;
+  onRegistered(frame: F): void;
+  onRejected(frame: F, rejection: SimRejection): void;
   /** first answer to a ui:button:add from this frame since it registered */
-  onButtonAddAnswered(frame: PluginFrame): void;
+  onButtonAddAnswered(frame: F): void;
   /** every message logged, for the page's RPC log */
   onLogged(entry: RpcLogEntry): void;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const unsupported = (what: string): UnsupportedReply => ({
-  status: 'failed',
-  reason: `Not supported by the simulator: ${what}`,
-});
+const failed = (reason: string, id: string): GenericRPCReply => ({ status: 'failed', reason, id });
 
 /** Check a toolbar button payload; returns the failed reply or null. */
-function checkButton(payload: Record<string, unknown>, id: string): GenericRPCReply | UnsupportedReply | null {
-  if (payload.position !== 'toolbar') return unsupported(`button position '${String(payload.position)}'`);
-  if (!isValidIcon(payload.icon)) return { status: 'failed', reason: 'Invalid Icon name', id };
-  if (typeof payload.tooltip !== 'string') {
-    return { status: 'failed', reason: 'Invalid tooltip: expected a string', id };
-  }
+function checkButton(payload: Record<string, unknown>, id: string): GenericRPCReply | null {
+  if (payload.position !== 'toolbar') return failed(notSimulated(`button position '${String(payload.position)}'`), id);
+  if (!isValidIcon(payload.icon)) return failed('Invalid Icon name', id);
+  if (typeof payload.tooltip !== 'string') return failed('Invalid tooltip: expected a string', id);
   return null;
 }
 
-export function createRouter(deps: RouterDeps): (frame: PluginFrame, call: RPCCall) => void {
+/** Returns the router: it logs each call, answers it on `frame`, and reports what changed through `deps`. */
+export function createRouter<F extends RpcFrame>(deps: RouterDeps<F>): (frame: F, call: RPCCall) => void {
   const { toolbar, participants } = deps;
-  const answeredAdd = new WeakSet<PluginFrame>();
+  const answeredAdd = new WeakSet<F>();
 
-  const handlers: Handlers = {
+  const handlers: Handlers<F> = {
     'ui:button:add': (frame, payload) => {
       const id = uuid();
-      const bad = isRecord(payload)
-        ? checkButton(payload, id)
-        : ({ status: 'failed', reason: 'Invalid button payload', id } as const);
+      const bad = isRecord(payload) ? checkButton(payload, id) : failed('Invalid button payload', id);
       // Only toolbar buttons pass checkButton; group buttons are not drawn.
       if (!bad) toolbar.add(frame.id, id, payload as ToolbarButtonPayload);
       if (!answeredAdd.has(frame)) {
@@ -84,12 +71,10 @@ export function createRouter(deps: RouterDeps): (frame: PluginFrame, call: RPCCa
     },
 
     'ui:button:update': (frame, payload) => {
-      if (!isRecord(payload)) return { status: 'failed', reason: 'Invalid button payload', id: '' };
+      if (!isRecord(payload)) return failed('Invalid button payload', '');
       const { targetId, ...button } = payload;
       const id = typeof targetId === 'string' ? targetId : '';
-      if (toolbar.ownerOf(id) !== frame.id) {
-        return { status: 'failed', reason: `Unknown button '${String(targetId)}'`, id };
-      }
+      if (toolbar.ownerOf(id) !== frame.id) return failed(`Unknown button '${String(targetId)}'`, id);
       const bad = checkButton(button, id);
       if (bad) return bad;
       toolbar.update(id, button as unknown as ToolbarButtonPayload);
@@ -98,7 +83,7 @@ export function createRouter(deps: RouterDeps): (frame: PluginFrame, call: RPCCa
 
     'ui:removeElement': (frame, payload) => {
       const id = isRecord(payload) && typeof payload.id === 'string' ? payload.id : '';
-      if (toolbar.ownerOf(id) !== frame.id) return { status: 'failed', reason: `Unknown element '${id}'`, id };
+      if (toolbar.ownerOf(id) !== frame.id) return failed(`Unknown element '${id}'`, id);
       toolbar.remove(id);
       return { status: 'ok', id, data: undefined };
     },
@@ -118,12 +103,12 @@ export function createRouter(deps: RouterDeps): (frame: PluginFrame, call: RPCCa
     },
   };
 
-  const syn = (frame: PluginFrame, call: RPCCall): void => {
+  const syn = (frame: F, call: RPCCall): void => {
     frame.markSyn();
     const payload: unknown = call.payload;
     const claimed = isRecord(payload) ? payload.id : undefined;
+    toolbar.removePlugin(frame.id);
     if (claimed === frame.id) {
-      toolbar.removePlugin(frame.id);
       answeredAdd.delete(frame);
       frame.accept(call.chanId);
       frame.reply(call, { ack: true } satisfies RPCCallReply<'syn'>);
@@ -132,7 +117,6 @@ export function createRouter(deps: RouterDeps): (frame: PluginFrame, call: RPCCa
       return;
     }
     const reason = `Plugin id '${String(claimed)}' does not match manifest id '${frame.id}'`;
-    toolbar.removePlugin(frame.id);
     frame.reject();
     frame.reply(call, { ack: false, reason } satisfies RPCCallReply<'syn'>);
     frame.timing.ack = performance.now();
@@ -151,7 +135,9 @@ export function createRouter(deps: RouterDeps): (frame: PluginFrame, call: RPCCa
       console.warn(`[simulator] ignored '${call.rpc}' from ${frame.id}: channel ${call.chanId} is not registered`);
       return;
     }
-    const handler = handlers[call.rpc] as Handler<typeof call.rpc> | undefined;
-    frame.reply(call, handler ? handler(frame, call.payload) : unsupported(call.rpc));
+    const handler = handlers[call.rpc] as Handler<typeof call.rpc, F> | undefined;
+    if (handler) return frame.reply(call, handler(frame, call.payload));
+    console.warn(`[simulator] '${call.rpc}' from ${frame.id} is not implemented: answered as Web App 3 answers a refusal`);
+    frame.reply(call, unimplementedReply(call.rpc));
   };
 }

@@ -1,4 +1,4 @@
-// The test/bench hooks the simulator exposes on `window.__sim`.
+// The hooks the simulator exposes on `window.__sim`, for tests, benches and the console.
 import type {
   EventMessage,
   InfinityParticipant,
@@ -64,12 +64,6 @@ export interface PluginTiming {
   ack?: number;
 }
 
-/** Milliseconds since iframe insertion. */
-export interface SynRoundTrip {
-  toSyn: number;
-  toAck: number;
-}
-
 export interface SimReadySummary {
   plugins: Array<{ id: string; state: PluginFrameState }>;
 }
@@ -89,7 +83,7 @@ export interface SimApi {
   /** errors shown on the page (manifest, configuration) */
   readonly errors: string[];
   participants(): SimParticipant[];
-  /** send an event to every registered plugin (and the relay) */
+  /** send an event to every registered plugin; the page follows connected/disconnected */
   emit<K extends SimEventName>(event: K, payload: EventMessage[K]['payload']): void;
   /** re-create every manifest plugin frame; resolves like `ready` */
   reloadPlugins(): Promise<SimReadySummary>;
@@ -105,8 +99,6 @@ export interface SimApi {
    * Rejects when the manifest cannot be loaded.
    */
   ready: Promise<SimReadySummary>;
-  /** per plugin id: ms from iframe insertion to syn arrival / ack posted */
-  readonly synRoundTrip: Record<string, SynRoundTrip>;
   /** per plugin id: performance.now() of insertion, syn, ack */
   readonly timings: Record<string, PluginTiming>;
   /**
@@ -114,14 +106,6 @@ export interface SimApi {
    * handled (a `ui:button:update` is already rendered). Returns an unsubscribe.
    */
   onRpc(listener: (entry: RpcLogEntry) => void): () => void;
-}
-
-/**
- * Bench baseline: the top window posts `{simEcho: n}` to the simulator's
- * window and gets `{simEcho: n}` back at once (the bare hop to Web App 3).
- */
-export interface SimEcho {
-  simEcho: unknown;
 }
 
 declare global {

@@ -1,5 +1,5 @@
 // The video stage: a tile per person in the meeting (no media, just avatars).
-import { createAvatar } from './participants';
+import { createAvatar } from './avatar';
 import type { SimParticipant } from './sim-api';
 
 export function renderStage(stage: HTMLElement, inMeeting: boolean, participants: SimParticipant[]): void {

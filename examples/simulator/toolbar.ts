@@ -31,10 +31,6 @@ export class Toolbar {
     this.container.append(element);
   }
 
-  has(id: string): boolean {
-    return this.buttons.has(id);
-  }
-
   ownerOf(id: string): string | undefined {
     return this.buttons.get(id)?.pluginId;
   }

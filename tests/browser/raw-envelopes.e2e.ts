@@ -116,16 +116,16 @@ describe('delivery', () => {
 
 describe('what the plugin drops', () => {
   it('envelopes from Web App 3 itself, from a sibling plugin frame and from another frame of the host page', async () => {
-    const s = await legacySession(servers, { relay: '1' });
+    const s = await legacySession(servers, { manifest: '/fixtures/sibling/manifest.json' });
     const sim = await simFrame(s.page, servers);
     const envelope = { action: `${PREFIX}dial-out`, ...DIAL, destination: 'intruder@example.com' };
     // Web App 3 posting to the plugin.
     await sim.evaluate((m) => {
       for (const frame of document.querySelectorAll('iframe')) frame.contentWindow?.postMessage(m, '*');
     }, envelope);
-    // A sibling frame inside Web App 3 (the relay frame, same origin and sandbox as the plugin).
-    const relay = await waitForFrame(s.page, (url) => url.includes('/webapp3/relay.html'));
-    await relay.evaluate((m) => {
+    // A sibling plugin frame inside Web App 3 (same origin and sandbox as the plugin).
+    const siblingPlugin = await waitForFrame(s.page, (url) => url.includes('/fixtures/echo-plugin/'));
+    await siblingPlugin.evaluate((m) => {
       for (let i = 0; i < parent.frames.length; i++) parent.frames[i]!.postMessage(m, '*');
       parent.postMessage(m, '*');
     }, envelope);

@@ -1,0 +1,21 @@
+// window.__host: what the host demo exposes to tests and the console.
+// Typed here, next to the page that builds it (host.ts), so tests import it instead of retyping it.
+import type { connectExternalChat, ExternalChat } from '@external-chat/host-bridge';
+import type { CallRecord } from './dial-form';
+import type { LogEntry } from './envelope-log';
+
+export interface HostHooks {
+  chat: ExternalChat;
+  /** connectExternalChat itself, for a second bridge from the console or a test. */
+  connect: typeof connectExternalChat;
+  /** Every envelope, oldest first (the on-screen log keeps the newest 200). */
+  log: LogEntry[];
+  panelOpen(): boolean;
+  calls: CallRecord[];
+}
+
+declare global {
+  interface Window {
+    __host?: HostHooks;
+  }
+}

@@ -1,0 +1,111 @@
+// The manifest's plugin frames as a set: creating, reloading and addressing them,
+// the notes the plugin panel shows, and the readiness that window.__sim.ready reports.
+import type { EventMessage } from '@pexip/plugin-api';
+import { renderPluginList } from './panels';
+import { PluginFrame } from './plugin-host';
+import type { PluginSource } from './plugin-sources';
+import { ReadyCycle } from './ready';
+import type { SimReadySummary } from './sim-api';
+
+export interface PluginFramesOptions {
+  container: HTMLElement;
+  panel: HTMLElement;
+  showError(message: string): void;
+  /** runs once the plugins are first ready, before `ready` resolves (auto-join) */
+  onFirstReady(): void;
+}
+
+export class PluginFrames {
+  readonly frames: PluginFrame[] = [];
+  private readonly notes = new Map<string, string>();
+  private cycle: ReadyCycle | null = null;
+  private firstReady = true;
+  private started!: (cycle: ReadyCycle) => void;
+  private failed!: (err: unknown) => void;
+  /** see SimApi.ready */
+  ready: Promise<SimReadySummary>;
+
+  constructor(private readonly options: PluginFramesOptions) {
+    this.ready = new Promise<ReadyCycle>((resolve, reject) => {
+      this.started = resolve;
+      this.failed = reject;
+    }).then((cycle) => cycle.promise);
+    this.ready.catch(() => undefined); // reported on the page; avoid an unhandled rejection
+  }
+
+  /** Create and insert one frame per source; `ready` follows them from here. */
+  start(sources: readonly PluginSource[]): void {
+    for (const { id, src, sandbox } of sources) {
+      this.frames.push(new PluginFrame(id, src, sandbox, (frame) => this.silent(frame)));
+    }
+    this.cycle = this.newCycle();
+    this.started(this.cycle);
+    for (const frame of this.frames) frame.insert(this.options.container);
+    this.refresh();
+  }
+
+  /** The manifest could not be loaded: `ready` rejects. */
+  fail(err: unknown): void {
+    this.failed(err);
+  }
+
+  reload(): Promise<SimReadySummary> {
+    const next = this.newCycle();
+    this.cycle?.supersede(next);
+    this.cycle = next;
+    this.ready = next.promise;
+    for (const frame of this.frames) frame.reload();
+    this.refresh();
+    return next.promise;
+  }
+
+  /** The frame `source` belongs to: only frames this page created may talk to it. */
+  find(source: MessageEventSource | null): PluginFrame | undefined {
+    return this.frames.find((f) => f.window !== null && f.window === source);
+  }
+
+  byId(id: string): PluginFrame | undefined {
+    return this.frames.find((f) => f.id === id);
+  }
+
+  broadcast<K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']): void {
+    for (const frame of this.frames) frame.sendEvent(event, payload);
+  }
+
+  registered(frame: PluginFrame): void {
+    this.notes.delete(frame.id);
+    this.cycle?.registered(frame);
+    this.refresh();
+  }
+
+  rejected(frame: PluginFrame, reason: string): void {
+    this.notes.set(frame.id, reason);
+    this.options.showError(`Plugin rejected: ${reason}`);
+    this.settle(frame);
+  }
+
+  /** The frame answered its first ui:button:add (or can no longer be waited for). */
+  settle(frame: PluginFrame): void {
+    this.cycle?.settle(frame);
+    this.refresh();
+  }
+
+  private silent(frame: PluginFrame): void {
+    this.notes.set(frame.id, 'loaded but never sent syn');
+    this.options.showError(
+      `Plugin '${frame.id}' loaded but never sent syn within 5 s: is ${frame.src} built and served, and does it call registerPlugin?`,
+    );
+    this.settle(frame);
+  }
+
+  private newCycle(): ReadyCycle {
+    return new ReadyCycle(this.frames, () => {
+      if (this.firstReady) this.options.onFirstReady();
+      this.firstReady = false;
+    });
+  }
+
+  private refresh(): void {
+    renderPluginList(this.options.panel, this.frames, this.notes);
+  }
+}

@@ -1,0 +1,243 @@
+import type { RPCCall, RPCCalls } from '@pexip/plugin-api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Participants } from './participants';
+import type { PluginTiming } from './sim-api';
+import { createRouter, type RpcFrame } from './rpc';
+import { Toolbar } from './toolbar';
+
+/** A plugin frame that records what the router answers. */
+class FakeFrame implements RpcFrame {
+  timing: PluginTiming = { inserted: 0 };
+  chanId: string | null = null;
+  state: 'loading' | 'acked' | 'rejected' = 'loading';
+  replies: Array<{ rpc: string; id: string; payload: unknown }> = [];
+  constructor(readonly id: string) {}
+  get isRegistered(): boolean {
+    return this.state === 'acked';
+  }
+  markSyn(): void {
+    this.timing.syn = 1;
+  }
+  accept(chanId: string): void {
+    this.state = 'acked';
+    this.chanId = chanId;
+  }
+  reject(): void {
+    this.state = 'rejected';
+    this.chanId = null;
+  }
+  reply<K extends keyof RPCCalls>(call: RPCCall<K>, payload: unknown): void {
+    this.replies.push({ rpc: call.rpc, id: call.id, payload });
+  }
+  last(): unknown {
+    return this.replies.at(-1)?.payload;
+  }
+}
+
+let seq = 0;
+const call = (rpc: string, payload: unknown, chanId = 'chan-1') => ({ rpc, payload, id: `call-${++seq}`, chanId }) as RPCCall;
+
+let toolbar: Toolbar;
+let route: ReturnType<typeof createRouter<FakeFrame>>;
+let deps: Parameters<typeof createRouter<FakeFrame>>[0];
+let inMeeting: boolean;
+const BUTTON = { position: 'toolbar', icon: 'IconChat', tooltip: 'Open Chat', isActive: false } as const;
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  toolbar = new Toolbar(document.createElement('div'), () => undefined);
+  inMeeting = true;
+  deps = {
+    toolbar,
+    participants: new Participants(() => undefined, 0),
+    log: [],
+    dialOuts: [],
+    rejections: [],
+    inMeeting: () => inMeeting,
+    onRegistered: vi.fn(),
+    onRejected: vi.fn(),
+    onButtonAddAnswered: vi.fn(),
+    onLogged: vi.fn(),
+  };
+  route = createRouter<FakeFrame>(deps);
+});
+
+const registered = (id = 'chat'): FakeFrame => {
+  const frame = new FakeFrame(id);
+  route(frame, call('syn', { id, version: 0 }));
+  return frame;
+};
+const addButton = (frame: FakeFrame, payload: unknown = BUTTON) => {
+  route(frame, call('ui:button:add', payload));
+  return frame.last() as { status: string; id: string; reason?: string };
+};
+
+describe('syn', () => {
+  it('acks a plugin whose id matches the manifest and accepts its channel', () => {
+    const frame = registered('chat');
+    expect(frame.last()).toEqual({ ack: true });
+    expect(frame.chanId).toBe('chan-1');
+    expect(frame.timing.ack).toBeTypeOf('number');
+    expect(deps.onRegistered).toHaveBeenCalledWith(frame);
+    expect(deps.log.map((e) => [e.plugin, e.rpc])).toEqual([['chat', 'syn']]);
+  });
+
+  it('rejects a plugin that claims another id, with the reason, and records the rejection', () => {
+    const frame = new FakeFrame('chat');
+    route(frame, call('syn', { id: 'other', version: 0 }));
+    const reason = "Plugin id 'other' does not match manifest id 'chat'";
+    expect(frame.last()).toEqual({ ack: false, reason });
+    expect(frame.state).toBe('rejected');
+    expect(deps.rejections).toEqual([{ t: expect.any(Number), pluginId: 'chat', receivedId: 'other', reason }]);
+    expect(deps.onRejected).toHaveBeenCalledWith(frame, deps.rejections[0]);
+  });
+
+  it('a new syn removes the buttons the frame added before', () => {
+    const frame = registered();
+    addButton(frame);
+    expect(toolbar.list()).toHaveLength(1);
+    route(frame, call('syn', { id: 'chat', version: 0 }, 'chan-2'));
+    expect(toolbar.list()).toEqual([]);
+    expect(frame.chanId).toBe('chan-2');
+  });
+
+  it('ignores calls from a frame that is not registered, or on another channel', () => {
+    const frame = new FakeFrame('chat');
+    route(frame, call('ui:button:add', BUTTON));
+    const acked = registered('other');
+    route(acked, call('ui:button:add', BUTTON, 'chan-stale'));
+    expect(frame.replies).toEqual([]);
+    expect(acked.replies).toHaveLength(1); // the syn ack only
+    expect(toolbar.list()).toEqual([]);
+    expect(deps.log.map((e) => e.rpc)).toEqual(['ui:button:add', 'syn', 'ui:button:add']);
+  });
+});
+
+describe('ui:button:add', () => {
+  it('draws a toolbar button and answers ok with its id', async () => {
+    const frame = registered();
+    const reply = addButton(frame);
+    expect(reply).toEqual({ status: 'ok', id: expect.any(String), data: undefined });
+    expect(toolbar.list()).toEqual([{ pluginId: 'chat', id: reply.id, tooltip: 'Open Chat', isActive: false, badge: false, icon: 'IconChat' }]);
+    await Promise.resolve();
+    expect(deps.onButtonAddAnswered).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['an unknown icon', { ...BUTTON, icon: 'IconNope' }, 'Invalid Icon name'],
+    ['a tooltip that is not a string', { ...BUTTON, tooltip: 3 }, 'Invalid tooltip: expected a string'],
+    ['a payload that is not an object', 'button', 'Invalid button payload'],
+    ['a position the simulator does not draw', { ...BUTTON, position: 'participantActions' }, "Not supported by the simulator: button position 'participantActions'"],
+  ])('refuses %s with status failed and draws nothing', (_what, payload, reason) => {
+    const reply = addButton(registered(), payload);
+    expect(reply).toMatchObject({ status: 'failed', id: expect.any(String) });
+    expect(reply.reason).toContain(reason);
+    expect(toolbar.list()).toEqual([]);
+  });
+
+  it('accepts a custom icon', () => {
+    expect(addButton(registered(), { ...BUTTON, icon: { custom: { main: '<svg/>', hover: '<svg/>' } } }).status).toBe('ok');
+  });
+});
+
+describe('ui:button:update and ui:removeElement', () => {
+  it('replaces the whole payload of the frame’s own button', () => {
+    const frame = registered();
+    const { id } = addButton(frame);
+    route(frame, call('ui:button:update', { ...BUTTON, isActive: true, badge: { isVisible: true }, tooltip: 'Close Chat', targetId: id }));
+    expect(frame.last()).toEqual({ status: 'ok', id, data: undefined });
+    expect(toolbar.list()).toMatchObject([{ id, isActive: true, badge: true, tooltip: 'Close Chat' }]);
+    route(frame, call('ui:button:update', { ...BUTTON, targetId: id }));
+    expect(toolbar.list()).toMatchObject([{ id, isActive: false, badge: false, tooltip: 'Open Chat' }]);
+  });
+
+  it('refuses an update of an unknown button or of another plugin’s button, and an invalid one', () => {
+    const owner = registered('owner');
+    const { id } = addButton(owner);
+    const other = registered('other');
+    route(other, call('ui:button:update', { ...BUTTON, isActive: true, targetId: id }));
+    expect(other.last()).toEqual({ status: 'failed', reason: `Unknown button '${id}'`, id });
+    route(owner, call('ui:button:update', { ...BUTTON, targetId: 'nope' }));
+    expect(owner.last()).toEqual({ status: 'failed', reason: "Unknown button 'nope'", id: 'nope' });
+    route(owner, call('ui:button:update', { ...BUTTON, icon: 'IconNope', targetId: id }));
+    expect(owner.last()).toEqual({ status: 'failed', reason: 'Invalid Icon name', id });
+    expect(toolbar.list()).toMatchObject([{ id, isActive: false, icon: 'IconChat' }]);
+  });
+
+  it('removes the frame’s own button and refuses anybody else’s', () => {
+    const owner = registered('owner');
+    const { id } = addButton(owner);
+    const other = registered('other');
+    route(other, call('ui:removeElement', { id }));
+    expect(other.last()).toEqual({ status: 'failed', reason: `Unknown element '${id}'`, id });
+    expect(toolbar.list()).toHaveLength(1);
+    route(owner, call('ui:removeElement', { id }));
+    expect(owner.last()).toEqual({ status: 'ok', id, data: undefined });
+    expect(toolbar.list()).toEqual([]);
+  });
+});
+
+describe('conference:dialOut and participant:disconnect', () => {
+  const body = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
+
+  it('answers Infinity’s dial response in a meeting, and records every body', () => {
+    const frame = registered();
+    route(frame, call('conference:dialOut', body));
+    expect(frame.last()).toEqual({ status: 200, data: { status: 'success', result: [expect.any(String)] } });
+    expect(deps.dialOuts).toEqual([body]);
+  });
+
+  it('answers undefined outside a meeting and for fail… destinations', () => {
+    const frame = registered();
+    route(frame, call('conference:dialOut', { ...body, destination: 'fail@example.com' }));
+    inMeeting = false;
+    route(frame, call('conference:dialOut', body));
+    expect(frame.replies.slice(1).map((r) => r.payload)).toEqual([undefined, undefined]);
+    expect(deps.dialOuts).toHaveLength(2);
+  });
+
+  it('disconnects a dialled participant (200) and answers 403 for an unknown one', () => {
+    const frame = registered();
+    route(frame, call('conference:dialOut', body));
+    const uuid = (frame.last() as { data: { result: string[] } }).data.result[0];
+    route(frame, call('participant:disconnect', { participantUuid: uuid }));
+    expect(frame.last()).toEqual({ status: 200, data: { status: 'success', result: true } });
+    route(frame, call('participant:disconnect', { participantUuid: uuid }));
+    expect(frame.last()).toEqual({ status: 403, data: { status: 'failed', result: `Unknown participant '${uuid}'` } });
+  });
+});
+
+describe('RPCs the simulator does not implement', () => {
+  it.each(['conference:lock', 'conference:sendMessage', 'participant:mute', 'participant:spotlight', 'conference:currentRoomId'])(
+    '%s: undefined, as Web App 3 answers a conference/participant request that did not go through',
+    (rpc) => {
+      const frame = registered();
+      route(frame, call(rpc, {}));
+      expect(frame.replies.at(-1)).toEqual({ rpc, id: expect.any(String), payload: undefined });
+    },
+  );
+
+  it.each(['ui:toast:show', 'ui:form:open', 'ui:widget:add', 'app:setDisconnectDestination', 'made:up'])(
+    '%s: status failed with a reason naming it, which plugin-api turns into a rejection',
+    (rpc) => {
+      const frame = registered();
+      route(frame, call(rpc, {}));
+      expect(frame.last()).toEqual({
+        status: 'failed',
+        reason: `Not supported by the simulator: ${rpc} (see examples/simulator/README.md for what it implements)`,
+        id: '',
+      });
+    },
+  );
+
+  it('syn:widget: a refused registration', () => {
+    const frame = registered();
+    route(frame, call('syn:widget', { parentPluginId: 'chat' }));
+    expect(frame.last()).toEqual({ ack: false, reason: expect.stringContaining('Not supported by the simulator: widgets') });
+  });
+
+  it('says so in the console, naming the call and the plugin', () => {
+    route(registered(), call('participant:mute', { mute: true }));
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("'participant:mute' from chat is not implemented"));
+  });
+});
