@@ -1,5 +1,6 @@
 import type { DialOutBody } from './dial-body';
-import type { DialOutResult } from './vocabulary';
+import type { Fields, PayloadOf } from './fields';
+import type { DialOutResult, HOST_ACTIONS, HostAction, PLUGIN_ACTIONS, PluginAction, ServiceMethod } from './vocabulary';
 
 /**
  * The service the plugin exposes. The page reaches it through host-bridge
@@ -14,3 +15,23 @@ export interface ExternalChatService {
   /** Dials `body.destination` into the meeting; resolves once the participant joined. */
   dialOut(body: DialOutBody): Promise<DialOutResult>;
 }
+
+// ---- the compiler holds HOST_ACTIONS and this interface together ----
+// Every row names a method of the service, every method has a row, and each
+// method takes what its row's payload carries and returns what its answer does.
+
+type Assert<T extends true> = T;
+type Same<A, B> = [A, B] extends [B, A] ? true : false;
+type RowOf<M> = Extract<(typeof HOST_ACTIONS)[HostAction], { method: M }>;
+type ArgOf<R> = R extends { kind: 'state'; arg: infer K; fields: infer F extends Fields }
+  ? PayloadOf<F>[K & keyof PayloadOf<F>]
+  : R extends { kind: 'request'; fields: infer F extends Fields }
+    ? PayloadOf<F>
+    : never;
+type ResultOf<R> = R extends { kind: 'request'; ok: infer O extends PluginAction } ? PayloadOf<(typeof PLUGIN_ACTIONS)[O]['fields']> : void;
+type Agrees = {
+  [M in keyof ExternalChatService]: Same<Parameters<ExternalChatService[M]>[0], ArgOf<RowOf<M>>> extends true
+    ? Same<Awaited<ReturnType<ExternalChatService[M]>>, ResultOf<RowOf<M>>>
+    : false;
+}[keyof ExternalChatService];
+type _TableMatchesService = Assert<Agrees & Same<ServiceMethod, keyof ExternalChatService>>;

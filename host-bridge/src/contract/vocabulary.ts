@@ -4,11 +4,10 @@
  * README's protocol tables all follow from these two tables.
  *
  * Adding an action is one row here, plus (when it calls Web App 3) one method
- * on ExternalChatService; the compiler checks that the two agree.
+ * on ExternalChatService; the compiler checks that the two agree (service.ts).
  */
 import { DIAL_FIELDS } from './dial-body';
 import { boolean, optionalString, string, type Fields, type PayloadOf } from './fields';
-import type { ExternalChatService } from './service';
 
 /** Every envelope's `action` starts with this; anything else is not ours. */
 export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
@@ -49,8 +48,8 @@ export const HOST_ACTIONS = {
   ping: { kind: 'ping', fields: {} },
 } as const satisfies {
   [action: string]:
-    | { kind: 'state'; fields: Fields; method: keyof ExternalChatService; arg: string }
-    | { kind: 'request'; fields: Fields; method: keyof ExternalChatService; ok: Answer<'ok'>; error: Answer<'error'> }
+    | { kind: 'state'; fields: Fields; method: string; arg: string }
+    | { kind: 'request'; fields: Fields; method: string; ok: Answer<'ok'>; error: Answer<'error'> }
     | { kind: 'ping'; fields: Fields };
 };
 
@@ -82,23 +81,3 @@ export type Decoded<M, N extends keyof M = keyof M> = N extends keyof M ? { name
 /** The fields an action carries on the wire: a request and its answers also carry `requestId`. */
 export const wireFields = (row: { kind: string; fields: Fields }): Fields =>
   row.kind === 'request' || row.kind === 'ok' || row.kind === 'error' ? { ...row.fields, ...REQUEST_ID } : row.fields;
-
-// ---- compile-time agreement between the table and ExternalChatService ----
-
-type Assert<T extends true> = T;
-type Same<A, B> = [A, B] extends [B, A] ? true : false;
-type RowOf<M> = Extract<(typeof HOST_ACTIONS)[HostAction], { method: M }>;
-type ArgOf<R> = R extends { kind: 'state'; arg: infer K; fields: infer F extends Fields }
-  ? PayloadOf<F>[K & keyof PayloadOf<F>]
-  : R extends { kind: 'request'; fields: infer F extends Fields }
-    ? PayloadOf<F>
-    : never;
-type ResultOf<R> = R extends { kind: 'request'; ok: infer O extends PluginAction }
-  ? PayloadOf<(typeof PLUGIN_ACTIONS)[O]['fields']>
-  : void;
-type Agrees = {
-  [M in keyof ExternalChatService]: Same<Parameters<ExternalChatService[M]>[0], ArgOf<RowOf<M>>> extends true
-    ? Same<Awaited<ReturnType<ExternalChatService[M]>>, ResultOf<RowOf<M>>>
-    : false;
-}[keyof ExternalChatService];
-type _TableMatchesService = Assert<Agrees>;
