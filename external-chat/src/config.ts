@@ -45,7 +45,7 @@ export function parseConfig(text: string): Result<PluginConfig> {
 /**
  * Fetches config.json. A missing file (404) means no gating; anything else
  * that is wrong is an error, and the caller refuses to start the bridge:
- * someone who wrote a config meant to restrict origins.
+ * someone who wrote a config meant to restrict origins. Never rejects.
  */
 export async function loadConfig(url: URL): Promise<Result<PluginConfig>> {
   let response: Response;
@@ -56,5 +56,9 @@ export async function loadConfig(url: URL): Promise<Result<PluginConfig>> {
   }
   if (response.status === 404) return { ok: true, value: {} };
   if (!response.ok) return { ok: false, error: `fetching ${url.href} answered HTTP ${response.status}` };
-  return parseConfig(await response.text());
+  try {
+    return parseConfig(await response.text());
+  } catch (error) {
+    return { ok: false, error: `could not read ${url.href} (${(error as Error).message})` };
+  }
 }

@@ -23,8 +23,8 @@ export interface PluginService extends ExternalChatService {
 
 /**
  * The plugin's service: owns the Chat button's state, calls Web App 3 and
- * raises the meeting's events. It knows nothing of postMessage or of any wire
- * vocabulary; its inputs are validated already.
+ * raises the meeting's events (named as the contract names them). It knows
+ * nothing of postMessage, envelopes or comlink; its inputs are validated already.
  */
 export function createService(webapp: WebApp3, onButtonError: (error: unknown) => void): PluginService {
   let state = INITIAL_BUTTON_STATE;

@@ -1,3 +1,4 @@
+import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
 import type { Button, Plugin } from '@pexip/plugin-api';
 import type { WebApp3 } from './service';
 import { withTimeout } from './with-timeout';
@@ -5,6 +6,9 @@ import { withTimeout } from './with-timeout';
 /** How long the plugin waits for Web App 3 to answer a button update or a dial-out: nothing waits forever. */
 const BUTTON_UPDATE_TIMEOUT_MS = 5_000;
 const DIAL_OUT_TIMEOUT_MS = 5 * 60_000;
+
+/** Infinity's text, cut to what the wire carries: the meeting's end must reach the page even with an essay attached. */
+const clip = (text: string): string => text.slice(0, MAX_STRING_LENGTH);
 
 /** @pexip/plugin-api, as the service needs it. */
 export function webApp3(plugin: Plugin, button: Button<'toolbar'>): WebApp3 {
@@ -18,8 +22,8 @@ export function webApp3(plugin: Plugin, button: Button<'toolbar'>): WebApp3 {
     onDisconnected(handler) {
       plugin.events.userInitiatedDisconnect.add(() => handler({ userInitiated: true }));
       plugin.events.disconnected.add((payload) => {
-        const error = typeof payload?.error === 'string' ? { error: payload.error } : {};
-        const code = payload?.errorCode === undefined ? {} : { errorCode: String(payload.errorCode) };
+        const error = typeof payload?.error === 'string' ? { error: clip(payload.error) } : {};
+        const code = payload?.errorCode === undefined ? {} : { errorCode: clip(String(payload.errorCode)) };
         handler({ userInitiated: false, ...error, ...code });
       });
     },

@@ -301,6 +301,8 @@ describe('close and leaks', () => {
     await expect(s.chat.ready).rejects.toMatchObject({ name: 'CallInterruptedError', reason: 'closed' });
     await expect(queued).rejects.toMatchObject({ name: 'CallInterruptedError', reason: 'closed' });
     await expect(s.chat.setBadge(true)).rejects.toBeInstanceOf(CallInterruptedError);
+    // Bad input is still named as such after close.
+    await expect(s.chat.setBadge('yes' as never)).rejects.toBeInstanceOf(InvalidParamsError);
     expect(s.listeners.size).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });

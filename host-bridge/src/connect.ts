@@ -21,7 +21,7 @@ export interface ConnectOptions {
 /** `ready` on every (re)connection of a plugin instance, then the meeting's events. */
 export type ExternalChatEvents = { ready: PluginPayloads['ready'] } & PluginEvents;
 
-/** Each service method, as the page calls it: validated here, answered over the wire, with per-call options. */
+/** Each service method, as the page calls it: its argument validated by its table row before anything is sent, with per-call options. */
 export type ExternalChatMethods = {
   [M in keyof ExternalChatService]: (
     arg: Parameters<ExternalChatService[M]>[0],

@@ -92,9 +92,9 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     const method = apply?.method as ServiceMethod;
     // RELEASE and anything else comlink may send is answered here, never put on the wire.
     if (!apply || !SERVICE_METHODS.includes(method)) return reply(returned(id, undefined));
-    if (closed) return calls.fail(id, new CallInterruptedError('closed', method));
     const built = envelopeOf(method, apply.args[0], id);
     if (!built.ok) return calls.fail(id, new InvalidParamsError(built.error));
+    if (closed) return calls.fail(id, new CallInterruptedError('closed', method));
     // The second argument holds this page's own call options; they never leave it.
     const { signal, timeoutMs } = (apply.args[1] ?? {}) as CallOptions;
     let ms: number;

@@ -30,7 +30,6 @@ export function createPendingCalls(reply: (data: ComlinkReply) => void) {
   const fail = (id: string, error: unknown): void => settle(id, thrown(id, error));
 
   return {
-    settle,
     fail,
     resolve: (id: string, value: unknown): void => settle(id, returned(id, value)),
 

@@ -1,6 +1,6 @@
 // The README's protocol tables, rendered from the contract's two tables
 // (readme.test.ts keeps the README equal to this).
-import { HOST_ACTIONS, PLUGIN_ACTIONS, REQUEST_ID, type FieldRule, type Fields } from '@external-chat/host-bridge/contract';
+import { PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, wireFields, type FieldRule, type Fields } from '../../host-bridge/src/contract';
 
 const code = (text: string): string => `\`${text}\``;
 
@@ -8,8 +8,7 @@ const typeOf = (rule: FieldRule): string =>
   rule.type === 'boolean' ? 'boolean' : rule.values ? rule.values.map(code).join(' \\| ') : rule.nonEmpty ? 'non-empty string' : 'string';
 
 function fields(row: { kind: string; fields: Fields }): string {
-  const all = ['request', 'ok', 'error'].includes(row.kind) ? { ...row.fields, ...REQUEST_ID } : row.fields;
-  const list = Object.entries(all).map(([name, rule]) => `${code(name + (rule.optional ? '?' : ''))}: ${typeOf(rule)}`);
+  const list = Object.entries(wireFields(row)).map(([name, rule]) => `${code(name + (rule.optional ? '?' : ''))}: ${typeOf(rule)}`);
   return list.length === 0 ? 'none' : list.join(', ');
 }
 
@@ -17,8 +16,8 @@ const table = (header: string[], rows: string[][]): string =>
   [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
 function hostRows(): string[][] {
-  return Object.entries(HOST_ACTIONS).map(([action, row]) => {
-    const call = 'method' in row ? code(`${row.method}(${'arg' in row ? row.arg : 'body'})`) : '–';
+  return Object.entries(PAGE_TO_PLUGIN).map(([action, row]) => {
+    const call = 'method' in row ? code(`${row.method}(${'arg' in row ? row.arg : 'payload'})`) : '–';
     const answer =
       row.kind === 'request' ? `${code(row.ok)} / ${code(row.error)}` : row.kind === 'ping' ? code('ready') : 'none: state, told again to a restarted plugin';
     return [code(action), fields(row), call, answer];
@@ -26,7 +25,7 @@ function hostRows(): string[][] {
 }
 
 function answering(action: string): string | undefined {
-  for (const [request, row] of Object.entries(HOST_ACTIONS)) {
+  for (const [request, row] of Object.entries(PAGE_TO_PLUGIN)) {
     if (row.kind === 'request' && row.ok === action) return `resolves ${code(row.method)} (answers ${code(request)})`;
     if (row.kind === 'request' && row.error === action) return `rejects ${code(row.method)} (answers ${code(request)})`;
   }
@@ -34,7 +33,7 @@ function answering(action: string): string | undefined {
 }
 
 function pluginRows(): string[][] {
-  return Object.entries(PLUGIN_ACTIONS).map(([action, row]) => {
+  return Object.entries(PLUGIN_TO_PAGE).map(([action, row]) => {
     const bridge = row.kind === 'ready' ? `${code("on('ready')")}, resolves ${code('ready')}` : row.kind === 'event' ? code(`on('${action}')`) : answering(action);
     return [code(action), fields(row), bridge ?? '–'];
   });

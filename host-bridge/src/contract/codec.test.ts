@@ -11,7 +11,7 @@ import {
   PLUGIN_EVENTS,
   SERVICE_METHODS,
 } from './codec';
-import { ACTION_PREFIX, HOST_ACTIONS } from './vocabulary';
+import { ACTION_PREFIX, PAGE_TO_PLUGIN } from './vocabulary';
 
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
 
@@ -58,6 +58,10 @@ describe('decodeHostMessage (plugin side)', () => {
       name: 'dial-out',
       error: `dial-out: 'protocol' must be one of sip, h323, rtmp, mssip, auto, got "xmpp"`,
       requestId: 'r9',
+    });
+    // A bad requestId is named first: the answer could not reach its caller anyway.
+    expect(decodeHostMessage({ action: `${ACTION_PREFIX}dial-out`, ...dial, role: 'X', requestId: '' })).toMatchObject({
+      error: `dial-out: 'requestId' must be a non-empty string, got ""`,
     });
     expect(decodeHostMessage({ action: `${ACTION_PREFIX}dial-out`, ...dial, requestId: 5 })).toEqual({
       kind: 'invalid',
@@ -111,7 +115,7 @@ describe('the table drives the service', () => {
       expect(call?.method).toBe(method);
       expect(call?.args).toEqual([arg]);
       // Only requests carry requestId: state needs no answer.
-      expect(call?.requestId).toBe(HOST_ACTIONS[name].kind === 'request' ? 'req-1' : undefined);
+      expect(call?.requestId).toBe(PAGE_TO_PLUGIN[name].kind === 'request' ? 'req-1' : undefined);
     }
     expect(envelopeOf('dialOut', dial, 'req-1')).toEqual({
       ok: true,

@@ -5,8 +5,8 @@
 import { checkFields, isRecord, own, type Fields, type Result } from './fields';
 import {
   ACTION_PREFIX,
-  HOST_ACTIONS,
-  PLUGIN_ACTIONS,
+  PAGE_TO_PLUGIN,
+  PLUGIN_TO_PAGE,
   REQUEST_ID,
   wireFields,
   type Decoded,
@@ -37,18 +37,18 @@ const byAction = <T extends Table>(table: T): Map<string, Fields> =>
   new Map(entries(table).map(([action, row]) => [action, wireFields(row)]));
 
 // Maps, not the tables themselves: a name such as 'constructor' must not find an inherited property.
-const HOST_WIRE = byAction(HOST_ACTIONS);
-const PLUGIN_WIRE = byAction(PLUGIN_ACTIONS);
+const HOST_WIRE = byAction(PAGE_TO_PLUGIN);
+const PLUGIN_WIRE = byAction(PLUGIN_TO_PAGE);
 
 /** The service methods the page may call, in table order. */
-export const SERVICE_METHODS: readonly ServiceMethod[] = entries(HOST_ACTIONS).flatMap(([, row]) => ('method' in row ? [row.method] : []));
+export const SERVICE_METHODS: readonly ServiceMethod[] = entries(PAGE_TO_PLUGIN).flatMap(([, row]) => ('method' in row ? [row.method] : []));
 /** The events the plugin raises, in table order. */
-export const PLUGIN_EVENTS = entries(PLUGIN_ACTIONS).flatMap(([action, row]) => (row.kind === 'event' ? [action] : [])) as EventAction[];
+export const PLUGIN_EVENTS = entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => (row.kind === 'event' ? [action] : [])) as EventAction[];
 
-const ACTION_OF_METHOD = new Map(entries(HOST_ACTIONS).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
+const ACTION_OF_METHOD = new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
 /** answer action → the request it answers */
 const REQUEST_OF_ANSWER = new Map<string, RequestAction>(
-  entries(HOST_ACTIONS).flatMap(([action, row]) =>
+  entries(PAGE_TO_PLUGIN).flatMap(([action, row]) =>
     row.kind === 'request' ? [[row.ok, action as RequestAction] as const, [row.error, action as RequestAction] as const] : [],
   ),
 );
@@ -91,7 +91,7 @@ export interface ServiceCall {
 
 /** Plugin side: the service call a validated message asks for; undefined for `ping`. */
 export function callOf({ name, payload }: HostMessage): ServiceCall | undefined {
-  const row = HOST_ACTIONS[name];
+  const row = PAGE_TO_PLUGIN[name];
   if (row.kind === 'ping') return undefined;
   const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
   const call: ServiceCall = { action: name, method: row.method, args: [row.kind === 'state' ? fields[row.arg] : fields] };
@@ -106,11 +106,11 @@ export type Outcome = { ok: true; value: unknown } | { ok: false; message: strin
  * the answer's own rule, so only the fields the table declares leave.
  */
 export function answerOf(request: RequestAction, outcome: Outcome, requestId: string | undefined): { action: string } {
-  const row = HOST_ACTIONS[request];
+  const row = PAGE_TO_PLUGIN[request];
   const id = requestId === undefined ? {} : { requestId };
   let message = outcome.ok ? '' : outcome.message;
   if (outcome.ok) {
-    const result = checkFields(row.ok, outcome.value, PLUGIN_ACTIONS[row.ok].fields);
+    const result = checkFields(row.ok, outcome.value, PLUGIN_TO_PAGE[row.ok].fields);
     if (result.ok) return encode(row.ok, { ...result.value, ...id });
     message = `Web App 3 answered something unexpected (${result.error})`;
   }
@@ -122,7 +122,7 @@ export function answerOf(request: RequestAction, outcome: Outcome, requestId: st
  * nothing undeclared or invalid leaves.
  */
 export function eventOf<E extends EventAction>(name: E, payload: PluginPayloads[E]): Result<{ action: string }> {
-  const valid = checkFields(name, payload, PLUGIN_ACTIONS[name].fields);
+  const valid = checkFields(name, payload, PLUGIN_TO_PAGE[name].fields);
   return valid.ok ? { ok: true, value: encode(name, valid.value as PluginPayloads[E]) } : valid;
 }
 
@@ -132,7 +132,7 @@ export function eventOf<E extends EventAction>(name: E, payload: PluginPayloads[
  */
 export function envelopeOf(method: ServiceMethod, arg: unknown, requestId: string): Result<{ action: HostAction; envelope: { action: string } }> {
   const action = ACTION_OF_METHOD.get(method) as HostAction;
-  const row = HOST_ACTIONS[action];
+  const row = PAGE_TO_PLUGIN[action];
   const valid = checkFields(method, row.kind === 'state' ? { [row.arg]: arg } : arg, row.fields);
   if (!valid.ok) return valid;
   const payload = row.kind === 'request' ? { ...valid.value, requestId } : valid.value;
@@ -140,8 +140,8 @@ export function envelopeOf(method: ServiceMethod, arg: unknown, requestId: strin
 }
 
 /** The actions whose last value a restarted plugin is told again. */
-export const isState = (action: HostAction): boolean => HOST_ACTIONS[action].kind === 'state';
-export const isRequest = (action: HostAction): action is RequestAction => HOST_ACTIONS[action].kind === 'request';
+export const isState = (action: HostAction): boolean => PAGE_TO_PLUGIN[action].kind === 'state';
+export const isRequest = (action: HostAction): action is RequestAction => PAGE_TO_PLUGIN[action].kind === 'request';
 
 export type Answer =
   | { request: RequestAction; requestId: string | undefined; ok: true; value: object }
@@ -152,7 +152,7 @@ export function answerIn({ name, payload }: PluginMessage): Answer | undefined {
   const request = REQUEST_OF_ANSWER.get(name);
   if (!request) return undefined;
   const { requestId, ...fields } = payload as { requestId?: string; message?: string } & Record<string, unknown>;
-  return PLUGIN_ACTIONS[name].kind === 'ok'
+  return PLUGIN_TO_PAGE[name].kind === 'ok'
     ? { request, requestId, ok: true, value: fields }
     : { request, requestId, ok: false, message: fields.message as string | undefined };
 }

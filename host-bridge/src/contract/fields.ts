@@ -27,10 +27,13 @@ type ValueOf<R extends FieldRule> = R['type'] extends 'boolean'
 
 type Optional<F extends Fields> = { [K in keyof F]: F[K] extends { optional: true } ? K : never }[keyof F];
 
+/** Shown as one flat object in editors and .d.ts readers, not as the mapped types that built it. */
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
 /** The payload type `fields` describe, optional fields optional. */
-export type PayloadOf<F extends Fields> = {
-  -readonly [K in Exclude<keyof F, Optional<F>>]: ValueOf<F[K]>;
-} & { -readonly [K in Optional<F>]?: ValueOf<F[K]> };
+export type PayloadOf<F extends Fields> = Flat<
+  { -readonly [K in Exclude<keyof F, Optional<F>>]: ValueOf<F[K]> } & { -readonly [K in Optional<F>]?: ValueOf<F[K]> }
+>;
 
 export const boolean = { type: 'boolean' } as const;
 export const string = { type: 'string', nonEmpty: true } as const;

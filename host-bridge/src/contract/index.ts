@@ -2,9 +2,13 @@
 // action names and tables, payload types, codec and validation.
 export {
   ACTION_PREFIX,
+  action,
   HOST_ACTIONS,
+  PAGE_TO_PLUGIN,
   PLUGIN_ACTIONS,
+  PLUGIN_TO_PAGE,
   REQUEST_ID,
+  wireFields,
   type DialOutResult,
   type DisconnectedPayload,
   type EventAction,

@@ -1,11 +1,11 @@
 import type { DialOutBody } from './dial-body';
 import type { Fields, PayloadOf } from './fields';
-import type { DialOutResult, HOST_ACTIONS, HostAction, PLUGIN_ACTIONS, PluginAction, ServiceMethod } from './vocabulary';
+import type { DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary';
 
 /**
  * The service the plugin exposes. The page reaches it through host-bridge
  * (comlink's `wrap()`); the envelope endpoints translate each call to the
- * wire as the HOST_ACTIONS row naming the method says.
+ * wire as the PAGE_TO_PLUGIN row naming the method says.
  */
 export interface ExternalChatService {
   /** Shows the Chat button active (tooltip *Close Chat*) or not (*Open Chat*). */
@@ -16,22 +16,24 @@ export interface ExternalChatService {
   dialOut(body: DialOutBody): Promise<DialOutResult>;
 }
 
-// ---- the compiler holds HOST_ACTIONS and this interface together ----
+// ---- the compiler holds PAGE_TO_PLUGIN and this interface together ----
 // Every row names a method of the service, every method has a row, and each
 // method takes what its row's payload carries and returns what its answer does.
 
 type Assert<T extends true> = T;
 type Same<A, B> = [A, B] extends [B, A] ? true : false;
-type RowOf<M> = Extract<(typeof HOST_ACTIONS)[HostAction], { method: M }>;
+type RowOf<M> = Extract<(typeof PAGE_TO_PLUGIN)[HostAction], { method: M }>;
 type ArgOf<R> = R extends { kind: 'state'; arg: infer K; fields: infer F extends Fields }
   ? PayloadOf<F>[K & keyof PayloadOf<F>]
   : R extends { kind: 'request'; fields: infer F extends Fields }
     ? PayloadOf<F>
     : never;
-type ResultOf<R> = R extends { kind: 'request'; ok: infer O extends PluginAction } ? PayloadOf<(typeof PLUGIN_ACTIONS)[O]['fields']> : void;
+type ResultOf<R> = R extends { kind: 'request'; ok: infer O extends PluginAction } ? PayloadOf<(typeof PLUGIN_TO_PAGE)[O]['fields']> : void;
 type Agrees = {
   [M in keyof ExternalChatService]: Same<Parameters<ExternalChatService[M]>[0], ArgOf<RowOf<M>>> extends true
     ? Same<Awaited<ReturnType<ExternalChatService[M]>>, ResultOf<RowOf<M>>>
     : false;
 }[keyof ExternalChatService];
-type _TableMatchesService = Assert<Agrees & Same<ServiceMethod, keyof ExternalChatService>>;
+// `Agrees` is a union over the methods: it is exactly `true` only when every method agrees.
+type _TableMatchesService = Assert<Same<Agrees, true>>;
+type _EveryRowNamesAMethod = Assert<Same<ServiceMethod, keyof ExternalChatService>>;
