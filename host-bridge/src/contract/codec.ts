@@ -37,17 +37,17 @@ const byAction = <T extends Table>(table: T): Map<string, Fields> =>
   new Map(entries(table).map(([action, row]) => [action, wireFields(row)]));
 
 // Maps, not the tables themselves: a name such as 'constructor' must not find an inherited property.
-const HOST_WIRE = byAction(PAGE_TO_PLUGIN);
-const PLUGIN_WIRE = byAction(PLUGIN_TO_PAGE);
+const HOST_WIRE = /* @__PURE__ */ byAction(PAGE_TO_PLUGIN);
+const PLUGIN_WIRE = /* @__PURE__ */ byAction(PLUGIN_TO_PAGE);
 
 /** The service methods the page may call, in table order. */
-export const SERVICE_METHODS: readonly ServiceMethod[] = entries(PAGE_TO_PLUGIN).flatMap(([, row]) => ('method' in row ? [row.method] : []));
+export const SERVICE_METHODS: readonly ServiceMethod[] = /* @__PURE__ */ entries(PAGE_TO_PLUGIN).flatMap(([, row]) => ('method' in row ? [row.method] : []));
 /** The events the plugin raises, in table order. */
-export const PLUGIN_EVENTS = entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => (row.kind === 'event' ? [action] : [])) as EventAction[];
+export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => (row.kind === 'event' ? [action] : [])) as EventAction[];
 
-const ACTION_OF_METHOD = new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
+const ACTION_OF_METHOD = /* @__PURE__ */ new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
 /** answer action → the request it answers */
-const REQUEST_OF_ANSWER = new Map<string, RequestAction>(
+const REQUEST_OF_ANSWER = /* @__PURE__ */ new Map<string, RequestAction>(
   entries(PAGE_TO_PLUGIN).flatMap(([action, row]) =>
     row.kind === 'request' ? [[row.ok, action as RequestAction] as const, [row.error, action as RequestAction] as const] : [],
   ),
