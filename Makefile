@@ -7,7 +7,9 @@
 # The other jobs never bump the version:
 #   demo     build + deploy the current version, serve the demo on two origins
 #   test     typecheck, unit tests, browser tests in Debian's Chromium
-#   bench    benchmarks against their budgets (non-zero exit when one is missed)
+#   bench    benchmarks against their budgets (non-zero exit when one is missed);
+#            results in bench/results/latest.md (ignored), no tracked file changes
+#   bench-record  bench, then rewrites README.md's "Size and speed" table
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
@@ -20,7 +22,7 @@ define deploy_plugin
 	cp -R external-chat/dist/. $(DEPLOYED)/
 endef
 
-.PHONY: all bump build deploy package clean demo test bench install plugin deployed examples
+.PHONY: all bump build deploy package clean demo test bench bench-record install plugin deployed examples
 
 all: package
 
@@ -65,3 +67,6 @@ test: deployed examples
 
 bench: deployed examples
 	node bench/run.mjs
+
+bench-record: deployed examples
+	node bench/run.mjs --record

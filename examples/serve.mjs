@@ -59,6 +59,11 @@ const webappMounts = (csp) => [
   { prefix: '/webapp3/', dir: resolve(dist, 'simulator') },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
   { prefix: '/fixtures/', dir: resolve(repoRoot, 'tests/browser/fixtures') },
+  // `make bench`'s manifests and logic-free plugin frames, loaded through the
+  // simulator's ?manifest=/webapp3/bench/<subject>.json with the plugin's sandbox.
+  { prefix: '/webapp3/bench/', dir: resolve(repoRoot, 'bench/webapp') },
+  // The empty plugin (bench/empty-plugin/), built by bench/run.mjs.
+  { prefix: '/webapp3/bench/empty/', dir: resolve(repoRoot, 'bench/dist/empty-plugin') },
 ];
 
 /** Resolve `rest` inside `dir`; null when it would escape `dir`. */

@@ -1,189 +1,128 @@
-// The bench's top window (host origin). bench/run.mjs drives it through window.__bench.
-// ?webapp=<simulator URL>. Every measured variant runs with the same listeners
-// present: this page's own `message` listener and (after connect()) the bridge's.
+// The bench's top window (host origin): the embedding page. bench/run.mjs drives it
+// through window.__bench. ?webappOrigin=<origin of the simulator>.
+//
+// It embeds one Web App 3 simulator per subject (open(name, url)), each loading one
+// plugin from a bench manifest:
+//   chat   external-chat, as deployed in the branding bundle
+//   relay  the logic-free relay frame (bench/webapp/relay/), the floor for clicks, dial-outs, bursts
+//   empty  the empty plugin (bench/empty-plugin/), the floor for start-up and heap
+// Every subject speaks `pexip:plugin:<id>/<name>` envelopes to this page; the same
+// single listener handles all of them, so each variant runs with the same listeners.
 'use strict';
 (() => {
-  const PREFIX = 'pexip:plugin:external-chat/';
+  const PREFIX = { chat: 'pexip:plugin:external-chat/', relay: 'pexip:plugin:bench-relay/', empty: 'pexip:plugin:bench-empty/' };
   const BODY = { role: 'GUEST', destination: 'bench@example.com', protocol: 'sip' };
-  const webappUrl = new URL(new URLSearchParams(location.search).get('webapp'));
-  const webappOrigin = webappUrl.origin;
-  const iframe = document.getElementById('webapp3');
+  const webappOrigin = new URLSearchParams(location.search).get('webappOrigin');
+  const now = () => performance.timeOrigin + performance.now();
 
-  let pluginWindow = null;
-  let relayWindow = null;
-  /** key → resolve; one entry per call in flight */
+  /** name → simulator iframe */
+  const sims = {};
+  /** name → the plugin's window, learnt from its `ready` */
+  const plugins = {};
+  /** name → resolvers waiting for the next `ready` (they get its arrival time, epoch ms) */
+  const readyWaiters = { chat: [], relay: [], empty: [] };
+  /** requestId → resolve */
   const waiters = new Map();
-  const waitFor = (key) => new Promise((resolve) => waiters.set(key, resolve));
-  const settle = (key, data) => {
-    const resolve = waiters.get(key);
-    if (resolve) {
-      waiters.delete(key);
-      resolve(data);
-    }
-  };
-  /** ui:button:update RPCs the simulator reports back (see installSimHook in run.mjs) */
-  let onSimRpc = null;
-
-  window.addEventListener('message', (event) => {
-    if (event.origin !== webappOrigin) return;
-    const d = event.data;
-    if (typeof d !== 'object' || d === null) return;
-    if (d.action === PREFIX + 'dial-out-success' || d.action === PREFIX + 'dial-out-error') settle('dial:' + d.requestId, d);
-    else if (d.simRpc !== undefined) onSimRpc?.(d);
-    else if (d.relay === 'dialed' || d.relay === 'dial-failed') settle('relay:' + d.n, d);
-    else if (d.relay === 'echo') settle('relayEcho:' + d.n, d);
-    else if (d.simEcho !== undefined) settle('simEcho:' + d.simEcho, d);
-    else if (d.action === PREFIX + 'ready') pluginWindow = event.source;
-    else if (d.relay === 'ready') relayWindow = event.source;
-  });
-  iframe.src = webappUrl.href;
-
+  /** How the page answers external-chat's toggle-chat: 'bridge' (host-bridge) or 'raw' (an envelope). */
+  let echo = 'raw';
   let chat = null;
   let seq = 0;
 
-  // ---- one call of each variant (sequential use only) -------------------------
+  const post = (name, action, fields) => plugins[name].postMessage({ action: PREFIX[name] + action, ...fields }, webappOrigin);
 
-  const dialRaw = async () => {
-    const requestId = `bench-${++seq}`;
-    const reply = waitFor('dial:' + requestId);
-    pluginWindow.postMessage({ action: PREFIX + 'dial-out', ...BODY, requestId }, webappOrigin);
-    const d = await reply;
-    if (d.action !== PREFIX + 'dial-out-success') throw new Error(`raw dial-out failed: ${JSON.stringify(d)}`);
-  };
-  const dialBridge = () => chat.dialOut(BODY);
-  const dialRelay = async () => {
-    const n = ++seq;
-    const reply = waitFor('relay:' + n);
-    relayWindow.postMessage({ relay: 'dial', body: BODY, n }, webappOrigin);
-    const d = await reply;
-    if (d.relay !== 'dialed') throw new Error(`relay dial failed: ${JSON.stringify(d)}`);
-  };
-  const echoSim = () => {
-    const n = ++seq;
-    const reply = waitFor('simEcho:' + n);
-    iframe.contentWindow.postMessage({ simEcho: n }, webappOrigin);
-    return reply;
-  };
-  const echoRelay = () => {
-    const n = ++seq;
-    const reply = waitFor('relayEcho:' + n);
-    relayWindow.postMessage({ relay: 'echo', n }, webappOrigin);
-    return reply;
-  };
-
-  // Button commands: the state the simulator shows last, and a wait for its next update.
-  const shown = { badge: false, active: false };
-  let nextUpdate = null;
-  const expectUpdate = () =>
-    new Promise((resolve) => {
-      nextUpdate = resolve;
-    });
-  const trackUpdates = (d) => {
-    const p = d.payload ?? {};
-    shown.badge = p.badge?.isVisible === true;
-    shown.active = p.isActive === true;
-    const resolve = nextUpdate;
-    nextUpdate = null;
-    resolve?.(d);
-  };
-  const RAW_ACTION = { badge: 'toggle-chat-badge', active: 'toggle-chat-button-state' };
-  const RAW_FIELD = { badge: 'visible', active: 'active' };
-  /** Flip `what` (badge | active) and wait until the simulator rendered it. */
-  const command = (what, via) => async () => {
-    const value = !shown[what];
-    const update = expectUpdate();
-    if (via === 'raw') {
-      pluginWindow.postMessage({ action: PREFIX + RAW_ACTION[what], [RAW_FIELD[what]]: value }, webappOrigin);
-    } else {
-      await (what === 'badge' ? chat.setBadge(value) : chat.setButtonActive(value));
+  window.addEventListener('message', (event) => {
+    const at = now();
+    const d = event.data;
+    if (event.origin !== webappOrigin || typeof d !== 'object' || d === null || typeof d.action !== 'string') return;
+    const name = d.action.startsWith(PREFIX.chat) ? 'chat' : d.action.startsWith(PREFIX.relay) ? 'relay' : d.action.startsWith(PREFIX.empty) ? 'empty' : null;
+    if (name === null) return;
+    const action = d.action.slice(PREFIX[name].length);
+    if (action === 'ready') {
+      plugins[name] = event.source;
+      for (const resolve of readyWaiters[name].splice(0)) resolve(at);
+    } else if (event.source !== plugins[name]) {
+      // not the plugin that said ready
+    } else if (action === 'toggle-chat') {
+      // The page decides; here it always agrees, and the button follows its echo.
+      if (name === 'relay' || echo === 'raw') post(name, 'toggle-chat-button-state', { active: d.active === true });
+    } else if (action === 'dial-out-success' || action === 'dial-out-error') {
+      const resolve = waiters.get(d.requestId);
+      waiters.delete(d.requestId);
+      resolve?.(d);
     }
-    await update;
-    if (shown[what] !== value) throw new Error(`${what} ${via}: simulator shows ${shown[what]}, expected ${value}`);
-  };
+  });
+
+  /** One raw dial-out to `name` (chat | relay), answered once the participant joined. */
+  async function dialRaw(name) {
+    const requestId = `bench-${++seq}`;
+    const reply = new Promise((resolve) => waiters.set(requestId, resolve));
+    post(name, 'dial-out', { ...BODY, requestId });
+    const d = await reply;
+    if (d.action !== PREFIX[name] + 'dial-out-success') throw new Error(`${name} dial-out failed: ${JSON.stringify(d)}`);
+  }
 
   const VARIANTS = {
-    dialRaw,
-    dialBridge,
-    dialRelay,
-    echoSim,
-    echoRelay,
-    badgeRaw: command('badge', 'raw'),
-    badgeBridge: command('badge', 'bridge'),
-    activeRaw: command('active', 'raw'),
-    activeBridge: command('active', 'bridge'),
+    dialRelay: () => dialRaw('relay'),
+    dialRaw: () => dialRaw('chat'),
+    dialBridge: () => chat.dialOut(BODY),
   };
 
   window.__bench = {
-    webappOrigin,
-    /** Connected: this page knows the plugin's and the relay's windows. */
-    found: () => pluginWindow !== null && (relayWindow !== null || !webappUrl.searchParams.has('relay')),
+    /** Embed a simulator (absolute URL) as subject `name`; resolves once its plugin said `ready`. */
+    open(name, url) {
+      const iframe = document.createElement('iframe');
+      iframe.name = `sim-${name}`;
+      iframe.title = `Web App 3 simulator (${name})`;
+      iframe.width = '1000';
+      iframe.height = '600';
+      iframe.style.cssText = 'position: absolute; left: -20000px';
+      const ready = this.nextReady(name);
+      iframe.src = url;
+      document.body.append(iframe);
+      sims[name] = iframe;
+      return ready.then(() => undefined);
+    },
+    /** Connect host-bridge to the chat simulator. */
     connect(options = {}) {
-      chat = ExternalChatBridge.connectExternalChat(iframe, { webappOrigin, ...options });
+      chat = ExternalChatBridge.connectExternalChat(sims.chat, { webappOrigin, ...options });
+      chat.on('toggle-chat', ({ active }) => {
+        if (echo === 'bridge') void chat.setButtonActive(active);
+      });
       return chat.ready;
     },
     close: () => chat.close(),
-    /** Start listening for the simulator's reports of ui:button:update. */
-    watchButton() {
-      onSimRpc = trackUpdates;
+    /** How the page echoes external-chat's toggle-chat: 'bridge' or 'raw'. */
+    setEcho(mode) {
+      echo = mode;
     },
-    /** Mean ms per call over `n` sequential calls of `variant`. */
-    async time(variant, n) {
-      const once = VARIANTS[variant];
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) await once();
-      return (performance.now() - t0) / n;
+    /** Resolves with the arrival time (epoch ms, this window's clock) of `name`'s next `ready`. */
+    nextReady(name) {
+      return new Promise((resolve) => readyWaiters[name].push(resolve));
     },
-
     /**
-     * `n` (even) alternating badge commands as raw envelopes in one task: the first
-     * one flips the badge, the last one flips it back. The plugin must show the flip
-     * and then the final state, so at least two updates: the hard case for coalescing.
-     * Settled when a dial-out probe posted after them has been answered (the plugin
-     * has handled every command), the final state is shown, and `quietMs` passed
-     * without another update.
+     * `n` calls of each of `variants`, interleaved call by call (the order rotates every
+     * call), so load from elsewhere hits them alike. Total ms per variant.
      */
-    async burst(n, quietMs) {
-      const final = shown.badge;
-      const updates = [];
-      let lastUpdate = 0;
-      onSimRpc = (d) => {
-        trackUpdates(d);
-        lastUpdate = performance.now();
-        updates.push({ t: lastUpdate, badge: shown.badge });
-      };
+    async interleave(variants, n) {
+      const total = Object.fromEntries(variants.map((v) => [v, 0]));
       for (let i = 0; i < n; i++) {
-        const visible = i % 2 === 0 ? !final : final;
-        pluginWindow.postMessage({ action: PREFIX + 'toggle-chat-badge', visible }, webappOrigin);
+        for (let j = 0; j < variants.length; j++) {
+          const v = variants[(i + j) % variants.length];
+          const t0 = performance.now();
+          await VARIANTS[v]();
+          total[v] += performance.now() - t0;
+        }
       }
-      // Handled in order after the burst; refused at once by the simulator (fail…), no side effects.
-      const requestId = `burst-probe-${++seq}`;
-      const probe = waitFor('dial:' + requestId);
-      pluginWindow.postMessage({ action: PREFIX + 'dial-out', ...BODY, destination: 'fail-probe@example.com', requestId }, webappOrigin);
-      await probe;
-      const deadline = performance.now() + 5000;
-      while ((updates.length < 2 || performance.now() - lastUpdate < quietMs) && performance.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, quietMs / 4));
-      }
-      onSimRpc = trackUpdates;
-      return { updates: updates.length, finalShown: shown.badge === final && updates.length >= 2 };
+      return total;
     },
-
-    /** Baseline for the burst: `n` messages the relay ignores, then an echo; last posted → echo back. */
-    async relayDrain(n) {
-      for (let i = 0; i < n; i++) relayWindow.postMessage({ relay: 'noop', visible: i % 2 === 0 }, webappOrigin);
-      const last = performance.now();
-      await echoRelay();
-      return performance.now() - last;
-    },
-
-    /** Absolute time (ms since the epoch, sub-ms) of the next `ready` at the bridge. */
-    nextReady() {
-      return new Promise((resolve) => {
-        const off = chat.on('ready', () => {
-          off();
-          resolve(performance.timeOrigin + performance.now());
-        });
-      });
+    /**
+     * `n` (even) alternating badge commands to `name` in one task: the first flips the
+     * badge away from `final`, the last one restores it. Returns when the last one was
+     * posted (epoch ms): the burst figures count from there.
+     */
+    burst(name, n, final) {
+      for (let i = 0; i < n; i++) post(name, 'toggle-chat-badge', { visible: i % 2 === 0 ? !final : final });
+      return now();
     },
 
     /**

@@ -1,0 +1,103 @@
+// `make bench`'s logic-free relay: the floor the external-chat plugin is measured
+// against. It is an ordinary manifest plugin (bench/webapp/relay.json) that does on
+// the wire what the plugin does, with O(1) bookkeeping and nothing else: no
+// @pexip/plugin-api, no validation, no codec, no coalescing, no rendering.
+// It speaks the plugin's envelopes under its own prefix, so the top window posts
+// messages of the same shape and size to it:
+//
+//   relay → top  ready                                  after syn is acked and its toolbar button added
+//   relay → top  toggle-chat {active}                   on a click of its button (the opposite of its state)
+//   top → relay  toggle-chat-button-state {active}      ui:button:update with the whole payload
+//   top → relay  toggle-chat-badge {visible}            counted and time-stamped only (the burst floor)
+//   top → relay  dial-out {...body, requestId}          conference:dialOut; answered with
+//   relay → top  dial-out-success {uuid, requestId}     once the reply AND event:participantJoined arrived
+//                dial-out-error {message, requestId}    when the reply carries no uuid
+'use strict';
+(() => {
+  const ID = 'bench-relay';
+  const PREFIX = `pexip:plugin:${ID}/`;
+  const parentWindow = window.parent;
+  const topWindow = window.top;
+  const chanId = `${ID}-${Math.random().toString(36).slice(2)}`;
+  let seq = 0;
+  /** RPC id → reply handler */
+  const replies = new Map();
+  /** participant uuid → requestId of the dial waiting for it to join */
+  const waiting = new Map();
+  /** uuids that joined before their dial reply arrived */
+  const joined = new Set();
+  let buttonId = '';
+  let active = false;
+  /** The burst floor: how many badge commands arrived, and when the last one did (epoch ms). */
+  const burst = { count: 0, lastAt: 0, visible: false };
+  Object.defineProperty(window, '__relay', { value: burst });
+
+  const toTop = (name, fields) => topWindow.postMessage({ action: PREFIX + name, ...fields }, '*');
+  const call = (rpc, payload, onReply) => {
+    const id = `${chanId}-${++seq}`;
+    if (onReply) replies.set(id, onReply);
+    parentWindow.postMessage({ rpc, payload, id, chanId }, '*');
+  };
+  const button = () => ({
+    position: 'toolbar',
+    icon: 'IconChat',
+    tooltip: active ? 'Close Chat' : 'Open Chat',
+    isActive: active,
+    badge: { isVisible: false },
+  });
+
+  function fromWebApp(d) {
+    if (typeof d.replyTo === 'string') {
+      const onReply = replies.get(d.replyTo);
+      if (onReply) {
+        replies.delete(d.replyTo);
+        onReply(d.payload);
+      }
+    } else if (d.event === 'ui:button:click') {
+      if (d.payload && d.payload.buttonId === buttonId) toTop('toggle-chat', { active: !active });
+    } else if (d.event === 'event:participantJoined') {
+      const uuid = d.payload && d.payload.participant && d.payload.participant.uuid;
+      if (typeof uuid !== 'string') return;
+      if (waiting.has(uuid)) {
+        toTop('dial-out-success', { uuid, requestId: waiting.get(uuid) });
+        waiting.delete(uuid);
+      } else {
+        joined.add(uuid);
+      }
+    }
+  }
+
+  function fromTop(name, d) {
+    if (name === 'toggle-chat-badge') {
+      burst.count++;
+      burst.visible = d.visible;
+      burst.lastAt = performance.timeOrigin + performance.now();
+    } else if (name === 'toggle-chat-button-state') {
+      active = d.active === true;
+      call('ui:button:update', { ...button(), targetId: buttonId });
+    } else if (name === 'dial-out') {
+      const { action, requestId, ...body } = d;
+      call('conference:dialOut', body, (reply) => {
+        const uuid = reply && reply.data && reply.data.result && reply.data.result[0];
+        if (typeof uuid !== 'string') toTop('dial-out-error', { message: 'Could not dial out to specified uri', requestId });
+        else if (joined.delete(uuid)) toTop('dial-out-success', { uuid, requestId });
+        else waiting.set(uuid, requestId);
+      });
+    }
+  }
+
+  window.addEventListener('message', (event) => {
+    const d = event.data;
+    if (typeof d !== 'object' || d === null) return;
+    if (event.source === parentWindow && d.chanId === chanId) fromWebApp(d);
+    else if (event.source === topWindow && typeof d.action === 'string' && d.action.startsWith(PREFIX)) fromTop(d.action.slice(PREFIX.length), d);
+  });
+
+  call('syn', { id: ID, version: 0 }, (reply) => {
+    if (!reply || reply.ack !== true) return toTop('rejected', { reply });
+    call('ui:button:add', button(), (added) => {
+      buttonId = added && added.id;
+      toTop('ready', {});
+    });
+  });
+})();
