@@ -54,6 +54,7 @@ describe('latestWins', () => {
     const set = latestWins<number>(send, 0, Object.is, () => undefined, timing);
     set(1);
     await vi.advanceTimersByTimeAsync(0);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
     // The rest trickles in one at a time (as cross-process messages do) while sends complete at once.
     for (let i = 2; i <= 1000; i++) {
       set(i % 2);
@@ -61,6 +62,9 @@ describe('latestWins', () => {
       if (i % 10 === 0) await completeNext();
     }
     expect(sent).toEqual([1]);
+    // One timer per quiet window, not one per command.
+    expect(timers.mock.calls.length).toBeLessThan(20);
+    timers.mockRestore();
     await vi.advanceTimersByTimeAsync(timing.quietMs);
     await completeNext();
     expect(sent).toEqual([1, 0]);

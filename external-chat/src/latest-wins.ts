@@ -28,12 +28,22 @@ export function latestWins<T>(
   let busy = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let deferredSince = 0;
+  let lastCommandAt = 0;
+
+  // One timer per quiet window, not one per command: in a burst of thousands,
+  // re-arming a timer for each command costs more than handling the command.
+  const wake = (): void => {
+    const now = Date.now();
+    const wait = Math.min(lastCommandAt + quietMs, deferredSince + maxDeferMs) - now;
+    if (wait > 0) timer = setTimeout(wake, wait);
+    else void flush();
+  };
 
   const defer = (): void => {
-    const now = Date.now();
-    if (timer === undefined) deferredSince = now;
-    clearTimeout(timer);
-    timer = setTimeout(flush, Math.max(0, Math.min(quietMs, deferredSince + maxDeferMs - now)));
+    lastCommandAt = Date.now();
+    if (timer !== undefined) return;
+    deferredSince = lastCommandAt;
+    timer = setTimeout(wake, quietMs);
   };
 
   async function flush(): Promise<void> {
