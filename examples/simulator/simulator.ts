@@ -39,10 +39,18 @@ const toolbar = new Toolbar(ui.toolbar, (pluginId, buttonId) =>
   plugins.byId(pluginId)?.sendEvent('ui:button:click', { buttonId, input: { buttonId } }),
 );
 
+// Drawn at most once a frame, never inside a plugin's call: a burst of changes
+// costs one drawing, and no RPC reply waits for the page to redraw (as in Web
+// App 3, whose UI renders after the state changes, not before it answers).
+let frame = 0;
 const render = (): void => {
-  renderCallState(ui, meeting.inMeeting);
-  renderParticipantList(ui.participants, participants.list(), (uuid) => participants.disconnect(uuid));
-  renderStage(ui.stage, meeting.inMeeting, participants.list());
+  if (frame !== 0) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    renderCallState(ui, meeting.inMeeting);
+    renderParticipantList(ui.participants, participants.list(), (uuid) => participants.disconnect(uuid));
+    renderStage(ui.stage, meeting.inMeeting, participants.list());
+  });
 };
 meeting.onChange(() => {
   if (!meeting.inMeeting) participants.clear();
