@@ -116,12 +116,17 @@
       return total;
     },
     /**
-     * `n` (even) alternating badge commands to `name` in one task: the first flips the
-     * badge away from `final`, the last one restores it. Returns when the last one was
-     * posted (epoch ms): the burst figures count from there.
+     * `n` commands to `name` in one task: alternating badge commands, the first flipping
+     * the badge away from `badge`. With `activeAtEnd`, the last command sets the button's
+     * active state instead: a state no earlier command asked for, so the plugin cannot
+     * show the final state before the last command arrived (with alternating badges
+     * alone, an update sent mid-burst can show it by coincidence). Returns when the last
+     * one was posted (epoch ms): the burst figures count from there.
      */
-    burst(name, n, final) {
-      for (let i = 0; i < n; i++) post(name, 'toggle-chat-badge', { visible: i % 2 === 0 ? !final : final });
+    burst(name, n, badge, activeAtEnd) {
+      const badges = activeAtEnd === undefined ? n : n - 1;
+      for (let i = 0; i < badges; i++) post(name, 'toggle-chat-badge', { visible: i % 2 === 0 ? !badge : badge });
+      if (activeAtEnd !== undefined) post(name, 'toggle-chat-button-state', { active: activeAtEnd });
       return now();
     },
 
