@@ -133,6 +133,24 @@ describe('plugin endpoint: the documented actions', () => {
   });
 });
 
+describe('plugin endpoint: state goes straight to the service', () => {
+  it('warns when a state call fails, answers nothing and keeps going', async () => {
+    const h = harness();
+    h.service.setBadge = () => {
+      throw new Error('button gone');
+    };
+    h.service.setButtonActive = () => Promise.reject(new Error('update refused'));
+    expect(() => h.send(envelope('toggle-chat-badge', { visible: true }))).not.toThrow();
+    h.send(envelope('toggle-chat-button-state', { active: true }));
+    await flush();
+    expect(h.warnings).toEqual(['setBadge failed: button gone', 'setButtonActive failed: update refused']);
+    expect(h.posted).toEqual([]);
+    h.send(envelope('dial-out', { ...dial, requestId: 'still' }));
+    await flush();
+    expect(h.posted).toEqual([envelope('dial-out-success', { uuid: 'uuid-alice@example.com', displayName: 'alice@example.com', requestId: 'still' })]);
+  });
+});
+
 describe('plugin endpoint: what it drops', () => {
   it('acts only on messages from the top window', async () => {
     const h = harness();
