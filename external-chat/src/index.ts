@@ -42,7 +42,9 @@ async function start(): Promise<void> {
   // Opt-in, per deployment (read after registering, so the handshake itself is not shown).
   if (settings.value.debug) setLogger(createQuietLogger(true));
 
-  const button = await plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE));
+  // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the button.
+  const button = plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE));
+  button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the Chat button: ${messageOf(error)}`));
   const service = createService(webApp3(plugin, button), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`));
   startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, instanceId: newInstanceId(), warn });
 }

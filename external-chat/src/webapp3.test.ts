@@ -15,10 +15,23 @@ function fakePlugin() {
 }
 
 describe('webApp3: plugin-api as the service sees it', () => {
+  it('takes button updates before Web App 3 has added the button, and shows them once it has', async () => {
+    const { plugin } = fakePlugin();
+    const updates: unknown[] = [];
+    let add!: (button: Button<'toolbar'>) => void;
+    const webapp = webApp3(plugin, new Promise((resolve) => (add = resolve)));
+    const pending = webapp.updateButton({ position: 'toolbar', icon: 'IconChat', tooltip: 'Close Chat', isActive: true });
+    await Promise.resolve();
+    expect(updates).toEqual([]);
+    add({ update: async (payload: unknown) => void updates.push(payload) } as unknown as Button<'toolbar'>);
+    await pending;
+    expect(updates).toEqual([{ position: 'toolbar', icon: 'IconChat', tooltip: 'Close Chat', isActive: true }]);
+  });
+
   it('reports Leave and a dropped call, with Infinity’s error cut to what the wire carries', () => {
     const { plugin, button, fire } = fakePlugin();
     const seen: DisconnectedPayload[] = [];
-    webApp3(plugin, button).onDisconnected((payload) => seen.push(payload));
+    webApp3(plugin, Promise.resolve(button)).onDisconnected((payload) => seen.push(payload));
     fire('left');
     fire('disconnected', { error: 'x'.repeat(MAX_STRING_LENGTH + 10), errorCode: 117 });
     fire('disconnected', undefined);
