@@ -74,7 +74,7 @@ const PLAN = quick
       calls: { dial: 15, toggle: 30 },
       burstRounds: 61,
       throttledBurstRounds: 15,
-      startRounds: 15,
+      startRounds: 61,
       heapRounds: 5,
       warmupCalls: 1_000,
       churnCalls: 10_000,
@@ -499,7 +499,7 @@ async function pluginStart(browser, servers, errors) {
   for (let round = 0; round < PLAN.startRounds; round++) {
     const order = round % 2 === 0 ? ['chat', 'empty'] : ['empty', 'chat'];
     for (const name of order) {
-      await sleep(300);
+      await sleep(200);
       times[name].push(await startOnce(page, sims[name], name));
     }
   }
