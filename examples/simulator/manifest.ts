@@ -1,5 +1,6 @@
 // Load and validate the branding manifest's `plugins` list, the part Web App 3
 // reads to create plugin frames. Other top-level keys are accepted unchanged.
+import { isRecord } from './is-record';
 
 /** One entry of `plugins` in manifest.json. */
 export interface ManifestPlugin {
@@ -35,9 +36,6 @@ const SANDBOX_TOKENS = new Set([
   'allow-top-navigation-by-user-activation',
   'allow-top-navigation-to-custom-protocols',
 ]);
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Pure: check the parsed JSON and resolve each `src` against `url`. */
 export function parseManifest(json: unknown, url: URL): Manifest {

@@ -2,6 +2,7 @@
 // dial-out and hang-up. Everything else gets unimplementedReply (unimplemented.ts).
 import type { GenericRPCReply, RPCCall, RPCCallPayload, RPCCallReply, RPCCalls, ToolbarButtonPayload } from '@pexip/plugin-api';
 import { isValidIcon } from './icons';
+import { isRecord } from './is-record';
 import { uuid } from './ids';
 import type { Participants } from './participants';
 import type { PluginFrame } from './plugin-host';
@@ -39,8 +40,6 @@ export interface RouterDeps<F extends RpcFrame = RpcFrame> {
   /** every message logged, for the page's RPC log */
   onLogged(entry: RpcLogEntry): void;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const failed = (reason: string, id: string): GenericRPCReply => ({ status: 'failed', reason, id });
 
