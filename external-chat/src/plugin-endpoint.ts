@@ -89,7 +89,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
    */
   const setState = ({ method, args }: ServiceCall): void => {
     try {
-      const done = (service[method] as (arg: unknown) => unknown)(args[0]);
+      const done = (service[method] as (arg: unknown) => unknown).call(service, args[0]);
       if (done instanceof Promise) done.catch((error: unknown) => warn(`${method} failed: ${messageOf(error)}`));
     } catch (error) {
       warn(`${method} failed: ${messageOf(error)}`);

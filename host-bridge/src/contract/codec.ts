@@ -81,7 +81,7 @@ export function encode(name: HostAction | PluginAction, payload: object): { acti
   return { action: ACTION_PREFIX + name, ...payload };
 }
 
-/** A service call, as the plugin endpoint hands it to comlink. */
+/** A service call, as the plugin endpoint makes it (through comlink for a request). */
 export interface ServiceCall {
   action: HostAction;
   method: ServiceMethod;
