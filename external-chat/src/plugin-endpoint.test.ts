@@ -97,11 +97,33 @@ describe('plugin endpoint: the documented actions', () => {
     expect(h.posted.map((m) => [m.requestId, m.uuid]).sort()).toEqual([0, 1, 2, 3, 4].map((i) => [`r${i}`, `uuid-p${i}@example.com`]));
   });
 
-  it('says ready with its instanceId on start and on every ping', () => {
+  it('says ready with its instanceId, promising to echo requestIds, on start and on every ping', () => {
     const h = harness();
-    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1' })]);
+    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true })]);
     h.send(envelope('ping'));
-    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1' })]);
+    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true })]);
+  });
+
+  it('refuses a request whose requestId is still pending, naming it, without dialling twice', async () => {
+    const h = harness();
+    const resolvers: (() => void)[] = [];
+    h.dialOut.mockImplementation(
+      (body) => new Promise((resolve) => resolvers.push(() => resolve({ uuid: `uuid-${body.destination}`, displayName: body.destination }))),
+    );
+    h.send(envelope('dial-out', { ...dial, requestId: 'r1' }));
+    h.send(envelope('dial-out', { ...dial, destination: 'mallory@example.com', requestId: 'r1' }));
+    await flush();
+    expect(h.dialOut.mock.calls.map(([body]) => body.destination)).toEqual(['alice@example.com']);
+    // The refusal carries no requestId: it must not settle the first caller's call.
+    expect(h.posted).toEqual([envelope('dial-out-error', { message: 'dial-out: requestId "r1" is already pending; send each request with a new requestId' })]);
+    expect(h.warnings).toEqual(['dial-out: requestId "r1" is already pending; send each request with a new requestId']);
+    for (const resolve of resolvers) resolve();
+    await flush();
+    expect(h.posted.at(-1)).toEqual(envelope('dial-out-success', { uuid: 'uuid-alice@example.com', displayName: 'alice@example.com', requestId: 'r1' }));
+    // Once answered, the id is free again.
+    h.send(envelope('dial-out', { ...dial, destination: 'bob@example.com', requestId: 'r1' }));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledTimes(2);
   });
 
   it("listens on Web App 3's window too, and lets go of it when the frame goes", () => {

@@ -7,6 +7,7 @@ import {
   eventOf,
   isRequest,
   type HostAction,
+  type RequestAction,
   type ServiceCall,
 } from '@external-chat/host-bridge/contract';
 import { expose, type Endpoint } from 'comlink';
@@ -75,6 +76,14 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
 
   /** A request goes through comlink, whose reply becomes the answer envelope. */
   const request = (serviceCall: ServiceCall, origin: string): void => {
+    const { requestId } = serviceCall;
+    if (requestId !== undefined && [...pending.values()].some((call) => call.requestId === requestId)) {
+      // Dialling twice under one id would settle the first caller with the second's answer. The refusal
+      // carries no requestId, so it cannot settle the first caller either; its message names the id.
+      const message = `${serviceCall.action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`;
+      warn(message);
+      return post(answerOf(serviceCall.action as RequestAction, { ok: false, message }, undefined));
+    }
     const id = String(++nextId);
     pending.set(id, serviceCall);
     const data = apply(id, serviceCall.method, serviceCall.args);
@@ -96,7 +105,8 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     }
   };
 
-  const sayReady = (): void => post(encode('ready', { instanceId: options.instanceId }));
+  // Every answer below echoes its request's id: pages may then settle their calls by id alone.
+  const sayReady = (): void => post(encode('ready', { instanceId: options.instanceId, echoesRequestId: true }));
 
   const onMessage = (event: MessageEvent): void => {
     try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectExternalChat } from './connect';
-import { ACTION_PREFIX } from './contract';
-import { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors';
+import { connectExternalChat } from './connect.js';
+import { ACTION_PREFIX } from './contract/index.js';
+import { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors.js';
 
 const WEBAPP = 'https://pexip.example.com';
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
@@ -325,5 +325,197 @@ describe('close and leaks', () => {
     expect(s.listeners.size).toBe(1);
     s.chat.close();
     expect(s.listeners.size).toBe(0);
+  });
+});
+
+describe('connect timeout', () => {
+  it('rejects ready with TimeoutError after 30 s by default, naming the likely causes once', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const s = setup();
+    vi.advanceTimersByTime(29_999);
+    const early = vi.fn();
+    s.chat.ready.catch(early);
+    await Promise.resolve();
+    expect(early).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    await expect(s.chat.ready).rejects.toThrow(new TimeoutError('No external-chat plugin said ready within 30000 ms (connectTimeoutMs); see the console for the likely causes'));
+    expect(error).toHaveBeenCalledTimes(1);
+    const text = String(error.mock.calls[0]?.[0]);
+    for (const cause of ['no external-chat plugin', `webappOrigin (${WEBAPP})`, 'allowedOrigins', 'allow-same-origin']) expect(text).toContain(cause);
+    error.mockRestore();
+  });
+
+  it('keeps pinging after the timeout: a plugin that comes later still connects', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const s = setup({ webappOrigin: WEBAPP, connectTimeoutMs: 1000, timeoutMs: 0 });
+    const queued = s.chat.setBadge(true);
+    vi.advanceTimersByTime(1000);
+    await expect(s.chat.ready).rejects.toBeInstanceOf(TimeoutError);
+    const pings = s.plugin.actions().length;
+    vi.advanceTimersByTime(10_000);
+    expect(s.plugin.actions().length).toBeGreaterThan(pings);
+    const onReady = vi.fn();
+    s.chat.on('ready', onReady);
+    s.ready();
+    await queued;
+    expect(onReady).toHaveBeenCalledTimes(1);
+    expect(s.sentToPlugin('toggle-chat-badge')).toEqual([envelope('toggle-chat-badge', { visible: true })]);
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
+
+  it('with connectTimeoutMs 0 waits forever; a ready in time clears the timer', async () => {
+    const waiting = setup({ webappOrigin: WEBAPP, connectTimeoutMs: 0 });
+    const settled = vi.fn();
+    waiting.chat.ready.then(settled, settled);
+    vi.advanceTimersByTime(3_600_000);
+    await Promise.resolve();
+    expect(settled).not.toHaveBeenCalled();
+    waiting.chat.close();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const inTime = setup({ webappOrigin: WEBAPP, connectTimeoutMs: 1000 });
+    inTime.ready();
+    vi.advanceTimersByTime(5000);
+    await expect(inTime.chat.ready).resolves.toBeUndefined();
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it.each([-1, 1.5, 2 ** 31, '1000'])('refuses connectTimeoutMs %s, naming it', (connectTimeoutMs) => {
+    expect(() => setup({ webappOrigin: WEBAPP, connectTimeoutMs: connectTimeoutMs as number })).toThrow(
+      new InvalidParamsError(`connectExternalChat: connectTimeoutMs must be a whole number of milliseconds from 0 (no timeout) to ${2 ** 31 - 1}, got ${connectTimeoutMs}`),
+    );
+  });
+});
+
+describe('requestId correlation against other senders on the page', () => {
+  it('from a plugin that echoes requestIds, settles calls only by their own id', async () => {
+    const s = setup();
+    s.deliver(envelope('ready', { instanceId: 'i1', echoesRequestId: true }));
+    const first = s.chat.dialOut({ ...dial, destination: 'first@example.com' });
+    const second = s.chat.dialOut({ ...dial, destination: 'second@example.com' });
+    // Answers to another script's raw dial-outs (sent without requestId): not ours.
+    s.deliver(envelope('dial-out-error', { message: "the other script's refusal" }));
+    s.deliver(envelope('dial-out-success', { uuid: 'not-ours' }));
+    const [a, b] = s.sentToPlugin('dial-out');
+    s.deliver(envelope('dial-out-success', { uuid: 'u2', requestId: b?.requestId }));
+    s.deliver(envelope('dial-out-success', { uuid: 'u1', requestId: a?.requestId }));
+    await expect(first).resolves.toEqual({ uuid: 'u1' });
+    await expect(second).resolves.toEqual({ uuid: 'u2' });
+  });
+
+  it('sends a distinct requestId with every request', () => {
+    const s = setup();
+    s.ready();
+    for (let i = 0; i < 20; i++) void s.chat.dialOut(dial);
+    const ids = s.sentToPlugin('dial-out').map((m) => m.requestId);
+    expect(ids.every((id) => typeof id === 'string' && id !== '')).toBe(true);
+    expect(new Set(ids).size).toBe(20);
+  });
+
+  it('passes the whole validated ready payload to ready handlers', () => {
+    const s = setup();
+    const onReady = vi.fn();
+    s.chat.on('ready', onReady);
+    s.deliver(envelope('ready', { instanceId: 'i1', echoesRequestId: true, extra: 'dropped' }));
+    expect(onReady.mock.calls).toEqual([[{ instanceId: 'i1', echoesRequestId: true }]]);
+  });
+});
+
+describe('API edges', () => {
+  it('refuses webappOrigin [], which could never connect', () => {
+    expect(() => setup({ webappOrigin: [] })).toThrow(new InvalidParamsError(
+      "webappOrigin: [] lists no origin, so no plugin could ever connect; list Web App 3's origin (e.g. 'https://pexip.example.com'), or leave webappOrigin out to accept any",
+    ));
+  });
+
+  it.each([
+    [null, 'dialOut: options must be an object ({ signal?, timeoutMs? }) or left out, got null'],
+    ['fast', 'dialOut: options must be an object ({ signal?, timeoutMs? }) or left out, got "fast"'],
+    [{ signal: 'x' }, 'dialOut: options.signal must be an AbortSignal (e.g. new AbortController().signal), got "x"'],
+    [{ signal: {} }, 'dialOut: options.signal must be an AbortSignal (e.g. new AbortController().signal), got object'],
+    [{ timeout: 5 }, "dialOut: unknown option 'timeout'; the options are signal and timeoutMs"],
+  ])('dialOut(body, %j) returns a promise rejected with InvalidParamsError, nothing sent', async (options, message) => {
+    const s = setup();
+    s.ready();
+    let result: Promise<unknown> | undefined;
+    expect(() => (result = s.chat.dialOut(dial, options as never))).not.toThrow();
+    await expect(result).rejects.toThrow(new InvalidParamsError(message));
+    await expect(result).rejects.toBeInstanceOf(InvalidParamsError);
+    expect(s.sentToPlugin('dial-out')).toEqual([]);
+  });
+
+  it('checks the options of every method, state ones included', async () => {
+    const s = setup();
+    s.ready();
+    await expect(s.chat.setBadge(true, null as never)).rejects.toThrow(new InvalidParamsError('setBadge: options must be an object ({ signal?, timeoutMs? }) or left out, got null'));
+    await expect(s.chat.setButtonActive(true, { signal: 1 } as never)).rejects.toThrow(
+      new InvalidParamsError('setButtonActive: options.signal must be an AbortSignal (e.g. new AbortController().signal), got number'),
+    );
+    expect(s.sentToPlugin('toggle-chat-badge')).toEqual([]);
+    expect(s.sentToPlugin('toggle-chat-button-state')).toEqual([]);
+    await expect(s.chat.setBadge(true, { signal: new AbortController().signal, timeoutMs: 10 })).resolves.toBeUndefined();
+  });
+
+  it('refuses a handler that is not a function', () => {
+    const s = setup();
+    expect(() => s.chat.on('toggle-chat', 'x' as never)).toThrow(new InvalidParamsError("on('toggle-chat'): the handler must be a function, got string"));
+  });
+});
+
+describe('state before ready', () => {
+  it('times a button command out when no plugin says ready in time, then still applies it when one does', async () => {
+    const s = setup({ webappOrigin: WEBAPP, timeoutMs: 500, connectTimeoutMs: 0 });
+    const badge = s.chat.setBadge(true);
+    const active = s.chat.setButtonActive(true, { timeoutMs: 100 });
+    vi.advanceTimersByTime(100);
+    await expect(active).rejects.toThrow(new TimeoutError('setButtonActive got no answer from the plugin within 100 ms'));
+    vi.advanceTimersByTime(400);
+    await expect(badge).rejects.toBeInstanceOf(TimeoutError);
+    expect(s.sentToPlugin('toggle-chat-badge')).toEqual([]);
+    s.ready();
+    // The state the page asked for is what the plugin shows once it is there.
+    expect(s.sentToPlugin('toggle-chat-badge')).toEqual([envelope('toggle-chat-badge', { visible: true })]);
+    expect(s.sentToPlugin('toggle-chat-button-state')).toEqual([envelope('toggle-chat-button-state', { active: true })]);
+  });
+});
+
+describe('pinging and tracing', () => {
+  it('backs off to one ping every 2 s, and stays there however long it waits', () => {
+    const s = setup({ webappOrigin: WEBAPP, connectTimeoutMs: 0 });
+    vi.advanceTimersByTime(60_000);
+    const before = s.plugin.actions().length;
+    vi.advanceTimersByTime(20_000);
+    expect(s.plugin.actions().length - before).toBe(10);
+  });
+
+  it('onEnvelope sees every envelope sent (pings, state, requests) and every one accepted', () => {
+    const seen: [string, unknown][] = [];
+    const s = setup({ webappOrigin: WEBAPP, onEnvelope: (direction, data) => seen.push([direction, (data as { action: string }).action]) });
+    s.ready();
+    void s.chat.setBadge(true);
+    void s.chat.dialOut(dial);
+    s.deliver(envelope('toggle-chat', { active: true }), s.plugin, 'https://evil.example');
+    const name = (action: string) => `${ACTION_PREFIX}${action}`;
+    expect(seen).toEqual([
+      ['out', name('ping')],
+      ['in', name('ready')],
+      ['out', name('toggle-chat-badge')],
+      ['out', name('dial-out')],
+    ]);
+  });
+
+  it('after ready, ignores events and answers from the plugin window speaking from another origin', async () => {
+    const s = setup();
+    s.ready();
+    const toggles = vi.fn();
+    s.chat.on('toggle-chat', toggles);
+    const call = s.chat.dialOut(dial, { timeoutMs: 0 });
+    const [sent] = s.sentToPlugin('dial-out');
+    s.deliver(envelope('toggle-chat', { active: true }), s.plugin, 'https://evil.example');
+    s.deliver(envelope('dial-out-success', { uuid: 'forged', requestId: sent?.requestId }), s.plugin, 'https://evil.example');
+    expect(toggles).not.toHaveBeenCalled();
+    s.deliver(envelope('dial-out-success', { uuid: 'real', requestId: sent?.requestId }));
+    await expect(call).resolves.toEqual({ uuid: 'real' });
   });
 });

@@ -1,8 +1,8 @@
 import { wrap } from 'comlink';
-import { PLUGIN_EVENTS, SERVICE_METHODS, type ExternalChatService, type PluginEvents, type PluginPayloads } from './contract';
-import { CallInterruptedError, InvalidParamsError } from './errors';
-import { createHostEndpoint, type CallOptions } from './host-endpoint';
-import { checkOrigins, checkTimeout } from './options';
+import { PLUGIN_EVENTS, SERVICE_METHODS, type ExternalChatService, type PluginEvents, type PluginPayloads } from './contract/index.js';
+import { CallInterruptedError, InvalidParamsError, TimeoutError } from './errors.js';
+import { createHostEndpoint } from './host-endpoint.js';
+import { checkCallOptions, checkOrigins, checkTimeout, type CallOptions } from './options.js';
 
 export interface ConnectOptions {
   /**
@@ -12,6 +12,12 @@ export interface ConnectOptions {
   webappOrigin?: string | readonly string[];
   /** Default timeout for calls that are answered (dialOut) and for calls queued before `ready`, in ms; 0 = none. Default 60 000. */
   timeoutMs?: number;
+  /**
+   * How long `ready` waits for the plugin's first `ready`, in ms; 0 = forever. Default 30 000.
+   * Then `ready` rejects with TimeoutError and the console lists the likely causes; the bridge
+   * keeps pinging, so a plugin that starts later still connects (`on('ready')` handlers run).
+   */
+  connectTimeoutMs?: number;
   /** The window to listen on; defaults to the global window. */
   window?: Window;
   /** Sees every envelope the bridge sends and every one it accepts from the plugin: for logs and debugging. */
@@ -30,7 +36,7 @@ export type ExternalChatMethods = {
 };
 
 export interface ExternalChat extends ExternalChatMethods {
-  /** Resolves on the first `ready`; rejects with CallInterruptedError if closed before. */
+  /** Resolves on the first `ready`; rejects with TimeoutError after `connectTimeoutMs`, or with CallInterruptedError if closed before. */
   readonly ready: Promise<void>;
   on<E extends keyof ExternalChatEvents>(event: E, handler: (payload: ExternalChatEvents[E]) => void): () => void;
   /** Removes every listener and timer, rejects pending calls. */
@@ -45,6 +51,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   // Bad options are the page's bug: say so now, not with a silent timeout later.
   const origins = checkOrigins(options.webappOrigin);
   const timeoutMs = checkTimeout('connectExternalChat', options.timeoutMs ?? 60_000);
+  const connectTimeoutMs = checkTimeout('connectExternalChat', options.connectTimeoutMs ?? 30_000, 'connectTimeoutMs');
   if (!origins) console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
 
   const handlers = new Map<string, Set<Handler>>(EVENTS.map((name) => [name, new Set()]));
@@ -54,8 +61,16 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     resolveReady = resolve;
     rejectReady = reject;
   });
-  // A page that never awaits `ready` must not get an unhandled rejection on close().
+  // A page that never awaits `ready` must not get an unhandled rejection on close() or a connect timeout.
   ready.catch(() => undefined);
+  // Without this a page whose plugin never comes would wait in silence: say why it may be missing.
+  const connectTimer =
+    connectTimeoutMs > 0
+      ? setTimeout(() => {
+          console.error(noPluginMessage(connectTimeoutMs, origins));
+          rejectReady(new TimeoutError(`No external-chat plugin said ready within ${connectTimeoutMs} ms (connectTimeoutMs); see the console for the likely causes`));
+        }, connectTimeoutMs)
+      : undefined;
 
   const endpoint = createHostEndpoint({
     iframe,
@@ -64,7 +79,10 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     timeoutMs,
     trace: options.onEnvelope,
     onEvent(name, payload) {
-      if (name === 'ready') resolveReady();
+      if (name === 'ready') {
+        clearTimeout(connectTimer);
+        resolveReady();
+      }
       for (const handler of [...(handlers.get(name) ?? [])]) {
         try {
           (handler as (payload: unknown) => void)(payload);
@@ -77,7 +95,17 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   });
   const remote = wrap<ExternalChatMethods>(endpoint);
   const methods = Object.fromEntries(
-    SERVICE_METHODS.map((method) => [method, (arg: never, callOptions?: CallOptions) => remote[method](arg, callOptions)]),
+    SERVICE_METHODS.map((method) => [
+      method,
+      (arg: never, callOptions?: CallOptions) => {
+        // Every method returns a promise: bad options reject it, they never throw at the caller.
+        try {
+          return remote[method](arg, checkCallOptions(method, callOptions));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+    ]),
   ) as unknown as ExternalChatMethods;
 
   return {
@@ -86,13 +114,30 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     on(event, handler) {
       const set = handlers.get(event);
       if (!set) throw new InvalidParamsError(`on: unknown event '${String(event)}'; use one of ${EVENTS.join(', ')}`);
+      if (typeof handler !== 'function') throw new InvalidParamsError(`on('${event}'): the handler must be a function, got ${handler === null ? 'null' : typeof handler}`);
       set.add(handler as Handler);
       return () => set.delete(handler as Handler);
     },
     close() {
+      clearTimeout(connectTimer);
       endpoint.close();
       for (const set of handlers.values()) set.clear();
       rejectReady(new CallInterruptedError('closed', 'Waiting for the plugin'));
     },
   };
+}
+
+/** What the console says when no plugin came: the set-up mistakes that look exactly like this. */
+function noPluginMessage(ms: number, origins: readonly string[] | undefined): string {
+  const here = typeof location === 'undefined' ? "this page's origin" : location.origin;
+  return [
+    `[external-chat] no external-chat plugin said ready within ${ms} ms (connectTimeoutMs); chat.ready rejects with TimeoutError. Likely causes:`,
+    "- the branding bundle Web App 3 serves has no external-chat plugin (its manifest.json's plugins; rebuild and redeploy it);",
+    origins
+      ? `- webappOrigin (${origins.join(', ')}) does not list the origin Web App 3 and its branding are served from (a warning above names the origin heard);`
+      : '- the iframe does not load Web App 3, or loads a page other than Web App 3;',
+    `- the plugin's config.json has allowedOrigins without this page's origin (${here}), so the plugin ignores this page;`,
+    "- the plugin's frame lacks allow-same-origin (the branding manifest's sandboxValues), so it may not load at all.",
+    'The bridge keeps asking: a plugin that starts later still connects and fires the ready handlers.',
+  ].join('\n');
 }

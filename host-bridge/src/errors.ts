@@ -1,4 +1,4 @@
-import type { RequestAction } from './contract';
+import type { RequestAction } from './contract/index.js';
 
 /** The plugin answered `dial-out-error`; `message` is the plugin's (or Infinity's) explanation. */
 export class DialOutError extends Error {

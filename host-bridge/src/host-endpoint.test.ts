@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ComlinkReply } from './comlink-wire';
-import { ACTION_PREFIX } from './contract';
-import { createHostEndpoint } from './host-endpoint';
+import type { ComlinkReply } from './comlink-wire.js';
+import { ACTION_PREFIX } from './contract/index.js';
+import { createHostEndpoint } from './host-endpoint.js';
 
 const WEBAPP = 'https://pexip.example.com';
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'comlink';
-import { readApply, returned, type ComlinkMessage, type ComlinkReply } from './comlink-wire';
+import { readApply, returned, type ComlinkMessage, type ComlinkReply } from './comlink-wire.js';
 import {
   answerIn,
   decodePluginMessage,
@@ -13,18 +13,13 @@ import {
   type HostAction,
   type PluginPayloads,
   type ServiceMethod,
-} from './contract';
-import { CallInterruptedError, InvalidParamsError, requestError } from './errors';
-import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin';
-import { checkTimeout } from './options';
-import { createPendingCalls, type PendingCall } from './pending-calls';
+} from './contract/index.js';
+import { CallInterruptedError, InvalidParamsError, requestError } from './errors.js';
+import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin.js';
+import { checkCallOptions } from './options.js';
+import { createPendingCalls, type PendingCall } from './pending-calls.js';
 
-export interface CallOptions {
-  /** Aborting rejects the call with the signal's reason. */
-  signal?: AbortSignal;
-  /** Rejects with TimeoutError after this many ms; 0 = wait forever. Default: the bridge's `timeoutMs`. */
-  timeoutMs?: number;
-}
+export type { CallOptions } from './options.js';
 
 export interface HostEndpointOptions {
   /** The Web App 3 iframe: the plugin is the window inside it that says `ready`. */
@@ -67,7 +62,8 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   const calls = createPendingCalls(reply);
   /** The last envelope per state action: what a restarted plugin must be told again. */
   const state = new Map<HostAction, object>();
-  let plugin: { window: Window; origin: string; instanceId: string | undefined } | undefined;
+  /** `echoesRequestId`: its ready said it echoes every request's id, so an answer without one is not for this page. */
+  let plugin: { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean } | undefined;
   let closed = false;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let pingDelay = 0;
@@ -96,10 +92,12 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     if (!built.ok) return calls.fail(id, new InvalidParamsError(built.error));
     if (closed) return calls.fail(id, new CallInterruptedError('closed', method));
     // The second argument holds this page's own call options; they never leave it.
-    const { signal, timeoutMs } = (apply.args[1] ?? {}) as CallOptions;
+    let signal: AbortSignal | undefined;
     let ms: number;
     try {
-      ms = timeoutMs === undefined ? options.timeoutMs : checkTimeout(method, timeoutMs);
+      const checked = checkCallOptions(method, apply.args[1]);
+      signal = checked.signal;
+      ms = checked.timeoutMs ?? options.timeoutMs;
     } catch (error) {
       return calls.fail(id, error);
     }
@@ -117,23 +115,24 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     if (plugin && isRequest(action)) send(call);
   };
 
-  const onReady = (source: Window, origin: string, instanceId: string | undefined): void => {
+  const onReady = (source: Window, origin: string, payload: PluginPayloads['ready']): void => {
+    const { instanceId, echoesRequestId } = payload;
     // The same instance saying ready again (a ping heard twice, or another bridge's ping) changes nothing.
     if (plugin && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId) return;
     // A new instance will never answer what the old one was asked.
     if (plugin) for (const [id, call] of calls.list()) if (call.sent) calls.fail(id, new CallInterruptedError('plugin-restarted', call.method));
-    plugin = { window: source, origin, instanceId };
+    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true };
     clearTimeout(pingTimer);
     for (const envelope of state.values()) post(envelope);
     for (const [id, call] of calls.list()) {
       if (isState(call.action)) calls.resolve(id, undefined);
       else if (!call.sent) send(call);
     }
-    options.onEvent('ready', instanceId === undefined ? {} : { instanceId });
+    options.onEvent('ready', payload);
   };
 
   const onAnswer = (answer: Answer): void => {
-    const id = calls.answered(answer);
+    const id = calls.answered(answer, plugin?.echoesRequestId === true);
     if (id === undefined) return;
     if (answer.ok) calls.resolve(id, answer.value);
     else calls.fail(id, requestError(answer.request, answer.message));
@@ -154,7 +153,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
           return;
         }
         trace?.('in', event.data);
-        return onReady(event.source, event.origin, (payload as PluginPayloads['ready']).instanceId);
+        return onReady(event.source, event.origin, payload as PluginPayloads['ready']);
       }
       if (!plugin || event.source !== plugin.window || !allowed) return;
       trace?.('in', event.data);

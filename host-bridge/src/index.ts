@@ -4,7 +4,7 @@ export {
   type ExternalChat,
   type ExternalChatEvents,
   type ExternalChatMethods,
-} from './connect';
-export type { CallOptions } from './host-endpoint';
-export { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors';
-export type { DialOutBody, DialOutResult, DisconnectedPayload } from './contract';
+} from './connect.js';
+export type { CallOptions } from './host-endpoint.js';
+export { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors.js';
+export type { DialOutBody, DialOutResult, DisconnectedPayload } from './contract/index.js';

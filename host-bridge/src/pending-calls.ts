@@ -1,6 +1,6 @@
-import { returned, thrown, type ComlinkReply } from './comlink-wire';
-import type { Answer, HostAction, ServiceMethod } from './contract';
-import { TimeoutError } from './errors';
+import { returned, thrown, type ComlinkReply } from './comlink-wire.js';
+import type { Answer, HostAction, ServiceMethod } from './contract/index.js';
+import { TimeoutError } from './errors.js';
 
 export interface PendingCall {
   method: ServiceMethod;
@@ -49,10 +49,16 @@ export function createPendingCalls(reply: (data: ComlinkReply) => void) {
       return tracked;
     },
 
-    /** The call an answer settles: by `requestId`; a plugin that does not echo it is answered oldest first. */
-    answered({ request, requestId }: Answer): string | undefined {
+    /**
+     * The call an answer settles: the one its `requestId` names. Without one,
+     * the oldest sent request, but only for a plugin that never said it echoes
+     * ids (`echoes`); from one that does, such an answer went to another sender
+     * on this page (raw envelopes) and must not settle this page's calls.
+     */
+    answered({ request, requestId }: Answer, echoes: boolean): string | undefined {
       const matches = (call: PendingCall | undefined): boolean => call !== undefined && call.sent && call.action === request;
       if (requestId !== undefined) return matches(calls.get(requestId)) ? requestId : undefined;
+      if (echoes) return undefined;
       for (const [id, call] of calls) if (matches(call)) return id;
       return undefined;
     },

@@ -18,9 +18,10 @@ const received = (name: string) =>
   s.page.evaluate((action) => window.__host?.log.filter((l) => l.direction === 'in' && l.envelope.action === action).map((l) => l.envelope) ?? [], PREFIX + name);
 
 describe('host-bridge page ↔ built plugin in the simulator', () => {
-  it('ready carries an instanceId; the plugin logs its version', async () => {
+  it('ready carries an instanceId and promises echoed requestIds; the plugin logs its version', async () => {
     const [ready] = await received('ready');
     expect(ready?.instanceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ready?.echoesRequestId).toBe(true);
     expect(s.console.some((m) => /^plugin: external-chat loaded v\d+\.\d+\.\d+$/.test(m.text))).toBe(true);
     // The quiet logger: no per-message debug output from plugin-api.
     expect(s.console.filter((m) => m.type === 'debug')).toEqual([]);

@@ -93,8 +93,10 @@ describe('host-bridge in the browser', () => {
   it('a bridge created after the plugin said ready still connects (by ping)', async () => {
     const s = await hostSession();
     const outcome = await s.page.evaluate(async (webappOrigin) => {
+      // The plugin's own ready has come and gone: only an answer to the late bridge's ping can connect it.
+      await window.__host!.chat.ready;
       const iframe = document.getElementById('webapp3') as HTMLIFrameElement;
-      const late = window.__host!.connect(iframe, { webappOrigin });
+      const late = window.__host!.connect(iframe, { webappOrigin, connectTimeoutMs: 5000 });
       await late.ready;
       await late.setBadge(true);
       late.close();

@@ -101,7 +101,7 @@ describe('host-bridge ↔ plugin over MessageChannel', () => {
     );
     await vi.waitFor(() => expect(replies).toHaveLength(2));
     // The plugin said ready when it started; the answer follows.
-    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one' });
+    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one', echoesRequestId: true });
     expect(replies[1]).toEqual({ action: `${ACTION_PREFIX}dial-out-success`, uuid: 'uuid-carol@example.com', displayName: 'carol@example.com' });
     s.close();
   });

@@ -10,8 +10,8 @@ import {
   eventOf,
   PLUGIN_EVENTS,
   SERVICE_METHODS,
-} from './codec';
-import { ACTION_PREFIX, PAGE_TO_PLUGIN } from './vocabulary';
+} from './codec.js';
+import { ACTION_PREFIX, PAGE_TO_PLUGIN } from './vocabulary.js';
 
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
 

@@ -2,7 +2,7 @@
  * Envelopes ↔ typed messages ↔ service calls, both directions, all read off
  * the two tables in vocabulary.ts. Pure functions; nothing here posts.
  */
-import { checkFields, isRecord, own, type Fields, type Result } from './fields';
+import { checkFields, isRecord, own, type Fields, type Result } from './fields.js';
 import {
   ACTION_PREFIX,
   PAGE_TO_PLUGIN,
@@ -17,7 +17,7 @@ import {
   type PluginPayloads,
   type RequestAction,
   type ServiceMethod,
-} from './vocabulary';
+} from './vocabulary.js';
 
 export type HostMessage = Decoded<HostPayloads>;
 export type PluginMessage = Decoded<PluginPayloads>;

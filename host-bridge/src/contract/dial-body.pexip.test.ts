@@ -3,7 +3,7 @@
 // is used here only, never bundled.
 import { validateDialBody as pexipValidate } from '@pexip/infinity-api/dist/conference/validation.js';
 import { describe, expect, it } from 'vitest';
-import { DIAL_FIELDS, validateDialBody } from './dial-body';
+import { DIAL_FIELDS, validateDialBody } from './dial-body.js';
 
 const candidates: Record<string, unknown[]> = {
   role: ['HOST', 'GUEST', 'host', undefined, 1],

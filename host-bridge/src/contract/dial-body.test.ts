@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIAL_FIELDS, validateDialBody } from './dial-body';
-import { MAX_STRING_LENGTH } from './fields';
+import { DIAL_FIELDS, validateDialBody } from './dial-body.js';
+import { MAX_STRING_LENGTH } from './fields.js';
 
 const valid = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
 

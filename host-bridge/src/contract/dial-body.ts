@@ -1,8 +1,8 @@
 import type { DialMap } from '@pexip/infinity-api';
-import { checkFields, optionalString, string, type FieldRule, type PayloadOf, type Result } from './fields';
+import { checkFields, optionalString, string, type FieldRule, type PayloadOf, type Result } from './fields.js';
 
-/** The Infinity dial body, as Pexip's own API package defines it. */
-export type DialOutBody = DialMap['Body'];
+/** Pexip's dial body, as its own API package defines it: the rules below are checked against it. */
+type PexipDialBody = DialMap['Body'];
 
 /**
  * Lists every member of the union `T`, checked by the compiler in both
@@ -16,7 +16,7 @@ const allOf =
   ): V =>
     values;
 
-type Body = Required<DialOutBody>;
+type Body = Required<PexipDialBody>;
 const optionalOneOf = <const V extends readonly string[]>(values: V) => ({ type: 'string', optional: true, values }) as const;
 
 /** Pexip's dial body, field by field; nothing else is ever forwarded. */
@@ -37,10 +37,17 @@ export const DIAL_FIELDS = {
   ),
 } as const satisfies { [K in keyof Body]-?: FieldRule };
 
+/**
+ * The Infinity dial body (`DialMap['Body']` of @pexip/infinity-api), written
+ * out from the rules. Published types carry it whole: Pexip's package is a
+ * build-time check only, as its own declarations do not resolve under
+ * `moduleResolution: NodeNext`/`Node16` and a consumer would need it installed.
+ */
+export type DialOutBody = PayloadOf<typeof DIAL_FIELDS>;
+
 // The rules describe exactly Pexip's type: each must be assignable to the other.
-type Described = PayloadOf<typeof DIAL_FIELDS>;
 type Assert<T extends true> = T;
-type _MatchesPexip = Assert<[Described, DialOutBody] extends [DialOutBody, Described] ? true : false>;
+type _MatchesPexip = Assert<[DialOutBody, PexipDialBody] extends [PexipDialBody, DialOutBody] ? true : false>;
 
 /** Validates an untrusted dial body; the result holds Pexip's dial fields only. */
 export const validateDialBody = (input: unknown): Result<DialOutBody> => checkFields('dial-out', input, DIAL_FIELDS);

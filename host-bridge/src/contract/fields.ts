@@ -36,6 +36,7 @@ export type PayloadOf<F extends Fields> = Flat<
 >;
 
 export const boolean = { type: 'boolean' } as const;
+export const optionalBoolean = { type: 'boolean', optional: true } as const;
 export const string = { type: 'string', nonEmpty: true } as const;
 export const optionalString = { type: 'string', optional: true } as const;
 

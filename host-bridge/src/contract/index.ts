@@ -19,11 +19,11 @@ export {
   type PluginPayloads,
   type RequestAction,
   type ServiceMethod,
-} from './vocabulary';
-export type { ExternalChatService } from './service';
-export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body';
-export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type PayloadOf, type Result } from './fields';
-export { isOrigin, originOf } from './origins';
+} from './vocabulary.js';
+export type { ExternalChatService } from './service.js';
+export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body.js';
+export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type PayloadOf, type Result } from './fields.js';
+export { isOrigin, originOf } from './origins.js';
 export {
   answerIn,
   answerOf,
@@ -43,4 +43,4 @@ export {
   type Outcome,
   type PluginMessage,
   type ServiceCall,
-} from './codec';
+} from './codec.js';

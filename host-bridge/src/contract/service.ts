@@ -1,6 +1,6 @@
-import type { DialOutBody } from './dial-body';
-import type { Fields, PayloadOf } from './fields';
-import type { DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary';
+import type { DialOutBody } from './dial-body.js';
+import type { Fields, PayloadOf } from './fields.js';
+import type { DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
 
 /**
  * The service the plugin exposes. The page reaches it through host-bridge

@@ -6,8 +6,8 @@
  * Adding an action is one row here, plus (when it calls Web App 3) one method
  * on ExternalChatService; the compiler checks that the two agree (service.ts).
  */
-import { DIAL_FIELDS } from './dial-body';
-import { boolean, optionalString, string, type Fields, type PayloadOf } from './fields';
+import { DIAL_FIELDS } from './dial-body.js';
+import { boolean, optionalBoolean, optionalString, string, type Fields, type PayloadOf } from './fields.js';
 
 /** Every envelope's `action` starts with this; anything else is not ours. */
 export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
@@ -17,12 +17,13 @@ export const REQUEST_ID = { requestId: { type: 'string', optional: true, nonEmpt
 
 /**
  * What the plugin sends.
- * - `ready`: the plugin (re)started, or answers `ping`.
+ * - `ready`: the plugin (re)started, or answers `ping`. `echoesRequestId: true` promises that every
+ *   answer carries its request's `requestId`, so the page settles its calls by id only.
  * - `event`: something happened in the meeting; host-bridge raises it under the action's name.
  * - `ok` / `error`: the answer to a request, echoing its `requestId`.
  */
 export const PLUGIN_TO_PAGE = {
-  ready: { kind: 'ready', fields: { instanceId: optionalString } },
+  ready: { kind: 'ready', fields: { instanceId: optionalString, echoesRequestId: optionalBoolean } },
   'toggle-chat': { kind: 'event', fields: { active: boolean } },
   'dial-out-success': { kind: 'ok', fields: { uuid: string, displayName: optionalString } },
   // `message` is optional so that an answer without one still settles its call.
