@@ -1,10 +1,20 @@
 // @vitest-environment node
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PLUGIN_EVENTS, SERVICE_METHODS } from '../../host-bridge/src/contract';
 import { renderWireTables } from './wire-tables';
 
 const START = '<!-- wire-tables:start -->';
 const END = '<!-- wire-tables:end -->';
+
+/** The API reference block, which both READMEs carry word for word. */
+function apiBlock(text: string): string {
+  const start = text.indexOf('<!-- api:start');
+  const end = text.indexOf('<!-- api:end -->');
+  expect(start, 'an <!-- api:start --> marker').toBeGreaterThanOrEqual(0);
+  expect(end, 'an <!-- api:end --> marker after it').toBeGreaterThan(start);
+  return text.slice(start, end);
+}
 
 describe('README', () => {
   const readme = readFileSync('README.md', 'utf8');
@@ -30,5 +40,16 @@ describe('README', () => {
       return expect(readFileSync('README.md', 'utf8')).toContain(expected);
     }
     expect(readme.slice(start, end + END.length)).toBe(expected);
+  });
+
+  it("holds the same API reference as host-bridge's own README", () => {
+    expect(apiBlock(readme)).toBe(apiBlock(readFileSync('host-bridge/README.md', 'utf8')));
+  });
+
+  it('documents every method and every event of the tables in the API reference', () => {
+    const api = apiBlock(readme);
+    for (const method of SERVICE_METHODS) expect(api, `a row for ${method}()`).toContain(`| \`${method}(`);
+    const on = api.split('\n').find((line) => line.startsWith('| `on(event, handler)`')) ?? '';
+    for (const event of ['ready', ...PLUGIN_EVENTS]) expect(on, `the on() row naming '${event}'`).toContain(`\`${event}\``);
   });
 });
