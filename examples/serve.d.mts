@@ -3,5 +3,8 @@ export function startServers(options?: {
   hostPort?: number;
   webappPort?: number;
   csp?: boolean | 'strict';
-  pluginConfig?: string;
+  /** config.json's text, an HTTP status without a file, or a request that is never answered. */
+  pluginConfig?: string | { status: number } | 'never-answer';
+  /** Access-Control-Allow-Origin: * on config.json alone. */
+  pluginConfigCors?: boolean;
 }): Promise<{ hostOrigin: string; webappOrigin: string; close(): Promise<void> }>;

@@ -11,7 +11,7 @@
 // In-process: import { startServers } from './examples/serve.mjs'
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,8 +80,15 @@ function safeJoin(dir, rest) {
 }
 
 /**
+ * An in-memory answer: a body (200), another status, or none at all (the
+ * request hangs until the server closes), for the plugin's config.json in tests.
+ * `cors` adds `Access-Control-Allow-Origin: *` to it alone.
+ * @typedef {{ status?: number, body?: string, cors?: boolean } | 'never-answer'} FileAnswer
+ */
+
+/**
  * @param {Mount[]} mounts
- * @param {{ redirects?: Record<string, string>, files?: Record<string, string> }} [opts]
+ * @param {{ redirects?: Record<string, string>, files?: Record<string, FileAnswer> }} [opts]
  *   `files` are served from memory (tests use it for the plugin's config.json).
  */
 function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
@@ -105,8 +112,12 @@ function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
     const mount = sorted.find((m) => pathname.startsWith(m.prefix));
     if (!mount) return send(404, `Not found: ${pathname}\n`);
     const headers = mount.csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
-    if (files[pathname] !== undefined) {
-      return send(200, files[pathname], { ...headers, 'Content-Type': CONTENT_TYPES[extname(pathname)] ?? 'text/plain' });
+    const answer = files[pathname];
+    if (answer === 'never-answer') return;
+    if (answer !== undefined) {
+      const { status = 200, body = '', cors = false } = answer;
+      const type = status === 200 ? CONTENT_TYPES[extname(pathname)] ?? 'text/plain' : 'text/plain; charset=utf-8';
+      return send(status, body, { ...headers, 'Content-Type': type, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) });
     }
 
     let file = safeJoin(mount.dir, pathname.slice(mount.prefix.length));
@@ -135,6 +146,15 @@ function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
   };
 }
 
+/** @returns {Record<string, FileAnswer>} */
+function configAnswer(path, config, cors) {
+  if (config === 'never-answer') return { [path]: config };
+  if (typeof config === 'string') return { [path]: { body: config, cors } };
+  if (config !== undefined) return { [path]: { status: config.status, body: `HTTP ${config.status} for ${path}\n`, cors } };
+  // The deployed file, read from memory so the header can be added.
+  return cors ? { [path]: { body: readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'), cors } } : {};
+}
+
 /** Listen on `port` (0 = any free port) at `hostname`; resolves with the actual port. */
 function listen(server, port, hostname) {
   return new Promise((resolvePort, reject) => {
@@ -156,14 +176,19 @@ function closeServer(server) {
 
 /**
  * Start both origins.
- * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict', pluginConfig?: string }} [options]
- *   `pluginConfig`: text served as the plugin's config.json (origin allow-list), as if deployed in the bundle.
+ * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict',
+ *   pluginConfig?: string | { status: number } | 'never-answer', pluginConfigCors?: boolean }} [options]
+ *   `pluginConfig`: the plugin's config.json instead of the deployed file: its text (origin allow-list), an HTTP
+ *   status with no file (404: none deployed, 500: a broken server), or 'never-answer' (the request hangs).
+ *   `pluginConfigCors`: send `Access-Control-Allow-Origin: *` with config.json (and nothing else), as a server must
+ *   for a plugin frame without allow-same-origin. No other response carries CORS headers.
  * @returns {Promise<{ hostOrigin: string, webappOrigin: string, close(): Promise<void> }>}
  */
-export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig } = {}) {
+export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false } = {}) {
   const strict = csp === true || csp === 'strict';
   const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
-  const files = pluginConfig === undefined ? {} : { '/webapp3/branding/plugins/external-chat/config.json': pluginConfig };
+  const configPath = '/webapp3/branding/plugins/external-chat/config.json';
+  const files = configAnswer(configPath, pluginConfig, pluginConfigCors);
   const webappHandler = makeHandler(webappMounts(strict), { redirects: { '/': '/webapp3/' }, files });
   /** @type {import('node:http').Server[]} */
   const servers = [];

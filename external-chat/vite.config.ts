@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 import mkcert from 'vite-plugin-mkcert';
+import { classicScript } from './classic-script.ts';
 import { assertManifestRegisters } from './manifest-check.ts';
 import { PLUGIN_ID } from './src/plugin-id.ts';
 
@@ -22,7 +23,7 @@ export default defineConfig(({ command }) => {
     // Bundle host-bridge's contract from its TypeScript sources inside the workspace.
     resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
     define: { __PLUGIN_VERSION__: JSON.stringify(version) },
-    plugins: command === 'serve' ? [mkcert({ mkcertPath: MKCERT, autoUpgrade: false, savePath: here('../.certs') })] : [],
+    plugins: command === 'serve' ? [mkcert({ mkcertPath: MKCERT, autoUpgrade: false, savePath: here('../.certs') })] : [classicScript()],
     server: { port: 5173, strictPort: true, https: {}, cors: true },
     build: {
       outDir: 'dist',
@@ -30,6 +31,8 @@ export default defineConfig(({ command }) => {
       target: 'es2022',
       // Infinity serves the branding bundle under script-src 'self': no inline preload polyfill.
       modulePreload: { polyfill: false },
+      // One classic script (see classic-script.ts): it loads without CORS when the plugin's frame has an opaque origin.
+      rolldownOptions: { output: { format: 'iife' } },
     },
   };
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig, parseConfig } from './config';
 
 describe('parseConfig', () => {
   it('reads allowedOrigins', () => {
@@ -25,5 +25,77 @@ describe('parseConfig', () => {
     const result = parseConfig(text);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(message);
+  });
+});
+
+describe('loadConfig', () => {
+  const url = new URL('https://pexip.example.com/webapp3/branding/plugins/external-chat/config.json');
+  const answer = (status: number, body = '') => vi.fn(async () => new Response(status === 204 ? null : body, { status }));
+  const error = (result: Awaited<ReturnType<typeof loadConfig>>) => (result.ok ? 'no error' : result.error);
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('reads the file, and takes a 404 as "no gating"', async () => {
+    vi.stubGlobal('fetch', answer(200, '{"allowedOrigins":["https://portal.example.com"]}'));
+    expect(await loadConfig(url)).toEqual({ ok: true, value: { allowedOrigins: ['https://portal.example.com'] } });
+    vi.stubGlobal('fetch', answer(404, 'Not found'));
+    expect(await loadConfig(url)).toEqual({ ok: true, value: {} });
+  });
+
+  it.each([500, 403, 503])('fails closed on HTTP %i, naming the status', async (status) => {
+    vi.stubGlobal('fetch', answer(status, '{}'));
+    expect(error(await loadConfig(url))).toBe(
+      `fetching ${url.href} answered HTTP ${status}; only a 404 means "no config.json". The chat bridge stays off until config.json is fixed or removed.`,
+    );
+  });
+
+  it('fails closed on bad content, saying what is wrong', async () => {
+    vi.stubGlobal('fetch', answer(200, '{"allowedOrigins": "everyone"}'));
+    expect(error(await loadConfig(url))).toBe(
+      'config.json: "allowedOrigins" must be a non-empty array of origins. The chat bridge stays off until config.json is fixed or removed.',
+    );
+  });
+
+  it('gives up on a request that is never answered, aborting it, and says what to check', async () => {
+    vi.useFakeTimers();
+    let signal: AbortSignal | undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_: URL, init: RequestInit) => {
+        signal = init.signal ?? undefined;
+        return new Promise<Response>(() => undefined);
+      }),
+    );
+    let settled: string | undefined;
+    void loadConfig(url).then((result) => (settled = error(result)));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(settled).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(
+      `${url.href} got no answer within 5 s: check that the server answers requests for the plugin's folder (a proxy or firewall that holds them?). ` +
+        'The chat bridge stays off until config.json can be read or is removed (404).',
+    );
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('clears its timer once answered', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('fetch', answer(200, '{}'));
+    await loadConfig(url);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('in an opaque origin, names the missing CORS header and both fixes', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const opaque = error(await loadConfig(url, { opaqueOrigin: true }));
+    expect(opaque).toContain("opaque origin ('null')");
+    expect(opaque).toContain('add "allow-same-origin" to this plugin\'s "sandboxValues" in the branding manifest');
+    expect(opaque).toContain('serve config.json with the header Access-Control-Allow-Origin: *');
+    expect(opaque).toContain('The chat bridge stays off');
+    const sameOrigin = error(await loadConfig(url));
+    expect(sameOrigin).toBe(`could not fetch ${url.href} (Failed to fetch). The chat bridge stays off until config.json can be read.`);
   });
 });

@@ -42,23 +42,79 @@ export function parseConfig(text: string): Result<PluginConfig> {
   return { ok: true, value: { ...flags, allowedOrigins: origins as string[] } };
 }
 
+/** How long start-up waits for config.json: a request that is never answered must not leave the plugin half started. */
+export const CONFIG_TIMEOUT_MS = 5_000;
+
+export interface LoadConfigOptions {
+  /**
+   * The plugin's frame has an opaque origin (a sandbox without
+   * allow-same-origin): config.json is then a cross-origin fetch, and a
+   * failed one most likely lacks CORS headers.
+   */
+  opaqueOrigin?: boolean;
+  timeoutMs?: number;
+}
+
+const STAYS_OFF = 'The chat bridge stays off';
+
 /**
  * Fetches config.json. A missing file (404) means no gating; anything else
- * that is wrong is an error, and the caller refuses to start the bridge:
- * someone who wrote a config meant to restrict origins. Never rejects.
+ * that is wrong (an HTTP error, no answer in time, a CORS failure, bad
+ * content) is an error, and the caller refuses to start the bridge: a
+ * deployment may restrict origins there, so not knowing must not mean open.
+ * Each error says what failed and what to do. Never rejects.
  */
-export async function loadConfig(url: URL): Promise<Result<PluginConfig>> {
+export async function loadConfig(url: URL, { opaqueOrigin = false, timeoutMs = CONFIG_TIMEOUT_MS }: LoadConfigOptions = {}): Promise<Result<PluginConfig>> {
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<Result<PluginConfig>>((resolve) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve({
+        ok: false,
+        error:
+          `${url.href} got no answer within ${timeoutMs / 1000} s: check that the server answers requests for the plugin's ` +
+          `folder (a proxy or firewall that holds them?). ${STAYS_OFF} until config.json can be read or is removed (404).`,
+      });
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([read(url, abort.signal, opaqueOrigin), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function read(url: URL, signal: AbortSignal, opaqueOrigin: boolean): Promise<Result<PluginConfig>> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+    response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', signal });
   } catch (error) {
-    return { ok: false, error: `could not fetch ${url.href} (${(error as Error).message})` };
+    if (opaqueOrigin) {
+      return {
+        ok: false,
+        error:
+          `could not read ${url.href} (${(error as Error).message}): the plugin's frame has an opaque origin ('null') because ` +
+          `the branding manifest does not give it "allow-same-origin", so config.json is a cross-origin request that needs CORS. ` +
+          `Either add "allow-same-origin" to this plugin's "sandboxValues" in the branding manifest, or serve config.json with ` +
+          `the header Access-Control-Allow-Origin: *. ${STAYS_OFF} until then.`,
+      };
+    }
+    return { ok: false, error: `could not fetch ${url.href} (${(error as Error).message}). ${STAYS_OFF} until config.json can be read.` };
   }
   if (response.status === 404) return { ok: true, value: {} };
-  if (!response.ok) return { ok: false, error: `fetching ${url.href} answered HTTP ${response.status}` };
-  try {
-    return parseConfig(await response.text());
-  } catch (error) {
-    return { ok: false, error: `could not read ${url.href} (${(error as Error).message})` };
+  if (!response.ok) {
+    return {
+      ok: false,
+      error: `fetching ${url.href} answered HTTP ${response.status}; only a 404 means "no config.json". ${STAYS_OFF} until config.json is fixed or removed.`,
+    };
   }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    return { ok: false, error: `could not read ${url.href} (${(error as Error).message}). ${STAYS_OFF} until config.json can be read.` };
+  }
+  const parsed = parseConfig(text);
+  return parsed.ok ? parsed : { ok: false, error: `${parsed.error}. ${STAYS_OFF} until config.json is fixed or removed.` };
 }

@@ -14,6 +14,11 @@ import { webApp3 } from './webapp3';
 const tag = '[external-chat]';
 const warn = (message: string): void => console.warn(`${tag} ${message}`);
 
+/** The documented default is no gating; a deployment should see that it is open and how to close it. */
+const OPEN_TO_ANY_PAGE =
+  'config.json sets no "allowedOrigins": any page that embeds Web App 3 can drive this plugin and dial out from the meeting. ' +
+  'To allow only your page, put this line in plugins/external-chat/config.json: {"allowedOrigins": ["https://your-portal.example.com"]}';
+
 /** A random id per plugin load; randomUUID needs a secure context, getRandomValues does not. */
 function newInstanceId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -32,13 +37,15 @@ async function start(): Promise<void> {
   }
 
   // config.json is fetched while Web App 3 answers the registration: it must not delay start-up.
-  const config = loadConfig(new URL('config.json', location.href));
+  // A sandbox without allow-same-origin gives this frame an opaque origin: config.json is then cross-origin.
+  const config = loadConfig(new URL('config.json', location.href), { opaqueOrigin: self.origin === 'null' });
   const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
   const settings = await config;
   if (!settings.ok) {
-    console.error(`${tag} ${settings.error}. The chat bridge stays off until config.json is fixed or removed.`);
+    console.error(`${tag} ${settings.error}`);
     return;
   }
+  if (!settings.value.allowedOrigins) warn(OPEN_TO_ANY_PAGE);
   // Opt-in, per deployment (read after registering, so the handshake itself is not shown).
   if (settings.value.debug) setLogger(createQuietLogger(true));
 

@@ -45,8 +45,13 @@ function harness(allowedOrigins?: string[]) {
   const service = createService(fake.webapp, () => undefined);
   startPluginEndpoint({ service, self, top, allowedOrigins, instanceId: 'instance-1', warn: (message) => warnings.push(message) });
   const greeting = posted.splice(0);
-  const send = (data: unknown, from: { source?: unknown; origin?: string } = {}): void =>
-    listeners.get('message')?.({ data, source: 'source' in from ? from.source : top, origin: from.origin ?? HOST } as MessageEvent);
+  const send = (data: unknown, from: { source?: unknown; origin?: string; isTrusted?: boolean } = {}): void =>
+    listeners.get('message')?.({
+      data,
+      source: 'source' in from ? from.source : top,
+      origin: from.origin ?? HOST,
+      isTrusted: from.isTrusted ?? true,
+    } as MessageEvent);
   return { ...fake, top, posted, targets, greeting, warnings, service, send, listeners, parentListeners };
 }
 
@@ -183,6 +188,17 @@ describe('plugin endpoint: what it drops', () => {
     expect(h.warnings).toEqual([]);
   });
 
+  it('drops a synthetic event, whatever source and origin it claims', async () => {
+    const h = harness([HOST]);
+    h.send(envelope('dial-out', dial), { isTrusted: false });
+    await flush();
+    expect(h.dialOut).not.toHaveBeenCalled();
+    expect(h.warnings).toEqual([]);
+    h.send(envelope('dial-out', dial));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledTimes(1);
+  });
+
   it('drops other origins when config.json lists allowed ones', async () => {
     const h = harness([HOST]);
     h.send(envelope('dial-out', dial), { origin: 'https://evil.example' });
@@ -199,9 +215,41 @@ describe('plugin endpoint: what it drops', () => {
     h.send({ action: 'something-else' });
     h.send(envelope('launch-rockets'));
     expect(h.warnings).toEqual([
-      `ignored a message without the '${ACTION_PREFIX}' action prefix`,
+      `ignored a message from ${HOST} without the '${ACTION_PREFIX}' action prefix`,
       `ignored unknown action '${ACTION_PREFIX}launch-rockets'`,
     ]);
+  });
+
+  it('warns once per origin about a flood of foreign messages, then sums it up every 10 s', () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness();
+      for (let i = 0; i < 300; i++) h.send({ type: 'webpackOk' });
+      h.send({ type: 'webpackOk' }, { origin: 'https://other.example' });
+      expect(h.warnings).toEqual([
+        `ignored a message from ${HOST} without the '${ACTION_PREFIX}' action prefix`,
+        `ignored a message from https://other.example without the '${ACTION_PREFIX}' action prefix`,
+      ]);
+      vi.advanceTimersByTime(10_000);
+      expect(h.warnings.slice(2)).toEqual([`ignored 299 more messages from ${HOST} without the '${ACTION_PREFIX}' action prefix in the last 10 s`]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('warns once per origin about a flood from an origin config.json does not allow', () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness([HOST]);
+      for (let i = 0; i < 50; i++) h.send(envelope('ping'), { origin: 'https://evil.example' });
+      vi.advanceTimersByTime(10_000);
+      expect(h.warnings).toEqual([
+        "dropped a message from https://evil.example: it is not in config.json's allowedOrigins",
+        "dropped 49 more messages from https://evil.example in the last 10 s: it is not in config.json's allowedOrigins",
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers an invalid dial-out with an error naming the field and never dials', async () => {

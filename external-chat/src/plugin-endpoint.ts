@@ -15,6 +15,10 @@ import { apply, readReply, type ComlinkApply, type ComlinkReply } from './comlin
 import { messageOf } from './errors';
 import { createPostToTop } from './post-to-top';
 import type { PluginService } from './service';
+import { createWarnLimiter } from './warn-limiter';
+
+/** A page can post any number of foreign messages: each kind of warning per origin is written once per window. */
+const WARN_WINDOW_MS = 10_000;
 
 export interface PluginEndpointOptions {
   service: PluginService;
@@ -38,7 +42,7 @@ function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void):
     // Web App 3 outlives this frame when it reloads plugins: a listener left behind would keep this whole page alive.
     self.addEventListener('pagehide', () => self.parent.removeEventListener('message', onMessage), { once: true });
   } catch {
-    // Cross-origin (e.g. the dev server): hosts reach the plugin by posting to its own window.
+    // Cross-origin (the dev server, or a frame without allow-same-origin): hosts reach the plugin by posting to its own window.
   }
 }
 
@@ -55,6 +59,8 @@ function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void):
 export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const { service, top, allowedOrigins, warn } = options;
   const post = createPostToTop(top, allowedOrigins);
+  const warnLimited = createWarnLimiter({ write: warn, windowMs: WARN_WINDOW_MS });
+  const inWindow = `in the last ${WARN_WINDOW_MS / 1000} s`;
   const comlink = new Set<ComlinkListener>();
   const pending = new Map<string, ServiceCall>();
   let nextId = 0;
@@ -110,15 +116,24 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
 
   const onMessage = (event: MessageEvent): void => {
     try {
-      if (event.source !== top) return;
-      if (allowedOrigins && !allowedOrigins.includes(event.origin)) {
-        warn(`dropped a message from ${event.origin}: it is not in config.json's allowedOrigins`);
-        return;
+      // A synthetic event (dispatchEvent from same-origin code) can claim any source and origin; only the browser's count.
+      if (!event.isTrusted || event.source !== top) return;
+      const { origin } = event;
+      if (allowedOrigins && !allowedOrigins.includes(origin)) {
+        return warnLimited(
+          `origin ${origin}`,
+          `dropped a message from ${origin}: it is not in config.json's allowedOrigins`,
+          (count) => `dropped ${count} more messages from ${origin} ${inWindow}: it is not in config.json's allowedOrigins`,
+        );
       }
       const inbound = decodeHostMessage(event.data);
       switch (inbound.kind) {
         case 'foreign':
-          return warn(`ignored a message without the '${ACTION_PREFIX}' action prefix`);
+          return warnLimited(
+            `foreign ${origin}`,
+            `ignored a message from ${origin} without the '${ACTION_PREFIX}' action prefix`,
+            (count) => `ignored ${count} more messages from ${origin} without the '${ACTION_PREFIX}' action prefix ${inWindow}`,
+          );
         case 'unknown':
           return warn(`ignored unknown action '${inbound.action}'`);
         case 'invalid': {

@@ -139,3 +139,49 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
   return value;
 }
+
+/**
+ * A second, hand-written client in the top window: finds the plugin's window
+ * by pinging (as a late host would) and records every envelope it receives
+ * (read them with `rawReplies`).
+ */
+export async function installRawClient(page: Page): Promise<void> {
+  await page.evaluate(async (prefix) => {
+    const raw = { replies: [] as Record<string, unknown>[], plugin: null as Window | null };
+    (window as unknown as { raw: typeof raw }).raw = raw;
+    const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
+    window.addEventListener('message', (event) => {
+      const data = event.data as Record<string, unknown> | null;
+      if (!data || typeof data.action !== 'string' || !data.action.startsWith(prefix)) return;
+      raw.replies.push(data);
+      if (data.action === `${prefix}ready`) raw.plugin = event.source as Window;
+    });
+    for (let i = 0; i < 50 && !raw.plugin; i++) {
+      for (let f = 0; f < webapp.frames.length; f++) webapp.frames[f]!.postMessage({ action: `${prefix}ping` }, '*');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!raw.plugin) throw new Error('the plugin never answered ping');
+  }, PREFIX);
+}
+
+/** Posts from the top window (after `installRawClient`): to the Web App 3 window or straight to the plugin's. */
+export const postRaw = (page: Page, to: 'webapp' | 'plugin', message: unknown): Promise<void> =>
+  page.evaluate(
+    ([target, data]) => {
+      const raw = (window as unknown as { raw: { plugin: Window } }).raw;
+      const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
+      (target === 'plugin' ? raw.plugin : webapp).postMessage(data, '*');
+    },
+    [to, message] as const,
+  );
+
+/** The envelopes named `name` the raw client received. */
+export const rawReplies = (page: Page, name: string): Promise<Record<string, unknown>[]> =>
+  page.evaluate(
+    (action) => (window as unknown as { raw: { replies: Record<string, unknown>[] } }).raw.replies.filter((r) => r.action === action),
+    PREFIX + name,
+  );
+
+/** What the plugin wrote to the console with the given type ('warning', 'error'), in order. */
+export const pluginConsole = (session: Session, type: string): string[] =>
+  session.console.filter((m) => m.type === type && m.text.startsWith('[external-chat]')).map((m) => m.text);

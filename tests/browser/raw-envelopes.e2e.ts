@@ -1,8 +1,24 @@
 // The raw-envelope host (no library) and hand-posted envelopes against the
 // built plugin: both delivery paths, what must be dropped, bad input, fuzz.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, DIAL, eventually, openHost, PREFIX, serve, simFrame, waitForFrame, type Servers, type Session } from './harness';
+import {
+  browserSuite,
+  chatButton,
+  DIAL,
+  eventually,
+  installRawClient,
+  pluginConsole,
+  openHost,
+  postRaw,
+  PREFIX,
+  rawReplies,
+  serve,
+  simFrame,
+  waitForFrame,
+  type Servers,
+  type Session,
+} from './harness';
 
 const suite = browserSuite();
 let servers: Servers;
@@ -17,45 +33,8 @@ async function legacySession(target = servers, sim: Record<string, string> = {})
   return s;
 }
 
-/**
- * A second, hand-written client in the top window: finds the plugin's window
- * by pinging (as a late host would) and records every envelope it receives.
- */
-async function installRawClient(page: Page): Promise<void> {
-  await page.evaluate(async (prefix) => {
-    const raw = { replies: [] as Record<string, unknown>[], plugin: null as Window | null };
-    (window as unknown as { raw: typeof raw }).raw = raw;
-    const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
-    window.addEventListener('message', (event) => {
-      const data = event.data as Record<string, unknown> | null;
-      if (!data || typeof data.action !== 'string' || !data.action.startsWith(prefix)) return;
-      raw.replies.push(data);
-      if (data.action === `${prefix}ready`) raw.plugin = event.source as Window;
-    });
-    for (let i = 0; i < 50 && !raw.plugin; i++) {
-      for (let f = 0; f < webapp.frames.length; f++) webapp.frames[f]!.postMessage({ action: `${prefix}ping` }, '*');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!raw.plugin) throw new Error('the plugin never answered ping');
-  }, PREFIX);
-}
-
-/** Posts from the top window: to the Web App 3 window or straight to the plugin's. */
-const post = (page: Page, to: 'webapp' | 'plugin', message: unknown): Promise<void> =>
-  page.evaluate(
-    ([target, data]) => {
-      const raw = (window as unknown as { raw: { plugin: Window } }).raw;
-      const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
-      (target === 'plugin' ? raw.plugin : webapp).postMessage(data, '*');
-    },
-    [to, message] as const,
-  );
-
-const replies = (page: Page, name: string) =>
-  page.evaluate(
-    (action) => (window as unknown as { raw: { replies: Record<string, unknown>[] } }).raw.replies.filter((r) => r.action === action),
-    PREFIX + name,
-  );
+const post = postRaw;
+const replies = rawReplies;
 
 const dialOuts = async (sim: Frame) => sim.evaluate(() => window.__sim!.dialOuts.map((d) => d.destination));
 
@@ -152,13 +131,24 @@ describe('what the plugin drops', () => {
     const s = await legacySession();
     await post(s.page, 'plugin', { hello: 'world' });
     await post(s.page, 'plugin', { action: `${PREFIX}self-destruct` });
-    const warnings = await eventually(
-      async () => s.console.filter((m) => m.type === 'warning' && m.text.startsWith('[external-chat]')).map((m) => m.text),
-      (l) => l.length >= 2,
-    );
-    expect(warnings).toEqual([
-      `[external-chat] ignored a message without the '${PREFIX}' action prefix`,
+    const warnings = await eventually(async () => pluginConsole(s, 'warning'), (l) => l.some((w) => w.includes('self-destruct')));
+    expect(warnings.filter((w) => !w.includes('"allowedOrigins"'))).toEqual([
+      `[external-chat] ignored a message from ${servers.hostOrigin} without the '${PREFIX}' action prefix`,
       `[external-chat] ignored unknown action '${PREFIX}self-destruct'`,
+    ]);
+  });
+
+  it('a flood of foreign messages to Web App 3 costs one warning, not one each', async () => {
+    const s = await legacySession();
+    await s.page.evaluate(() => {
+      const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
+      for (let i = 0; i < 300; i++) webapp.postMessage({ type: 'analytics', i }, '*');
+    });
+    // Delivered in order after the flood: once it is warned about, the flood has been handled.
+    await post(s.page, 'webapp', { action: `${PREFIX}end-of-flood` });
+    const warnings = await eventually(async () => pluginConsole(s, 'warning'), (l) => l.some((w) => w.includes('end-of-flood')));
+    expect(warnings.filter((w) => w.includes('without the'))).toEqual([
+      `[external-chat] ignored a message from ${servers.hostOrigin} without the '${PREFIX}' action prefix`,
     ]);
   });
 
@@ -267,14 +257,22 @@ describe('bad input', () => {
         for (let f = rand(6); f > 0; f--) message[pick(fields)] = pick(values);
         (rand(2) ? raw.plugin : webapp).postMessage(rand(10) === 0 ? pick(values) : message, '*');
       }
+      // Bare null and undefined, which @pexip/plugin-api's own listener cannot read (guard-plugin-api.ts).
+      for (const target of [raw.plugin, webapp]) {
+        target.postMessage(null, '*');
+        target.postMessage(undefined, '*');
+      }
     }, PREFIX);
     await post(s.page, 'plugin', { action: `${PREFIX}dial-out`, ...DIAL, requestId: 'after-fuzz' });
     const ok = await eventually(() => replies(s.page, 'dial-out-success'), (l) => l.some((r) => r.requestId === 'after-fuzz'));
     expect(ok.find((r) => r.requestId === 'after-fuzz')).toMatchObject({ displayName: 'alice@example.com' });
+    // Nothing thrown in any frame (a bare null once broke plugin-api's listener) nor out of the plugin's handler.
+    expect(s.errors).toEqual([]);
+    const plugin = await waitForFrame(s.page, (url) => url.includes('/branding/plugins/external-chat/'));
+    expect(pluginConsole(s, 'warning').filter((w) => w.includes('message handling failed'))).toEqual([]);
     // Every dial the simulator saw was a valid one.
     const seen = await sim.evaluate(() => window.__sim!.dialOuts);
     for (const body of seen) expect(['HOST', 'GUEST']).toContain(body.role);
-    const plugin = await waitForFrame(s.page, (url) => url.includes('/branding/plugins/external-chat/'));
     expect(await plugin.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
   });
 });

@@ -53,7 +53,8 @@ function stack() {
   } as unknown as Window;
   startPluginEndpoint({ service, self, top, instanceId: 'one', warn: () => undefined });
 
-  toPlugin.port2.onmessage = (event) => onPluginMessage({ data: event.data, source: top, origin: HOST } as MessageEvent);
+  // Node's MessageEvents are never isTrusted; in the browser a posted message is, and the plugin acts only on those.
+  toPlugin.port2.onmessage = (event) => onPluginMessage({ data: event.data, source: top, origin: HOST, isTrusted: true } as MessageEvent);
   toHost.port2.onmessage = (event) => {
     for (const l of [...hostListeners]) l({ data: event.data, source: pluginWindow, origin: WEBAPP } as MessageEvent);
   };

@@ -1,0 +1,62 @@
+// The built plugin in a frame without allow-same-origin (a branding manifest
+// without sandboxValues): an opaque origin, for which every fetch to its own
+// server is cross-origin. The script must load anyway (a classic script needs
+// no CORS), and config.json, which does need CORS, must fail closed, saying why.
+import { describe, expect, it } from 'vitest';
+import { browserSuite, chatButton, DIAL, eventually, openHost, pluginConsole, pluginFrame, serve, simFrame } from './harness';
+
+const suite = browserSuite();
+const OPAQUE = { manifest: '/fixtures/opaque/manifest.json' };
+
+describe('a plugin frame with an opaque origin', () => {
+  it('runs the script without any CORS header, and keeps the bridge off, naming the cause and both fixes', async () => {
+    const { servers } = suite;
+    const s = await suite.session();
+    await openHost(s, servers, { page: 'legacy-host', sim: OPAQUE });
+    const plugin = await pluginFrame(s.page);
+    expect(await plugin.evaluate(() => [self.origin, document.querySelector('script')?.outerHTML])).toEqual([
+      'null',
+      expect.stringMatching(/^<script defer="" src="\.\/assets\/index-[\w-]+\.js"><\/script>$/),
+    ]);
+    const sim = await simFrame(s.page, servers);
+    // Web App 3's sandbox for a plugin without sandboxValues.
+    expect(await sim.evaluate(() => document.querySelector('iframe[src*="/plugins/external-chat/"]')?.getAttribute('sandbox'))).toBe('allow-scripts');
+    expect(await sim.evaluate(() => window.__sim!.timings['external-chat']?.syn)).toEqual(expect.any(Number));
+    const errors = await eventually(async () => pluginConsole(s, 'error'), (l) => l.length > 0);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("the plugin's frame has an opaque origin ('null')");
+    expect(errors[0]).toContain('add "allow-same-origin" to this plugin\'s "sandboxValues" in the branding manifest');
+    expect(errors[0]).toContain('serve config.json with the header Access-Control-Allow-Origin: *');
+    expect(await chatButton(s.page, servers)).toBeUndefined();
+    expect(await s.page.evaluate(() => window.__legacy!.received)).toEqual([]);
+  });
+
+  it('with CORS on config.json alone, shows the button and the page drives it (host-bridge posting to origin *), under a strict CSP', async () => {
+    const servers = await serve({ pluginConfigCors: true, csp: 'strict' });
+    try {
+      const s = await suite.session();
+      await openHost(s, servers, { sim: OPAQUE });
+      const plugin = await pluginFrame(s.page);
+      expect(await plugin.evaluate(() => self.origin)).toBe('null');
+      // The plugin speaks from origin 'null', which no webappOrigin can list: a bridge without one accepts it and
+      // can only answer with targetOrigin '*'. (The demo page's own bridge lists Web App 3's origin and ignores it.)
+      const uuid = await s.page.evaluate(async (dial) => {
+        const chat = window.__host!.connect(document.getElementById('webapp3') as HTMLIFrameElement);
+        await chat.ready;
+        await chat.setBadge(true);
+        await chat.setButtonActive(true);
+        return (await chat.dialOut(dial)).uuid;
+      }, DIAL);
+      expect(uuid).toEqual(expect.any(String));
+      expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true && b.isActive)).toMatchObject({
+        badge: true,
+        isActive: true,
+        tooltip: 'Close Chat',
+      });
+      expect(pluginConsole(s, 'error')).toEqual([]);
+      expect(s.console.filter((m) => /Content Security Policy|Refused to/i.test(m.text))).toEqual([]);
+    } finally {
+      await servers.close();
+    }
+  });
+});
