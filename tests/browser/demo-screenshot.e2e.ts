@@ -142,7 +142,8 @@ const SIM_TEXTS = ['.participant .name', '.participant .detail', '.tile .caption
  * In the page: `sideways` when the document is wider than its viewport;
  * `clipped` lists each text (by selector) that overflows its own box, or is
  * cut by an ancestor that hides overflow once it is scrolled into view, or
- * leaves the dark header it is written on. Self-contained: it runs in the browser.
+ * leaves the background it is written on (white text off the dark header).
+ * Self-contained: it runs in the browser.
  */
 function inspect(selectors: string[]): { sideways: boolean; clipped: string[] } {
   const root = document.documentElement;
@@ -163,10 +164,14 @@ function inspect(selectors: string[]): { sideways: boolean; clipped: string[] } 
         clipped.push(`${label}: overflows its box (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
         continue;
       }
+      // Every ancestor that cuts what overflows it, and the nearest one whose
+      // background the text is written on (its contrast is checked against that).
+      let surfaceFound = false;
       for (let a = el.parentElement; a; a = a.parentElement) {
         const style = getComputedStyle(a);
-        const header = a.matches('header.appbar, header.topbar');
-        if (!header && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const surface: boolean = !surfaceFound && (style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none');
+        surfaceFound ||= surface;
+        if (!surface && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
         if (!within(rect, a.getBoundingClientRect())) {
           clipped.push(`${label}: outside <${a.tagName.toLowerCase()} class="${a.className}">`);
           break;
