@@ -3,7 +3,7 @@
 // aborts every pending one.
 
 import type { CallOptions, DialOutBody, DialOutResult } from '@external-chat/host-bridge';
-import { h } from './dom';
+import { breakableAddress, h } from './dom';
 
 export interface CallRecord {
   id: string;
@@ -64,9 +64,8 @@ export function createDialForm(elements: DialFormElements, dial: Dial): { calls:
       h(
         'div',
         'call-head',
-        h('span', 'call-dest', call.destination || '(empty)'),
-        elapsed && h('span', 'call-elapsed', elapsed),
-        h('span', `chip ${call.status}`, STATUS_TEXT[call.status]),
+        h('span', 'call-dest', ...breakableAddress(call.destination || '(empty)')),
+        h('span', 'call-state', elapsed && h('span', 'call-elapsed', elapsed), h('span', `chip ${call.status}`, STATUS_TEXT[call.status])),
       ),
       h('div', 'call-body', ...details, cancelButton && h('span', 'call-aside', cancelButton)),
     );

@@ -51,7 +51,17 @@ export function createStatusView(elements: StatusElements): StatusView {
     },
     disconnected({ userInitiated, error, errorCode }) {
       if (userInitiated) set(meeting, meetingText, 'ended', 'Left the meeting');
-      else set(meeting, meetingText, 'dropped', `Call dropped${error ? `: ${error}` : ''}${errorCode ? ` (${errorCode})` : ''}`);
+      else set(meeting, meetingText, 'dropped', droppedText(error, errorCode));
     },
   };
+}
+
+/**
+ * The header's words for a dropped call. Infinity's reason often starts with
+ * "Call dropped" itself; saying it twice only pushed the code out of sight.
+ */
+export function droppedText(error: string | undefined, errorCode: string | undefined): string {
+  const reason = error?.trim() ?? '';
+  const head = reason === '' ? 'Call dropped' : /^call dropped\b/i.test(reason) ? reason : `Call dropped: ${reason}`;
+  return errorCode ? `${head} · ${errorCode}` : head;
 }

@@ -39,7 +39,7 @@ export function appendLogRow(list: HTMLElement, entry: RpcLogEntry): void {
   t.textContent = `${(entry.t / 1000).toFixed(2)}s`;
   const rpc = document.createElement('span');
   rpc.className = 'rpc';
-  rpc.textContent = entry.rpc;
+  rpc.append(...breakAfterColons(entry.rpc));
   const who = document.createElement('span');
   who.className = 'who';
   who.textContent = entry.plugin;
@@ -47,6 +47,11 @@ export function appendLogRow(list: HTMLElement, entry: RpcLogEntry): void {
   li.title = safeJson(entry.payload);
   list.prepend(li);
   while (list.childElementCount > MAX_LOG_ROWS) list.lastElementChild?.remove();
+}
+
+/** `conference:dialOut` may break after its colons only, when the panel is narrow. */
+function breakAfterColons(name: string): Node[] {
+  return name.split(/(?<=:)/).flatMap((part, i) => (i === 0 ? [document.createTextNode(part)] : [document.createElement('wbr'), document.createTextNode(part)]));
 }
 
 function safeJson(value: unknown): string {

@@ -1,5 +1,7 @@
 // The participant panel: the local user, then every dialled participant.
 import { createAvatar } from './avatar';
+import { builtinIcon } from './icons';
+import { breakableAddress } from './wrap';
 import type { SimParticipant } from './sim-api';
 
 export function renderParticipantList(
@@ -18,24 +20,33 @@ export function renderParticipantList(
     const hangUp = document.createElement('button');
     hangUp.type = 'button';
     hangUp.className = 'disconnect';
-    hangUp.textContent = 'Disconnect';
+    // An icon, not a word: the name beside it gets the width.
+    hangUp.append(builtinIcon('HangUp'));
+    hangUp.title = `Disconnect ${p.displayName}`;
     hangUp.setAttribute('aria-label', `Disconnect ${p.displayName}`);
     hangUp.addEventListener('click', () => onDisconnect(p.uuid));
-    li.append(createAvatar(p.displayName), info(p.displayName, `${status} · ${p.destination}`), hangUp);
+    li.append(createAvatar(p.displayName), info(p.displayName, status, p.destination), hangUp);
     return li;
   });
   list.replaceChildren(self, ...rows);
 }
 
-function info(name: string, detail: string): HTMLElement {
+function info(name: string, detail: string, address?: string): HTMLElement {
   const el = document.createElement('span');
   el.className = 'info';
   const n = document.createElement('span');
   n.className = 'name';
-  n.textContent = name;
+  n.append(...breakableAddress(name));
   const d = document.createElement('span');
   d.className = 'detail';
   d.textContent = detail;
+  if (address !== undefined) {
+    // Kept whole on its own line when it does not fit after the status; broken only when longer than the line.
+    const a = document.createElement('span');
+    a.className = 'address';
+    a.append(...breakableAddress(address));
+    d.append(' · ', a);
+  }
   el.append(n, d);
   return el;
 }

@@ -6,6 +6,7 @@ import { PluginFrame } from './plugin-host';
 import type { PluginSource } from './plugin-sources';
 import { ReadyCycle } from './ready';
 import type { SimReadySummary } from './sim-api';
+import { neverSentSynMessage } from './silent-plugin';
 
 export interface PluginFramesOptions {
   container: HTMLElement;
@@ -92,9 +93,7 @@ export class PluginFrames {
 
   private silent(frame: PluginFrame): void {
     this.notes.set(frame.id, 'loaded but never sent syn');
-    this.options.showError(
-      `Plugin '${frame.id}' loaded but never sent syn within 5 s: is ${frame.src} built and served, and does it call registerPlugin?`,
-    );
+    this.options.showError(neverSentSynMessage(frame.id, frame.src));
     this.settle(frame);
   }
 

@@ -1,6 +1,7 @@
 // The video stage: a tile per person in the meeting (no media, just avatars).
 import { createAvatar } from './avatar';
 import type { SimParticipant } from './sim-api';
+import { breakableAddress } from './wrap';
 
 export function renderStage(stage: HTMLElement, inMeeting: boolean, participants: SimParticipant[]): void {
   if (!inMeeting) {
@@ -27,7 +28,8 @@ function tile(name: string, label: string, state: string): HTMLElement {
   el.className = `tile ${state}`;
   const caption = document.createElement('span');
   caption.className = 'caption';
-  caption.textContent = state === 'calling' ? `${label} · calling…` : label;
+  caption.append(...breakableAddress(label));
+  if (state === 'calling') caption.append(' · calling…');
   el.append(createAvatar(name), caption);
   return el;
 }

@@ -2,6 +2,8 @@
 // from the real page. The PNG goes to test-results/; UPDATE_DOCS=1 also
 // writes docs/demo.png (commit it when the demo's look changes).
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import type { EventMessage } from '@pexip/plugin-api';
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, chatButton, eventually, openHost, simFrame } from './harness';
 
@@ -50,4 +52,146 @@ describe('the demo, clicked through', () => {
     expect(statSync('test-results/demo.png').size).toBeGreaterThan(20_000);
     if (process.env.UPDATE_DOCS === '1') copyFileSync('test-results/demo.png', 'docs/demo.png');
   });
+
+  // Issue 12, item 7: the page must read at every width a desk has, with the
+  // longest texts the demo produces: no sideways scroll, no name cut short.
+  it('reads at 1440, 1280, 1024 and 900 px: no sideways scroll, no clipped name or status', async () => {
+    const { servers } = suite;
+    const s = await suite.session();
+    await openHost(s, servers);
+    const { page } = s;
+    await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
+    const sim = await simFrame(page, servers);
+
+    await page.click('#simulate-message');
+    await sim.getByRole('button', { name: 'Open Chat' }).click();
+    await page.waitForSelector('#chat-panel:not([hidden])');
+    for (const [destination, name, timeout] of LONG_DIALS) {
+      await page.fill('#dial-destination', destination);
+      await page.fill('#dial-name', name);
+      await page.fill('#dial-timeout', timeout);
+      await page.click('#dial-submit');
+    }
+    const joined = LONG_DIALS.filter(([destination]) => !/^(hang|fail)@/.test(destination)).map(([destination, name]) => name || destination);
+    expect(
+      await eventually(
+        () => sim.evaluate(() => window.__sim!.participants().map((p) => `${p.state} ${p.displayName}`)),
+        (list) => list.filter((p) => p.startsWith('joined ')).length === joined.length,
+      ),
+    ).toEqual([...joined.map((n) => `joined ${n}`), 'calling hang@example.com']);
+    const names = [...joined, 'hang@example.com'];
+
+    mkdirSync('test-results', { recursive: true });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await settle(page, sim);
+      await page.screenshot({ path: `test-results/demo-${width}.png`, fullPage: true });
+      expect.soft(await layout(page, sim), `in a call, at ${width} px`).toEqual({
+        host: { sideways: false, clipped: [] },
+        sim: { sideways: false, clipped: [] },
+      });
+      expect.soft(await texts(sim, '.participant .name'), `participant list at ${width} px`).toEqual(['You', ...names]);
+      expect.soft(await texts(sim, '.tile .caption'), `stage at ${width} px`).toEqual(['You', ...joined, 'hang@example.com · calling…']);
+    }
+
+    // A reason as long as Infinity's, in the header of the page.
+    await sim.evaluate((payload) => window.__sim!.emit('event:disconnected', payload), LONG_DROP);
+    await page.waitForSelector('#meeting-state[data-state="dropped"]');
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await settle(page, sim);
+      await page.screenshot({ path: `test-results/demo-${width}-dropped.png`, fullPage: true });
+      expect.soft(await layout(page, sim), `after a drop, at ${width} px`).toEqual({
+        host: { sideways: false, clipped: [] },
+        sim: { sideways: false, clipped: [] },
+      });
+      expect.soft(await texts(page, '#meeting-text')).toEqual([`Call dropped: ${LONG_DROP.error} · ${LONG_DROP.errorCode}`]);
+    }
+  });
 });
+
+const WIDTHS = [1440, 1280, 1024, 900] as const;
+
+/** [destination, display name, timeout]: long names and addresses, a failure, and a call that stays ringing. */
+const LONG_DIALS = [
+  ['alexandra.featherstonehaugh@billing.example.com', 'Alexandra Featherstonehaugh-Wolstenholme (billing escalations)', ''],
+  ['hannah.montgomery-fitzgerald@support.example.com', 'Hannah Montgomery-Fitzgerald', ''],
+  ['fail@example.com', '', ''],
+  ['hang@example.com', '', '600000'],
+] as const;
+
+// '#pex117': the code Infinity gives a message it has no code of its own for.
+const LONG_DROP = {
+  error: 'The conference was ended by its host after a long period without any participants speaking',
+  errorCode: '#pex117',
+} satisfies EventMessage['event:disconnected']['payload'];
+
+/** What each frame shows: whether it scrolls sideways, and which texts a reader cannot see whole. */
+async function layout(page: Page, sim: Frame) {
+  return {
+    host: await page.evaluate(inspect, HOST_TEXTS),
+    sim: await sim.evaluate(inspect, SIM_TEXTS),
+  };
+}
+
+/** Names, addresses and status lines a person needs to read whole. */
+const HOST_TEXTS = ['#status-text', '#meeting-text', '#instance-id', '.call-dest', '.call .kv', '.chat-name', '.case-name'];
+const SIM_TEXTS = ['.participant .name', '.participant .detail', '.tile .caption', '#call-status', '.plugin-status .name', '.rpc-log .rpc', '.errors p'];
+
+/**
+ * In the page: `sideways` when the document is wider than its viewport;
+ * `clipped` lists each text (by selector) that overflows its own box, or is
+ * cut by an ancestor that hides overflow once it is scrolled into view, or
+ * leaves the background it is written on (white text off the dark header).
+ * Self-contained: it runs in the browser.
+ */
+function inspect(selectors: string[]): { sideways: boolean; clipped: string[] } {
+  const root = document.documentElement;
+  const clipped: string[] = [];
+  // scrollIntoView below moves scroll positions; put them back for the next screenshot.
+  const scrolled = Array.from(document.querySelectorAll('*'))
+    .filter((el) => el.scrollTop !== 0 || el.scrollLeft !== 0)
+    .map((el) => [el, el.scrollTop, el.scrollLeft] as const);
+  const within = (inner: DOMRect, outer: DOMRect): boolean =>
+    inner.left >= outer.left - 1 && inner.right <= outer.right + 1 && inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
+  for (const selector of selectors) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      if (el.getClientRects().length === 0) continue; // not rendered (a closed panel)
+      const label = `${selector} "${el.textContent}"`;
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const rect = el.getBoundingClientRect();
+      if (getComputedStyle(el).display !== 'inline' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+        clipped.push(`${label}: overflows its box (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+        continue;
+      }
+      // Every ancestor that cuts what overflows it, and the nearest one whose
+      // background the text is written on (its contrast is checked against that).
+      let surfaceFound = false;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        const surface: boolean = !surfaceFound && (style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none');
+        surfaceFound ||= surface;
+        if (!surface && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        if (!within(rect, a.getBoundingClientRect())) {
+          clipped.push(`${label}: outside <${a.tagName.toLowerCase()} class="${a.className}">`);
+          break;
+        }
+      }
+    }
+  }
+  for (const el of Array.from(document.querySelectorAll('*'))) el.scrollTo(0, 0);
+  for (const [el, top, left] of scrolled) el.scrollTo(left, top);
+  return { sideways: root.scrollWidth > root.clientWidth, clipped };
+}
+
+async function texts(frame: Page | Frame, selector: string): Promise<string[]> {
+  return frame.locator(selector).allTextContents();
+}
+
+/** Both documents laid out at the new size (the frame resizes with the host's grid). */
+async function settle(page: Page, sim: Frame): Promise<void> {
+  for (const frame of [page.mainFrame(), sim]) {
+    await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+}
+
