@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
-import mkcert from 'vite-plugin-mkcert';
+import { devCertificate } from './dev-certificate.ts';
 import { assertManifestRegisters } from './manifest-check.ts';
 import { PLUGIN_ID } from './src/plugin-id.ts';
 
@@ -11,9 +11,6 @@ const MKCERT = process.env.MKCERT_PATH ?? '/usr/bin/mkcert';
 
 export default defineConfig(({ command }) => {
   assertManifestRegisters(here('../webapp3/branding/manifest.json'), PLUGIN_ID);
-  if (command === 'serve' && !existsSync(MKCERT)) {
-    throw new Error(`mkcert not found at ${MKCERT}: install it (Debian: apt-get install -y mkcert) or set MKCERT_PATH.`);
-  }
   return {
     // Relative URLs: the plugin is served from plugins/external-chat/ inside the branding bundle.
     base: './',
@@ -22,8 +19,8 @@ export default defineConfig(({ command }) => {
     // Bundle host-bridge's contract from its TypeScript sources inside the workspace.
     resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
     define: { __PLUGIN_VERSION__: JSON.stringify(version) },
-    plugins: command === 'serve' ? [mkcert({ mkcertPath: MKCERT, autoUpgrade: false, savePath: here('../.certs') })] : [],
-    server: { port: 5173, strictPort: true, https: {}, cors: true },
+    // https from mkcert's own CA (the one `mkcert -install` trusts), never installing anything itself.
+    server: { port: 5173, strictPort: true, https: command === 'serve' ? devCertificate(MKCERT, here('../.certs')) : undefined, cors: true },
     build: {
       outDir: 'dist',
       emptyOutDir: true,
