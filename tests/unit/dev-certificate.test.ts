@@ -24,7 +24,8 @@ const withCaroot = <T>(name: string, run: () => T): T => {
 };
 const issuedBy = (cert: Buffer, caFile: string): boolean => new X509Certificate(cert).checkIssued(new X509Certificate(readFileSync(caFile)));
 
-describe('devCertificate', () => {
+// mkcert makes RSA keys: seconds on a busy machine.
+describe('devCertificate', { timeout: 60_000 }, () => {
   const dir = join(scratch, 'certs');
   const logged: string[] = [];
   const log = (line: string): void => void logged.push(line);
