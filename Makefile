@@ -1,20 +1,25 @@
 # Run from the repository root. `make` = `make package`.
-#   bump     npm version minor in external-chat/ (no commit, no tag)
+#   bump     npm version minor in external-chat/ (no commit, no tag, offline)
 #   build    bump, then build the plugin into external-chat/dist/
 #   deploy   build, then copy external-chat/dist/ to webapp3/branding/plugins/external-chat/
-#   package  deploy, then zip webapp3/ to external-chat-v<version>.zip
+#   package  deploy, then zip webapp3/ to external-chat-v<version>.zip; warns when
+#            the packaged config.json has no allowedOrigins (any page may drive the plugin)
 #   clean    remove external-chat/dist/ and the deployed plugin
 # The other jobs never bump the version:
 #   demo     build + deploy the current version, serve the demo on two origins
-#   test     typecheck, unit tests, browser tests in Debian's Chromium
+#   test     typecheck, unit tests, browser tests in Debian's Chromium; checks first
+#            that Chromium and mkcert are there
 #   bench    benchmarks against their budgets (non-zero exit when one is missed);
 #            results in bench/results/latest.md (ignored), no tracked file changes
 #   bench-record  bench, then rewrites README.md's "Size and speed" table
+# Every job first runs `npm ci` unless node_modules already matches package-lock.json
+# (checked on disk); after that nothing needs the network.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 DEPLOYED := webapp3/branding/plugins/external-chat
 VERSION = $(shell node -p "require('./external-chat/package.json').version")
+CONFIG_SOURCE := external-chat/public/config.json
 
 define deploy_plugin
 	rm -rf $(DEPLOYED)
@@ -22,17 +27,23 @@ define deploy_plugin
 	cp -R external-chat/dist/. $(DEPLOYED)/
 endef
 
-.PHONY: all bump build deploy package clean demo test bench bench-record install plugin deployed examples
+.PHONY: all bump build deploy package clean demo test bench bench-record install plugin deployed examples test-prerequisites bench-prerequisites
+
+# The steps share node_modules and the build folders: one at a time, in the order written.
+.NOTPARALLEL:
 
 all: package
 
-# npm ci only when dependencies are missing; node_modules/.package-lock.json is npm's own marker.
-node_modules/.package-lock.json:
-	npm ci
-install: node_modules/.package-lock.json
+# npm ci unless every locked package is installed at its version. Not npm's marker
+# node_modules/.package-lock.json: `npm install` inside external-chat/ writes it too
+# and installs that member's dependencies only.
+install:
+	@node scripts/installed.mjs || npm ci
 
+# Offline: no workspace reinstall; the lock file's copy of the version is updated from the lock alone.
 bump: install
-	cd external-chat && npm version minor --no-git-tag-version
+	cd external-chat && npm version minor --no-git-tag-version --no-workspaces-update
+	npm install --package-lock-only --offline --no-audit --no-fund
 
 build: bump
 	npm run build -w external-chat
@@ -44,6 +55,7 @@ package: deploy
 	rm -f external-chat-v*.zip
 	python3 -m zipfile -c external-chat-v$(VERSION).zip webapp3
 	@echo "Packaged external-chat-v$(VERSION).zip: upload it to Infinity as Web App 3 branding."
+	@node scripts/config-warning.mjs $(DEPLOYED)/config.json $(CONFIG_SOURCE)
 
 clean:
 	rm -rf external-chat/dist $(DEPLOYED)
@@ -62,11 +74,18 @@ examples: install
 demo: deployed examples
 	node examples/serve.mjs
 
-test: deployed examples
+# Prerequisites first: a missing Chromium or mkcert fails in a second, before npm ci and the builds.
+test: test-prerequisites deployed examples
 	npm test
 
-bench: deployed examples
+test-prerequisites:
+	@node scripts/prerequisites.mjs chromium mkcert
+
+bench-prerequisites:
+	@node scripts/prerequisites.mjs chromium
+
+bench: bench-prerequisites deployed examples
 	node bench/run.mjs
 
-bench-record: deployed examples
+bench-record: bench-prerequisites deployed examples
 	node bench/run.mjs --record

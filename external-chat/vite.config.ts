@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
-import mkcert from 'vite-plugin-mkcert';
 import { classicScript } from './classic-script.ts';
+import { devCertificate } from './dev-certificate.ts';
 import { assertManifestRegisters } from './manifest-check.ts';
 import { PLUGIN_ID } from './src/plugin-id.ts';
 
@@ -12,9 +12,6 @@ const MKCERT = process.env.MKCERT_PATH ?? '/usr/bin/mkcert';
 
 export default defineConfig(({ command }) => {
   assertManifestRegisters(here('../webapp3/branding/manifest.json'), PLUGIN_ID);
-  if (command === 'serve' && !existsSync(MKCERT)) {
-    throw new Error(`mkcert not found at ${MKCERT}: install it (Debian: apt-get install -y mkcert) or set MKCERT_PATH.`);
-  }
   return {
     // Relative URLs: the plugin is served from plugins/external-chat/ inside the branding bundle.
     base: './',
@@ -23,8 +20,9 @@ export default defineConfig(({ command }) => {
     // Bundle host-bridge's contract from its TypeScript sources inside the workspace.
     resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
     define: { __PLUGIN_VERSION__: JSON.stringify(version) },
-    plugins: command === 'serve' ? [mkcert({ mkcertPath: MKCERT, autoUpgrade: false, savePath: here('../.certs') })] : [classicScript()],
-    server: { port: 5173, strictPort: true, https: {}, cors: true },
+    plugins: command === 'serve' ? [] : [classicScript()],
+    // https from mkcert's own CA (the one `mkcert -install` trusts), never installing anything itself.
+    server: { port: 5173, strictPort: true, https: command === 'serve' ? devCertificate(MKCERT, here('../.certs')) : undefined, cors: true },
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -1,35 +1,97 @@
 // The development loop: the simulator loads the plugin from Vite's https dev
-// server (certificate from the local mkcert), the host page talks to it
-// straight, and a saved change reloads it without a manual rebuild.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// server, the host page talks to it straight, and a saved change reloads it
+// without a manual rebuild.
+//
+// The certificate comes from the project's own config (mkcert, no install) with
+// a certificate authority of this test's own: CAROOT points at a temporary
+// directory, so nothing is added to the system or NSS trust stores and the test
+// runs as any user. Chromium trusts the served key by its SPKI pin, and Node's
+// TLS checks the served chain against that CA alone.
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { connect } from 'node:tls';
+import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, eventually, openHost } from './harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chatButton, eventually, launchChromium, newSession, openHost, serve, type Servers, type Session } from './harness';
 
-const suite = browserSuite();
+const caroot = mkdtempSync(join(tmpdir(), 'external-chat-caroot-'));
+const savedCaroot = process.env.CAROOT;
 let vite: ViteDevServer;
+let devPort: number;
 let devOrigin: string;
+let browser: Browser;
+let servers: Servers;
+const sessions: Session[] = [];
+
+const spkiSha256 = (pem: string): string =>
+  createHash('sha256')
+    .update(new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+
+/** The certificate the dev server presents, verified against `ca` as the only trust anchor. */
+const servedCertificate = (port: number, ca: string) =>
+  new Promise<X509Certificate>((done, fail) => {
+    const socket = connect({ host: 'localhost', port, servername: 'localhost', ca, rejectUnauthorized: true }, () => {
+      const raw = socket.getPeerX509Certificate();
+      socket.end();
+      if (raw) done(raw);
+      else fail(new Error('the dev server presented no certificate'));
+    });
+    socket.on('error', fail);
+  });
 
 beforeAll(async () => {
+  process.env.CAROOT = caroot;
   vite = await createServer({
     configFile: resolve('external-chat/vite.config.ts'),
     root: resolve('external-chat'),
     server: { port: 0, strictPort: false },
-    logLevel: 'warn',
+    logLevel: 'error',
   });
   await vite.listen();
   const address = vite.httpServer?.address();
-  devOrigin = `https://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+  devPort = typeof address === 'object' && address ? address.port : 0;
+  devOrigin = `https://localhost:${devPort}`;
+  const served = await servedCertificate(devPort, readFileSync(join(caroot, 'rootCA.pem'), 'utf8'));
+  [browser, servers] = await Promise.all([launchChromium([`--ignore-certificate-errors-spki-list=${spkiSha256(served.toString())}`]), serve()]);
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) {
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  }
 });
 afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
   await vite?.close();
+  if (savedCaroot === undefined) delete process.env.CAROOT;
+  else process.env.CAROOT = savedCaroot;
+  rmSync(caroot, { recursive: true, force: true });
 });
 
 describe('the plugin served by the Vite dev server', () => {
+  it('serves https with a localhost certificate from the CA in $CAROOT, and nothing else trusts it', async () => {
+    const ca = new X509Certificate(readFileSync(join(caroot, 'rootCA.pem')));
+    const served = await servedCertificate(devPort, ca.toString());
+    expect(served.checkIssued(ca)).toBe(true);
+    expect(served.checkHost('localhost')).toBe('localhost');
+    // A Chromium without the pin refuses it: the test's CA is in no trust store.
+    const unpinned = await launchChromium();
+    try {
+      const page = await unpinned.newPage();
+      await expect(page.goto(`${devOrigin}/`)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);
+    } finally {
+      await unpinned.close();
+    }
+  });
+
   it('connects to the host page, and a saved change reloads it with the state re-applied', async () => {
-    const { servers } = suite;
-    const s = await suite.session({ ignoreHTTPSErrors: true });
+    const s = await newSession(browser);
+    sessions.push(s);
     await openHost(s, servers, { sim: { plugin: `${devOrigin}/` } });
     const readies = () =>
       s.page.evaluate(() => window.__host!.log.filter((l) => l.envelope.action === 'pexip:plugin:external-chat/ready').map((l) => l.envelope.instanceId));

@@ -1,7 +1,8 @@
 // @vitest-environment node
-// The release chain, run for real in a scratch copy of the repository.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+// The release chain, run for real in a scratch copy of the repository, with npm
+// cut off from any registry: after `npm ci` nothing may need the network.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,31 +10,81 @@ import { afterAll, describe, expect, it } from 'vitest';
 const repo = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'external-chat-make-'));
 const skip = (path: string): boolean => !/(^|\/)(node_modules|dist)(\/|$)|\.zip$|branding\/plugins/.test(path);
-for (const item of ['Makefile', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'external-chat', 'host-bridge', 'webapp3', 'examples']) {
+for (const item of ['Makefile', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'scripts', 'external-chat', 'host-bridge', 'webapp3', 'examples']) {
   cpSync(join(repo, item), join(work, item), { recursive: true, filter: (src) => skip(src.slice(repo.length)) });
 }
 symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const make = (...args: string[]): string =>
-  execFileSync('make', ['--no-print-directory', ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, MAKEFLAGS: '' } });
+// An empty cache, offline, and a registry nobody answers: any npm step that wants a package fails.
+const npmCache = join(work, '.npm-cache-empty');
+const offline = { npm_config_offline: 'true', npm_config_cache: npmCache, npm_config_registry: 'http://127.0.0.1:9/', npm_config_audit: 'false' };
+
+/** `npm` replaced by a recorder, for the steps that must decide whether to run `npm ci` (without running it). */
+const fakeBin = join(work, '.fake-bin');
+const npmCalls = join(work, '.npm-calls');
+mkdirSync(fakeBin);
+writeFileSync(join(fakeBin, 'npm'), `#!/bin/sh\necho "npm $*" >> ${JSON.stringify(npmCalls)}\n`);
+chmodSync(join(fakeBin, 'npm'), 0o755);
+const recordedNpm = (): string[] => (existsSync(npmCalls) ? readFileSync(npmCalls, 'utf8').trim().split('\n') : []);
+
+function run(args: string[], env: Record<string, string> = {}, cwd = work) {
+  const result = spawnSync('make', ['--no-print-directory', ...args], { cwd, encoding: 'utf8', env: { ...process.env, MAKEFLAGS: '', ...offline, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+function make(...args: string[]): { stdout: string; stderr: string } {
+  const result = run(args);
+  if (result.status !== 0) throw new Error(`make ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
 const version = (): string => (JSON.parse(readFileSync(join(work, 'external-chat/package.json'), 'utf8')) as { version: string }).version;
+const lockedVersion = (): string =>
+  (JSON.parse(readFileSync(join(work, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }).packages['external-chat']!.version!;
+const CONFIG_SOURCE = join(work, 'external-chat/public/config.json');
 
 describe('Makefile', () => {
-  it('make (= package) bumps the minor version, builds, deploys and zips webapp3/ under the new version', () => {
+  it('make (= package) bumps the minor version offline, builds, deploys and zips webapp3/ under the new version', () => {
     const [major, minor] = version().split('.').map(Number) as [number, number];
     make();
     const bumped = `${major}.${minor + 1}.0`;
     expect(version()).toBe(bumped);
+    // The lock file's copy of the version follows, so a later `npm install` changes nothing.
+    expect(lockedVersion()).toBe(bumped);
     const zip = join(work, `external-chat-v${bumped}.zip`);
     expect(existsSync(zip)).toBe(true);
-    const entries = execFileSync('python3', ['-m', 'zipfile', '-l', zip], { encoding: 'utf8' });
+    const entries = spawnSync('python3', ['-m', 'zipfile', '-l', zip], { encoding: 'utf8' }).stdout;
     expect(entries).toContain('webapp3/branding/manifest.json');
     expect(entries).toContain('webapp3/branding/plugins/external-chat/index.html');
-    expect(entries).toMatch(/webapp3\/branding\/plugins\/external-chat\/assets\/index-[\w-]+\.js/);
-    const built = readFileSync(join(work, 'webapp3/branding/plugins/external-chat/assets', execFileSync('ls', [join(work, 'external-chat/dist/assets')], { encoding: 'utf8' }).trim()), 'utf8');
+    expect(entries).toContain('webapp3/branding/plugins/external-chat/config.json');
+    const deployed = join(work, 'webapp3/branding/plugins/external-chat');
+    const jsFiles = readdirSync(deployed, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(jsFiles.length).toBeGreaterThan(0);
+    for (const file of jsFiles) expect(entries).toContain(`webapp3/branding/plugins/external-chat/${file}`);
+    const built = jsFiles.map((f) => readFileSync(join(deployed, f), 'utf8')).join('\n');
     expect(built).toContain(`loaded v`);
     expect(built).toContain(bumped);
+  }, 120_000);
+
+  it('package warns when the packaged config.json has no allowedOrigins, with the line to add and where', () => {
+    expect(JSON.parse(readFileSync(CONFIG_SOURCE, 'utf8'))).toEqual({});
+    const { stderr } = make('package');
+    const warnings = stderr.split('\n').filter((line) => line.startsWith('warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('webapp3/branding/plugins/external-chat/config.json has no allowedOrigins');
+    expect(warnings[0]).toContain('add "allowedOrigins": ["https://portal.example.com"] to external-chat/public/config.json');
+  }, 120_000);
+
+  it('package says nothing about origins when config.json lists them', () => {
+    const shipped = readFileSync(CONFIG_SOURCE, 'utf8');
+    writeFileSync(CONFIG_SOURCE, '{ "allowedOrigins": ["https://portal.example.com"] }\n');
+    try {
+      const { stdout, stderr } = make('package');
+      expect(stdout).toContain('Packaged external-chat-v');
+      expect(stderr).not.toContain('allowedOrigins');
+      expect(readFileSync(join(work, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8')).toContain('https://portal.example.com');
+    } finally {
+      writeFileSync(CONFIG_SOURCE, shipped);
+    }
   }, 120_000);
 
   it('clean removes the build and the deployed plugin', () => {
@@ -45,9 +96,40 @@ describe('Makefile', () => {
 
   it('test, demo and bench never bump the version', () => {
     for (const target of ['test', 'demo', 'bench']) {
-      const plan = make('-n', target);
+      const plan = make('-n', target).stdout;
       expect(plan).not.toContain('npm version');
       expect(plan).toContain('npm run build -w external-chat');
+    }
+  });
+
+  it('test checks Chromium and mkcert before npm ci and the builds, and names every missing one in one line', () => {
+    rmSync(npmCalls, { force: true });
+    const result = run(['test'], { PATH: `${fakeBin}:${process.env.PATH}`, CHROMIUM_PATH: join(work, 'no-chromium'), MKCERT_PATH: join(work, 'no-mkcert') });
+    expect(result.status).not.toBe(0);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('missing:'));
+    expect(lines).toEqual([
+      `missing: chromium (${join(work, 'no-chromium')}), mkcert (${join(work, 'no-mkcert')}) — install with: sudo apt-get install -y chromium mkcert (or set CHROMIUM_PATH / MKCERT_PATH)`,
+    ]);
+    expect(recordedNpm()).toEqual([]);
+  });
+
+  it('install leaves a complete node_modules alone, and runs npm ci after a partial install', () => {
+    rmSync(npmCalls, { force: true });
+    make('install');
+    expect(recordedNpm()).toEqual([]);
+    // What `cd external-chat && npm install` leaves: npm's own marker, and one member's packages only.
+    const partial = mkdtempSync(join(tmpdir(), 'external-chat-partial-'));
+    try {
+      for (const item of ['Makefile', 'package.json', 'package-lock.json', 'scripts']) cpSync(join(work, item), join(partial, item), { recursive: true });
+      mkdirSync(join(partial, 'node_modules/comlink'), { recursive: true });
+      writeFileSync(join(partial, 'node_modules/.package-lock.json'), '{}');
+      cpSync(join(repo, 'node_modules/comlink/package.json'), join(partial, 'node_modules/comlink/package.json'));
+      const result = run(['install'], { PATH: `${fakeBin}:${process.env.PATH}` }, partial);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toContain('node_modules does not match package-lock.json');
+      expect(recordedNpm()).toEqual(['npm ci']);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
     }
   });
 });
