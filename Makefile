@@ -12,6 +12,8 @@
 #   bench    benchmarks against their budgets (non-zero exit when one is missed);
 #            results in bench/results/latest.md (ignored), no tracked file changes
 #   bench-record  bench, then rewrites README.md's "Size and speed" table
+#   mutate   StrykerJS over the contract, endpoints, service and coalescing (unit tests
+#            only; fails under an 85% mutation score); not part of test
 # Every job first runs `npm ci` unless node_modules already matches package-lock.json
 # (checked on disk); after that nothing needs the network.
 
@@ -27,7 +29,7 @@ define deploy_plugin
 	cp -R external-chat/dist/. $(DEPLOYED)/
 endef
 
-.PHONY: all bump build deploy package clean demo test bench bench-record install plugin deployed examples test-prerequisites bench-prerequisites
+.PHONY: all bump build deploy package clean demo test bench bench-record mutate install plugin deployed examples test-prerequisites bench-prerequisites
 
 # The steps share node_modules and the build folders: one at a time, in the order written.
 .NOTPARALLEL:
@@ -89,3 +91,6 @@ bench: bench-prerequisites deployed examples
 
 bench-record: bench-prerequisites deployed examples
 	node bench/run.mjs --record
+
+mutate: install
+	npx stryker run
