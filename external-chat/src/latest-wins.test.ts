@@ -108,3 +108,34 @@ describe('latestWins', () => {
     expect(send.mock.calls).toEqual([[1], [1]]);
   });
 });
+
+describe('latestWins: defaults and recovery', () => {
+  it('by default holds a burst until ~10 ms after its last command, then sends the last value', async () => {
+    const { sent, send, completeNext } = controlledSend();
+    const set = latestWins<number>(send, 0, Object.is, () => undefined);
+    set(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([1]);
+    set(2);
+    set(3);
+    await completeNext();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(sent).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(sent).toEqual([1, 3]);
+  });
+
+  it('after a failed send, sends the same value again even with an equals that reads both values', async () => {
+    type State = { active: boolean };
+    const errors: unknown[] = [];
+    const send = vi.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValue(undefined);
+    const sameState = (a: State, b: State): boolean => a.active === b.active;
+    const set = latestWins<State>(send, { active: false }, sameState, (error) => errors.push(error), timing);
+    set({ active: true });
+    await vi.advanceTimersByTimeAsync(0);
+    set({ active: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(errors).toEqual([new Error('boom')]);
+    expect(send.mock.calls).toEqual([[{ active: true }], [{ active: true }]]);
+  });
+});

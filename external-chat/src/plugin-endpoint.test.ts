@@ -331,3 +331,89 @@ describe('plugin endpoint: fuzz', () => {
     expect(h.posted.at(-1)).toMatchObject({ action: `${ACTION_PREFIX}dial-out-success`, requestId: 'after-fuzz' });
   });
 });
+
+describe('plugin endpoint: edges of the wire', () => {
+  it("hears message events on Web App 3's window and removes exactly that listener when the frame goes", () => {
+    const parentListeners = new Map<string, (event: MessageEvent) => void>();
+    const selfListeners = new Map<string, () => void>();
+    const top = { postMessage: () => undefined } as unknown as Window;
+    const self = {
+      addEventListener: (type: string, listener: () => void) => selfListeners.set(type, listener),
+      parent: {
+        addEventListener: (type: string, listener: (event: MessageEvent) => void) => parentListeners.set(type, listener),
+        removeEventListener: (type: string, listener: unknown) => {
+          if (parentListeners.get(type) === listener) parentListeners.delete(type);
+        },
+      },
+    } as unknown as Window;
+    const fake = fakeWebApp();
+    startPluginEndpoint({ service: createService(fake.webapp, () => undefined), self, top, instanceId: 'i', warn: () => undefined });
+    expect([...parentListeners.keys()]).toEqual(['message']);
+    parentListeners.get('message')?.({ data: envelope('dial-out', dial), source: top, origin: HOST, isTrusted: true } as unknown as MessageEvent);
+    expect(fake.dialOut).toHaveBeenCalledTimes(1);
+    selfListeners.get('pagehide')?.();
+    expect(parentListeners.size).toBe(0);
+  });
+
+  it('dials concurrent requests that carry no requestId, each answered', async () => {
+    const h = harness();
+    h.send(envelope('dial-out', { ...dial, destination: 'a@example.com' }));
+    h.send(envelope('dial-out', { ...dial, destination: 'b@example.com' }));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledTimes(2);
+    expect(h.warnings).toEqual([]);
+    expect(h.posted).toEqual([
+      envelope('dial-out-success', { uuid: 'uuid-a@example.com', displayName: 'a@example.com' }),
+      envelope('dial-out-success', { uuid: 'uuid-b@example.com', displayName: 'b@example.com' }),
+    ]);
+  });
+
+  it('applies state from a service method that returns nothing, without a warning', () => {
+    const h = harness();
+    const calls: unknown[] = [];
+    h.service.setBadge = (visible) => void calls.push(visible);
+    h.send(envelope('toggle-chat-badge', { visible: true }));
+    expect(calls).toEqual([true]);
+    expect(h.warnings).toEqual([]);
+  });
+
+  it('warns once for each origin config.json does not allow', () => {
+    const h = harness([HOST]);
+    h.send(envelope('ping'), { origin: 'https://one.example' });
+    h.send(envelope('ping'), { origin: 'https://two.example' });
+    h.send(envelope('ping'), { origin: 'https://one.example' });
+    expect(h.warnings).toEqual([
+      "dropped a message from https://one.example: it is not in config.json's allowedOrigins",
+      "dropped a message from https://two.example: it is not in config.json's allowedOrigins",
+    ]);
+  });
+
+  it('warns about an invalid state command, naming the field, and answers nothing (state has no answer)', async () => {
+    const h = harness();
+    h.send(envelope('toggle-chat-badge', { visible: 'yes' }));
+    await flush();
+    expect(h.warnings).toEqual([`toggle-chat-badge: 'visible' must be true or false, got "yes"`]);
+    expect(h.posted).toEqual([]);
+    expect(h.updates).toEqual([]);
+  });
+
+  it('never throws out of its handler when posting to the page fails: it warns and keeps going', async () => {
+    const h = harness();
+    const post = h.top.postMessage;
+    h.top.postMessage = () => {
+      throw new Error('DataCloneError');
+    };
+    expect(() => h.send(envelope('ping'))).not.toThrow();
+    expect(h.warnings).toEqual(['message handling failed: DataCloneError']);
+    h.top.postMessage = post;
+    h.send(envelope('ping'));
+    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true })]);
+  });
+
+  it('does not forward an event Web App 3 reported in a shape the contract refuses, and says so', () => {
+    const h = harness();
+    h.on.disconnected?.({ userInitiated: 'maybe' } as never);
+    expect(h.posted).toEqual([]);
+    expect(h.warnings).toEqual([`did not forward 'disconnected': disconnected: 'userInitiated' must be true or false, got "maybe"`]);
+  });
+});

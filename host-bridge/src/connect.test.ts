@@ -519,3 +519,97 @@ describe('pinging and tracing', () => {
     await expect(call).resolves.toEqual({ uuid: 'real' });
   });
 });
+
+describe('what the bridge tells the page', () => {
+  it('notices a missing webappOrigin on the console, naming the option, and says nothing when one is given', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    setup({ webappOrigin: WEBAPP });
+    expect(info).not.toHaveBeenCalled();
+    setup({});
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(String(info.mock.calls[0]?.[0])).toMatch(/^\[external-chat\] connectExternalChat: no webappOrigin given/);
+    info.mockRestore();
+  });
+
+  it('refuses a bad timeoutMs naming connectExternalChat and the option', () => {
+    expect(() => setup({ webappOrigin: WEBAPP, timeoutMs: -1 })).toThrow(
+      new InvalidParamsError(`connectExternalChat: timeoutMs must be a whole number of milliseconds from 0 (no timeout) to ${2 ** 31 - 1}, got -1`),
+    );
+  });
+
+  it('names the event whose handler threw', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const s = setup();
+    s.ready();
+    const bug = new Error('page bug');
+    s.chat.on('connected', () => {
+      throw bug;
+    });
+    s.deliver(envelope('connected'));
+    expect(error.mock.calls).toEqual([["[external-chat] a 'connected' handler threw", bug]]);
+    error.mockRestore();
+  });
+
+  it('refuses an unknown event, listing the events there are', () => {
+    const s = setup();
+    expect(() => s.chat.on('nope' as never, () => undefined)).toThrow(
+      new InvalidParamsError("on: unknown event 'nope'; use one of ready, toggle-chat, connected, disconnected"),
+    );
+  });
+
+  it('says what a handler that is not a function was, null included', () => {
+    const s = setup();
+    expect(() => s.chat.on('ready', null as never)).toThrow(new InvalidParamsError("on('ready'): the handler must be a function, got null"));
+    expect(() => s.chat.on('ready', {} as never)).toThrow(new InvalidParamsError("on('ready'): the handler must be a function, got object"));
+  });
+
+  it('rejects a pending ready on close with CallInterruptedError saying the wait for the plugin was cut off', async () => {
+    const s = setup();
+    s.chat.close();
+    await expect(s.chat.ready).rejects.toMatchObject({ name: 'CallInterruptedError', reason: 'closed', message: expect.stringMatching(/^Waiting for the plugin was cut off/) });
+  });
+});
+
+describe('connect timeout: the likely causes on the console', () => {
+  const consoleText = async (options: Parameters<typeof setup>[0]): Promise<string> => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const s = setup({ ...options, connectTimeoutMs: 1000 });
+    vi.advanceTimersByTime(1000);
+    await expect(s.chat.ready).rejects.toBeInstanceOf(TimeoutError);
+    expect(error).toHaveBeenCalledTimes(1);
+    const text = String(error.mock.calls[0]?.[0]);
+    error.mockRestore();
+    info.mockRestore();
+    return text;
+  };
+
+  it('lists one cause per line, with every webappOrigin and this page origin, and says the bridge keeps asking', async () => {
+    const lines = (await consoleText({ webappOrigin: [WEBAPP, 'https://cdn.example.com'] })).split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe(
+      '[external-chat] no external-chat plugin said ready within 1000 ms (connectTimeoutMs); chat.ready rejects with TimeoutError. Likely causes:',
+    );
+    expect(lines[1]).toMatch(/^- the branding bundle Web App 3 serves has no external-chat plugin \(its manifest\.json's plugins/);
+    expect(lines[2]).toMatch(/^- webappOrigin \(https:\/\/pexip\.example\.com, https:\/\/cdn\.example\.com\) does not list the origin Web App 3/);
+    expect(lines[3]).toContain(`config.json has allowedOrigins without this page's origin (${location.origin})`);
+    expect(lines[4]).toMatch(/^- the plugin's frame lacks allow-same-origin/);
+    expect(lines[5]).toBe('The bridge keeps asking: a plugin that starts later still connects and fires the ready handlers.');
+  });
+
+  it('without webappOrigin, suspects the iframe instead', async () => {
+    const text = await consoleText({});
+    expect(text).toContain('\n- the iframe does not load Web App 3, or loads a page other than Web App 3;\n');
+    expect(text).not.toContain('webappOrigin (');
+  });
+
+  it('still lists the causes where there is no global location', async () => {
+    vi.stubGlobal('location', undefined);
+    try {
+      const text = await consoleText({ webappOrigin: WEBAPP });
+      expect(text).toContain("allowedOrigins without this page's origin (this page's origin)");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -8,10 +8,12 @@ import {
   encode,
   envelopeOf,
   eventOf,
+  isRequest,
+  isState,
   PLUGIN_EVENTS,
   SERVICE_METHODS,
 } from './codec.js';
-import { ACTION_PREFIX, PAGE_TO_PLUGIN } from './vocabulary.js';
+import { ACTION_PREFIX, action, HOST_ACTIONS, PAGE_TO_PLUGIN } from './vocabulary.js';
 
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
 
@@ -181,5 +183,58 @@ describe('answerIn (host side)', () => {
       message: 'busy',
     });
     expect(answerIn({ name: 'toggle-chat', payload: { active: true } })).toBeUndefined();
+  });
+});
+
+describe('requestId belongs to requests and their answers only', () => {
+  it('keeps the requestId of a request and of both its answers', () => {
+    expect(decodePluginMessage({ action: `${ACTION_PREFIX}dial-out-success`, uuid: 'u', requestId: 'r1' })).toEqual({
+      kind: 'message',
+      message: { name: 'dial-out-success', payload: { uuid: 'u', requestId: 'r1' } },
+    });
+    expect(decodePluginMessage({ action: `${ACTION_PREFIX}dial-out-error`, message: 'no', requestId: 'r2' })).toEqual({
+      kind: 'message',
+      message: { name: 'dial-out-error', payload: { message: 'no', requestId: 'r2' } },
+    });
+  });
+
+  it('drops a requestId sent with state, ping, ready or an event, as any field not in the table', () => {
+    expect(decodeHostMessage({ action: `${ACTION_PREFIX}toggle-chat-badge`, visible: true, requestId: 'x' })).toEqual({
+      kind: 'message',
+      message: { name: 'toggle-chat-badge', payload: { visible: true } },
+    });
+    // Not checked either: a ping with an empty requestId is still a ping.
+    expect(decodeHostMessage({ action: `${ACTION_PREFIX}ping`, requestId: '' })).toEqual({ kind: 'message', message: { name: 'ping', payload: {} } });
+    expect(decodePluginMessage({ action: `${ACTION_PREFIX}ready`, instanceId: 'i', requestId: 'x' })).toEqual({
+      kind: 'message',
+      message: { name: 'ready', payload: { instanceId: 'i' } },
+    });
+    expect(decodePluginMessage({ action: `${ACTION_PREFIX}toggle-chat`, active: false, requestId: 'x' })).toEqual({
+      kind: 'message',
+      message: { name: 'toggle-chat', payload: { active: false } },
+    });
+  });
+
+  it('puts no requestId key at all on an answer to a request sent without one', () => {
+    expect(Object.keys(answerOf('dial-out', { ok: true, value: { uuid: 'u1' } }, undefined))).toEqual(['action', 'uuid']);
+    expect(Object.keys(answerOf('dial-out', { ok: false, message: 'nope' }, undefined))).toEqual(['action', 'message']);
+  });
+});
+
+describe('action names', () => {
+  it('action() prefixes a name with ACTION_PREFIX', () => {
+    expect(action('dial-out')).toBe('pexip:plugin:external-chat/dial-out');
+    expect(action('ready')).toBe('pexip:plugin:external-chat/ready');
+  });
+
+  it('reports an unknown action cut to 200 characters, so a flood of huge names cannot fill the console', () => {
+    const huge = `${ACTION_PREFIX}${'x'.repeat(10_000)}`;
+    expect(decodeHostMessage({ action: huge })).toEqual({ kind: 'unknown', action: huge.slice(0, 200) });
+    expect(decodePluginMessage({ action: huge })).toEqual({ kind: 'unknown', action: huge.slice(0, 200) });
+  });
+
+  it('tells state from requests by the table', () => {
+    expect(HOST_ACTIONS.filter(isState)).toEqual(['toggle-chat-button-state', 'toggle-chat-badge']);
+    expect(HOST_ACTIONS.filter(isRequest)).toEqual(['dial-out']);
   });
 });
