@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { classicScript } from './classic-script.ts';
+import { PREREQUISITES } from '../scripts/prerequisites.mjs';
 import { devCertificate } from './dev-certificate.ts';
 import { assertManifestRegisters } from './manifest-check.ts';
 import { PLUGIN_ID } from './src/plugin-id.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const { version } = JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string };
-const MKCERT = process.env.MKCERT_PATH ?? '/usr/bin/mkcert';
 
 export default defineConfig(({ command }) => {
   assertManifestRegisters(here('../webapp3/branding/manifest.json'), PLUGIN_ID);
@@ -22,7 +22,7 @@ export default defineConfig(({ command }) => {
     define: { __PLUGIN_VERSION__: JSON.stringify(version) },
     plugins: command === 'serve' ? [] : [classicScript()],
     // https from mkcert's own CA (the one `mkcert -install` trusts), never installing anything itself.
-    server: { port: 5173, strictPort: true, https: command === 'serve' ? devCertificate(MKCERT, here('../.certs')) : undefined, cors: true },
+    server: { port: 5173, strictPort: true, https: command === 'serve' ? devCertificate(PREREQUISITES.mkcert.path, here('../.certs')) : undefined, cors: true },
     build: {
       outDir: 'dist',
       emptyOutDir: true,

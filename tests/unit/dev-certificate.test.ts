@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devCertificate, isUsable } from '../../external-chat/dev-certificate.ts';
+import { PREREQUISITES } from '../../scripts/prerequisites.mjs';
 
-const MKCERT = process.env.MKCERT_PATH ?? '/usr/bin/mkcert';
+const MKCERT = PREREQUISITES.mkcert.path;
 const scratch = mkdtempSync(join(tmpdir(), 'external-chat-devcert-'));
 const savedCaroot = process.env.CAROOT;
 afterAll(() => {
