@@ -3,7 +3,8 @@
 // aborts every pending one.
 
 import type { CallOptions, DialOutBody, DialOutResult } from '@external-chat/host-bridge';
-import { breakableAddress, h } from './dom';
+import { breakableAddress } from '../shared/wrap';
+import { h } from './dom';
 
 export interface CallRecord {
   id: string;

@@ -35,8 +35,3 @@ export function clock(time: number): string {
 export function shortClock(time: number): string {
   return new Date(time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
-
-/** An address that may wrap before its '@' and dots (a <wbr>), rather than inside a word, in a narrow card. */
-export function breakableAddress(text: string): Node[] {
-  return text.split(/(?=[@.])/).flatMap((part, i) => (i === 0 ? [document.createTextNode(part)] : [document.createElement('wbr'), document.createTextNode(part)]));
-}

@@ -1,4 +1,5 @@
 // Side-panel views of the simulator's own state: plugins and the RPC log.
+import { wrappable } from '../shared/wrap';
 import type { PluginFrame } from './plugin-host';
 import type { RpcLogEntry } from './sim-api';
 
@@ -39,7 +40,8 @@ export function appendLogRow(list: HTMLElement, entry: RpcLogEntry): void {
   t.textContent = `${(entry.t / 1000).toFixed(2)}s`;
   const rpc = document.createElement('span');
   rpc.className = 'rpc';
-  rpc.append(...breakAfterColons(entry.rpc));
+  // `conference:dialOut` may break after its colons only, when the panel is narrow.
+  rpc.append(...wrappable(entry.rpc, /(?<=:)/));
   const who = document.createElement('span');
   who.className = 'who';
   who.textContent = entry.plugin;
@@ -47,11 +49,6 @@ export function appendLogRow(list: HTMLElement, entry: RpcLogEntry): void {
   li.title = safeJson(entry.payload);
   list.prepend(li);
   while (list.childElementCount > MAX_LOG_ROWS) list.lastElementChild?.remove();
-}
-
-/** `conference:dialOut` may break after its colons only, when the panel is narrow. */
-function breakAfterColons(name: string): Node[] {
-  return name.split(/(?<=:)/).flatMap((part, i) => (i === 0 ? [document.createTextNode(part)] : [document.createElement('wbr'), document.createTextNode(part)]));
 }
 
 function safeJson(value: unknown): string {

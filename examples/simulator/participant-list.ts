@@ -1,7 +1,7 @@
 // The participant panel: the local user, then every dialled participant.
+import { breakableAddress } from '../shared/wrap';
 import { createAvatar } from './avatar';
 import { builtinIcon } from './icons';
-import { breakableAddress } from './wrap';
 import type { SimParticipant } from './sim-api';
 
 export function renderParticipantList(

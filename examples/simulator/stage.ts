@@ -1,7 +1,7 @@
 // The video stage: a tile per person in the meeting (no media, just avatars).
+import { breakableAddress } from '../shared/wrap';
 import { createAvatar } from './avatar';
 import type { SimParticipant } from './sim-api';
-import { breakableAddress } from './wrap';
 
 export function renderStage(stage: HTMLElement, inMeeting: boolean, participants: SimParticipant[]): void {
   if (!inMeeting) {
