@@ -2,19 +2,13 @@
 // without a plugin: the demo host page (localhost) around the simulator
 // (127.0.0.1) running the built plugin.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, DIAL, eventually, openHost, PREFIX, pluginFrame, simFrame, type Servers, type Session } from './harness';
+import { browserSuite, DIAL, eventually, PREFIX, pluginFrame, simFrame, type Servers, type Session } from './harness';
 
 const suite = browserSuite();
 let servers: Servers;
 beforeAll(() => {
   servers = suite.servers;
 });
-
-async function hostSession(sim: Record<string, string> = {}): Promise<Session> {
-  const s = await suite.session();
-  await openHost(s, servers, { sim });
-  return s;
-}
 
 /** Records, in the page, every envelope of ours that reaches its window, whoever it was meant for. */
 const listenRaw = (s: Session) =>
@@ -30,7 +24,7 @@ const seenRaw = (s: Session) => s.page.evaluate(() => (window as unknown as { se
 
 describe("another sender's dial-outs on the same page", () => {
   it("never settle host-bridge's calls: each call gets its own answer", async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     const sim = await simFrame(s.page, servers);
     await s.page.waitForFunction(() => window.__host!.chat.ready.then(() => true));
     await listenRaw(s);
@@ -74,7 +68,7 @@ describe("another sender's dial-outs on the same page", () => {
 
 describe('after ready, the origin of the plugin window still counts', () => {
   it('ignores an event and an answer from the plugin window once it speaks from another origin', async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     await s.page.waitForFunction(() => window.__host!.chat.ready.then(() => true));
     await listenRaw(s);
     await s.page.evaluate((dial) => {
@@ -109,7 +103,7 @@ describe('after ready, the origin of the plugin window still counts', () => {
 describe('no plugin', () => {
   it('rejects ready with TimeoutError after connectTimeoutMs and names the likely causes in the console', async () => {
     // A branding bundle with another plugin only.
-    const s = await hostSession({ manifest: '/fixtures/echo-plugin/manifest.json' });
+    const s = await suite.open({ sim: { manifest: '/fixtures/echo-plugin/manifest.json' } });
     const outcome = await s.page.evaluate(async (webappOrigin) => {
       const iframe = document.getElementById('webapp3') as HTMLIFrameElement;
       const chat = window.__host!.connect(iframe, { webappOrigin, connectTimeoutMs: 500 });

@@ -5,15 +5,14 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import type { EventMessage } from '@pexip/plugin-api';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, eventually, openHost, simFrame } from './harness';
+import { browserSuite, chatButton, eventually, simFrame } from './harness';
 
 const suite = browserSuite();
 
 describe('the demo, clicked through', () => {
   it('opens the chat, raises the badge, dials three ways, and looks right', async () => {
     const { servers } = suite;
-    const s = await suite.session();
-    await openHost(s, servers, { sim: { joinDelay: '300' } });
+    const s = await suite.open({ sim: { joinDelay: '300' } });
     const { page } = s;
     await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
     const sim = await simFrame(page, servers);
@@ -57,8 +56,7 @@ describe('the demo, clicked through', () => {
   // longest texts the demo produces: no sideways scroll, no name cut short.
   it('reads at 1440, 1280, 1024 and 900 px: no sideways scroll, no clipped name or status', async () => {
     const { servers } = suite;
-    const s = await suite.session();
-    await openHost(s, servers);
+    const s = await suite.open();
     const { page } = s;
     await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
     const sim = await simFrame(page, servers);

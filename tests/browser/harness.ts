@@ -77,6 +77,18 @@ export function browserSuite(serverOptions: Parameters<typeof startServers>[0] =
       open.push(s);
       return s;
     },
+    /** A session with a host page open (see openHost), on this suite's servers unless `target` says otherwise. */
+    async open(options: HostOptions = {}, target: Servers = servers): Promise<Session> {
+      const s = await this.session();
+      await openHost(s, target, options);
+      return s;
+    },
+    /** The raw-envelope host page, with a hand-written client beside it (see installRawClient). */
+    async openRaw(sim: Record<string, string> = {}, target: Servers = servers): Promise<Session> {
+      const s = await this.open({ page: 'legacy-host', sim }, target);
+      await installRawClient(s.page);
+      return s;
+    },
   };
 }
 

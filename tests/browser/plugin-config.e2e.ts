@@ -2,7 +2,7 @@
 // an HTTP error or no answer at all keeps the bridge off (a deployment may
 // gate origins there), and the open default is said once at start.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, DIAL, eventually, installRawClient, openHost, pluginConsole, PREFIX, serve, type Servers, type Session } from './harness';
+import { browserSuite, chatButton, DIAL, eventually, installRawClient, pluginConsole, PREFIX, serve, type Servers, type Session } from './harness';
 
 const suite = browserSuite();
 
@@ -29,8 +29,7 @@ async function expectBridgeOff(s: Session, servers: Servers): Promise<void> {
 describe('config.json', () => {
   it('answered 404: no gating, the bridge works, and the plugin says once that it is open', async () => {
     await withServers({ pluginConfig: { status: 404 } }, async (servers) => {
-      const s = await suite.session();
-      await openHost(s, servers);
+      const s = await suite.open({}, servers);
       const uuid = await s.page.evaluate(async (dial) => {
         const chat = window.__host!.chat;
         await chat.ready;
@@ -46,8 +45,7 @@ describe('config.json', () => {
 
   it('with allowedOrigins: no warning about being open', async () => {
     await withServers({ pluginConfig: JSON.stringify({ allowedOrigins: ['https://portal.example.com'] }) }, async (servers) => {
-      const s = await suite.session();
-      await openHost(s, servers, { page: 'legacy-host' });
+      const s = await suite.open({ page: 'legacy-host' }, servers);
       expect(await eventually(() => chatButton(s.page, servers), (b) => b !== undefined)).toBeDefined();
       // This page is not allowed: a message from it is warned about, after anything said at start.
       await s.page.evaluate((message) => {
@@ -61,8 +59,7 @@ describe('config.json', () => {
 
   it('answered 500: the bridge stays off and the console says why', async () => {
     await withServers({ pluginConfig: { status: 500 } }, async (servers) => {
-      const s = await suite.session();
-      await openHost(s, servers, { page: 'legacy-host' });
+      const s = await suite.open({ page: 'legacy-host' }, servers);
       const errors = await eventually(async () => pluginConsole(s, 'error'), (l) => l.length > 0);
       expect(errors).toEqual([
         `[external-chat] fetching ${servers.webappOrigin}/webapp3/branding/plugins/external-chat/config.json answered HTTP 500; ` +
@@ -74,8 +71,7 @@ describe('config.json', () => {
 
   it('never answered: start-up gives up after 5 s, keeps the bridge off and says what to check', async () => {
     await withServers({ pluginConfig: 'never-answer' }, async (servers) => {
-      const s = await suite.session();
-      await openHost(s, servers, { page: 'legacy-host' });
+      const s = await suite.open({ page: 'legacy-host' }, servers);
       const errors = await eventually(async () => pluginConsole(s, 'error'), (l) => l.length > 0, 15_000);
       expect(errors).toEqual([
         `[external-chat] ${servers.webappOrigin}/webapp3/branding/plugins/external-chat/config.json got no answer within 5 s: ` +

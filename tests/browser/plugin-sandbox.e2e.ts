@@ -3,7 +3,7 @@
 // server is cross-origin. The script must load anyway (a classic script needs
 // no CORS), and config.json, which does need CORS, must fail closed, saying why.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, DIAL, eventually, openHost, pluginConsole, pluginFrame, serve, simFrame } from './harness';
+import { browserSuite, chatButton, DIAL, eventually, pluginConsole, pluginFrame, serve, simFrame } from './harness';
 
 const suite = browserSuite();
 const OPAQUE = { manifest: '/fixtures/opaque/manifest.json' };
@@ -11,8 +11,7 @@ const OPAQUE = { manifest: '/fixtures/opaque/manifest.json' };
 describe('a plugin frame with an opaque origin', () => {
   it('runs the script without any CORS header, and keeps the bridge off, naming the cause and both fixes', async () => {
     const { servers } = suite;
-    const s = await suite.session();
-    await openHost(s, servers, { page: 'legacy-host', sim: OPAQUE });
+    const s = await suite.open({ page: 'legacy-host', sim: OPAQUE });
     const plugin = await pluginFrame(s.page);
     expect(await plugin.evaluate(() => [self.origin, document.querySelector('script')?.outerHTML])).toEqual([
       'null',
@@ -34,8 +33,7 @@ describe('a plugin frame with an opaque origin', () => {
   it('with CORS on config.json alone, shows the button and the page drives it (host-bridge posting to origin *), under a strict CSP', async () => {
     const servers = await serve({ pluginConfigCors: true, csp: 'strict' });
     try {
-      const s = await suite.session();
-      await openHost(s, servers, { sim: OPAQUE });
+      const s = await suite.open({ sim: OPAQUE }, servers);
       const plugin = await pluginFrame(s.page);
       expect(await plugin.evaluate(() => self.origin)).toBe('null');
       // The plugin speaks from origin 'null', which no webappOrigin can list: a bridge without one accepts it and

@@ -9,14 +9,12 @@ import {
   DIAL,
   eventually,
   installRawClient,
-  openHost,
   postRaw,
   PREFIX,
   rawReplies,
   simFrame,
   waitForFrame,
   type Servers,
-  type Session,
 } from './harness';
 
 const suite = browserSuite();
@@ -25,19 +23,12 @@ beforeAll(() => {
   servers = suite.servers;
 });
 
-async function rawSession(sim: Record<string, string> = {}): Promise<Session> {
-  const s = await suite.session();
-  await openHost(s, servers, { page: 'legacy-host', sim });
-  await installRawClient(s.page);
-  return s;
-}
-
 const dialOuts = (sim: Frame) => sim.evaluate(() => window.__sim!.dialOuts);
 const updates = (sim: Frame) => sim.evaluate(() => window.__sim!.log.filter((l) => l.rpc === 'ui:button:update').map((l) => l.payload));
 
 describe('what reaches Web App 3', () => {
   it('not a synthetic MessageEvent that claims the top window and an allowed origin', async () => {
-    const s = await rawSession({ manifest: '/fixtures/sibling/manifest.json' });
+    const s = await suite.openRaw({ manifest: '/fixtures/sibling/manifest.json' });
     const sim = await simFrame(s.page, servers);
     // A frame with the plugin's origin can reach its window and Web App 3's and dispatch whatever it likes there.
     const sibling = await waitForFrame(s.page, (url) => url.includes('/fixtures/echo-plugin/'));
@@ -62,7 +53,7 @@ describe('what reaches Web App 3', () => {
   });
 
   it('exactly the dial fields of a dial-out, never an extra one', async () => {
-    const s = await rawSession();
+    const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
     await postRaw(s.page, 'plugin', {
       action: `${PREFIX}dial-out`,
@@ -79,7 +70,7 @@ describe('what reaches Web App 3', () => {
   });
 
   it('a burst of 200 badge toggles as a few button updates, the last one winning', async () => {
-    const s = await rawSession();
+    const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
     await eventually(() => chatButton(s.page, servers), (b) => b !== undefined);
     await sim.evaluate(() => window.__sim!.resetLog());

@@ -7,9 +7,7 @@ import {
   chatButton,
   DIAL,
   eventually,
-  installRawClient,
   pluginConsole,
-  openHost,
   postRaw,
   PREFIX,
   rawReplies,
@@ -17,7 +15,6 @@ import {
   simFrame,
   waitForFrame,
   type Servers,
-  type Session,
 } from './harness';
 
 const suite = browserSuite();
@@ -26,13 +23,6 @@ beforeAll(() => {
   servers = suite.servers;
 });
 
-async function legacySession(target = servers, sim: Record<string, string> = {}): Promise<Session> {
-  const s = await suite.session();
-  await openHost(s, target, { page: 'legacy-host', sim });
-  await installRawClient(s.page);
-  return s;
-}
-
 const post = postRaw;
 const replies = rawReplies;
 
@@ -40,7 +30,7 @@ const dialOuts = async (sim: Frame) => sim.evaluate(() => window.__sim!.dialOuts
 
 describe('the raw-envelope host page', () => {
   it('opens its chat on a click, echoes the state, shows the badge and dials by requestId', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
     await sim.getByRole('button', { name: 'Open Chat' }).click();
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.isActive === true)).toMatchObject({ tooltip: 'Close Chat' });
@@ -60,7 +50,7 @@ describe('the raw-envelope host page', () => {
 
 describe('the raw-envelope host page: meeting lifecycle', () => {
   it('hears connected, then disconnected for Leave and for a dropped call', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
     const lifecycle = () =>
       s.page.evaluate(() =>
@@ -78,7 +68,7 @@ describe('the raw-envelope host page: meeting lifecycle', () => {
 
 describe('delivery', () => {
   it('reaches the plugin through the Web App 3 window and straight to its own window', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     await post(s.page, 'webapp', { action: `${PREFIX}toggle-chat-badge`, visible: true });
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true)).toMatchObject({ badge: true });
     await post(s.page, 'plugin', { action: `${PREFIX}toggle-chat-badge`, visible: false });
@@ -95,7 +85,7 @@ describe('delivery', () => {
 
 describe('what the plugin drops', () => {
   it('envelopes from Web App 3 itself, from a sibling plugin frame and from another frame of the host page', async () => {
-    const s = await legacySession(servers, { manifest: '/fixtures/sibling/manifest.json' });
+    const s = await suite.openRaw({ manifest: '/fixtures/sibling/manifest.json' });
     const sim = await simFrame(s.page, servers);
     const envelope = { action: `${PREFIX}dial-out`, ...DIAL, destination: 'intruder@example.com' };
     // Web App 3 posting to the plugin.
@@ -128,7 +118,7 @@ describe('what the plugin drops', () => {
   });
 
   it('unprefixed messages and unknown actions, with a warning', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     await post(s.page, 'plugin', { hello: 'world' });
     await post(s.page, 'plugin', { action: `${PREFIX}self-destruct` });
     const warnings = await eventually(async () => pluginConsole(s, 'warning'), (l) => l.some((w) => w.includes('self-destruct')));
@@ -139,7 +129,7 @@ describe('what the plugin drops', () => {
   });
 
   it('a flood of foreign messages to Web App 3 costs one warning, not one each', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     await s.page.evaluate(() => {
       const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
       for (let i = 0; i < 300; i++) webapp.postMessage({ type: 'analytics', i }, '*');
@@ -155,8 +145,7 @@ describe('what the plugin drops', () => {
   it('messages from an origin that config.json does not allow', async () => {
     const gated = await serve({ pluginConfig: JSON.stringify({ allowedOrigins: ['https://portal.example.com'] }) });
     try {
-      const s = await suite.session();
-      await openHost(s, gated, { page: 'legacy-host' });
+      const s = await suite.open({ page: 'legacy-host' }, gated);
       const sim = await simFrame(s.page, gated);
       const plugin = await waitForFrame(s.page, (url) => url.includes('/branding/plugins/external-chat/'));
       await plugin.waitForFunction(() => document.readyState === 'complete');
@@ -187,7 +176,7 @@ describe('what the plugin drops', () => {
     const hostOrigin = `http://localhost:${port}`;
     const open = await serve({ hostPort: port, pluginConfig: JSON.stringify({ allowedOrigins: [hostOrigin] }) });
     try {
-      const s = await legacySession(open);
+      const s = await suite.openRaw({}, open);
       await post(s.page, 'plugin', { action: `${PREFIX}dial-out`, ...DIAL, requestId: 'gated' });
       expect((await eventually(() => replies(s.page, 'dial-out-success'), (l) => l.length === 1))[0]).toMatchObject({ requestId: 'gated' });
     } finally {
@@ -198,8 +187,7 @@ describe('what the plugin drops', () => {
   it('a malformed config.json keeps the bridge off and says why', async () => {
     const broken = await serve({ pluginConfig: '{"allowedOrigins": "everyone"}' });
     try {
-      const s = await suite.session();
-      await openHost(s, broken, { page: 'legacy-host' });
+      const s = await suite.open({ page: 'legacy-host' }, broken);
       const error = await eventually(
         async () => s.console.filter((m) => m.type === 'error' && m.text.includes('config.json')).map((m) => m.text),
         (l) => l.length > 0,
@@ -216,7 +204,7 @@ describe('what the plugin drops', () => {
 
 describe('bad input', () => {
   it('answers invalid dial bodies with an error naming the field and never dials', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
     const cases: [Record<string, unknown>, string][] = [
       [{ destination: 'a@example.com', protocol: 'sip' }, "'role' is required"],
@@ -237,7 +225,7 @@ describe('bad input', () => {
   });
 
   it('survives a few hundred fuzzed messages and still works', async () => {
-    const s = await legacySession();
+    const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
     await s.page.evaluate((prefix) => {
       const raw = (window as unknown as { raw: { plugin: Window } }).raw;

@@ -1,6 +1,6 @@
 // Concurrency, timeouts, plugin reloads, late bridges, id mismatch, strict CSP.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, DIAL, eventually, openHost, serve, simFrame, type Servers, type Session } from './harness';
+import { browserSuite, chatButton, DIAL, eventually, serve, simFrame, type Servers, type Session } from './harness';
 
 const suite = browserSuite();
 let servers: Servers;
@@ -8,15 +8,9 @@ beforeAll(() => {
   servers = suite.servers;
 });
 
-async function hostSession(target = servers, sim: Record<string, string> = {}): Promise<Session> {
-  const s = await suite.session();
-  await openHost(s, target, { sim });
-  return s;
-}
-
 describe('host-bridge in the browser', () => {
   it('resolves concurrent dial-outs to their own callers, whatever order they are answered in', async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     const { results, order } = await s.page.evaluate(async (dial) => {
       const chat = window.__host!.chat;
       await chat.ready;
@@ -35,7 +29,7 @@ describe('host-bridge in the browser', () => {
   });
 
   it('times out a dial-out that is never answered', async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     const error = await s.page.evaluate(async (dial) => {
       const chat = window.__host!.chat;
       return chat.dialOut({ ...dial, destination: 'hang@example.com' }, { timeoutMs: 300 }).then(
@@ -47,7 +41,7 @@ describe('host-bridge in the browser', () => {
   });
 
   it('re-applies button state after a plugin reload and rejects what the old instance had in flight', async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     const sim = await simFrame(s.page, servers);
     await s.page.evaluate(async () => {
       const chat = window.__host!.chat;
@@ -76,7 +70,7 @@ describe('host-bridge in the browser', () => {
   });
 
   it('leaves no listener on Web App 3 behind when plugins are reloaded', async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     const sim = await simFrame(s.page, servers);
     const cdp = await s.context.newCDPSession(sim);
     const messageListeners = async (): Promise<number> => {
@@ -91,7 +85,7 @@ describe('host-bridge in the browser', () => {
   });
 
   it('a bridge created after the plugin said ready still connects (by ping)', async () => {
-    const s = await hostSession();
+    const s = await suite.open();
     const outcome = await s.page.evaluate(async (webappOrigin) => {
       // The plugin's own ready has come and gone: only an answer to the late bridge's ping can connect it.
       await window.__host!.chat.ready;
@@ -109,7 +103,7 @@ describe('host-bridge in the browser', () => {
 
 describe('Web App 3 rules', () => {
   it('rejects the plugin when its id does not match the manifest', async () => {
-    const s = await hostSession(servers, { manifest: '/fixtures/mismatch/manifest.json' });
+    const s = await suite.open({ sim: { manifest: '/fixtures/mismatch/manifest.json' } });
     const sim = await simFrame(s.page, servers);
     const rejections = await sim.evaluate(() => window.__sim!.rejections.map((r) => r.reason));
     expect(rejections).toEqual(["Plugin id 'external-chat' does not match manifest id 'externalchat'"]);
@@ -130,11 +124,11 @@ describe('Web App 3 rules', () => {
   });
 
   it("prints plugin-api's debug output only when config.json asks for it", async () => {
-    const quiet = await hostSession();
+    const quiet = await suite.open();
     await quiet.page.evaluate(() => window.__host!.chat.setBadge(true));
     const debugging = await serve({ pluginConfig: JSON.stringify({ debug: true }) });
     try {
-      const loud = await hostSession(debugging);
+      const loud = await suite.open({}, debugging);
       await loud.page.evaluate(() => window.__host!.chat.setBadge(true));
       const debug = (s: Session) => s.console.filter((m) => m.type === 'debug' && m.text.startsWith('[external-chat]'));
       expect(debug(quiet)).toEqual([]);
@@ -148,7 +142,7 @@ describe('Web App 3 rules', () => {
   it('runs the built plugin with the branding folder under a strict Content-Security-Policy', async () => {
     const strict = await serve({ csp: 'strict' });
     try {
-      const s = await hostSession(strict);
+      const s = await suite.open({}, strict);
       const response = await s.page.request.get(`${strict.webappOrigin}/webapp3/branding/plugins/external-chat/index.html`);
       expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
       const result = await s.page.evaluate(async (dial) => {
