@@ -1,4 +1,4 @@
-import { isOrigin, isRecord, type Result } from '@external-chat/host-bridge/contract';
+import { FEATURES, isOrigin, isRecord, type Feature, type Result } from '@external-chat/host-bridge/contract';
 
 /** `config.json` next to the plugin's index.html: deployment settings that need no rebuild. */
 export interface PluginConfig {
@@ -6,6 +6,19 @@ export interface PluginConfig {
   allowedOrigins?: readonly string[];
   /** Print @pexip/plugin-api's debug output (every RPC and message). */
   debug?: boolean;
+  /** The features this deployment offers; anything not listed is off. Absent = all. */
+  features?: readonly Feature[];
+}
+
+const KEYS = ['allowedOrigins', 'debug', 'features'];
+
+/** A misspelt feature would silently switch it off: every name must be one the plugin knows. */
+function parseFeatures(value: unknown): Result<Feature[]> {
+  const known: readonly string[] = FEATURES;
+  if (!Array.isArray(value)) return { ok: false, error: `config.json: "features" must be an array of feature names (${known.join(', ')})` };
+  const bad = value.find((name) => typeof name !== 'string' || !known.includes(name));
+  if (bad !== undefined) return { ok: false, error: `config.json: "features" lists ${JSON.stringify(bad)}, which is not a feature; the features are ${known.join(', ')}` };
+  return { ok: true, value: value as Feature[] };
 }
 
 /** Parses config.json's text; errors say which key is wrong and what it must be. */
@@ -19,15 +32,17 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (!isRecord(data)) {
     return { ok: false, error: 'config.json must hold an object such as {"allowedOrigins": ["https://portal.example.com"]}' };
   }
-  const unknownKeys = Object.keys(data).filter((key) => key !== 'allowedOrigins' && key !== 'debug');
+  const unknownKeys = Object.keys(data).filter((key) => !KEYS.includes(key));
   if (unknownKeys.length > 0) {
-    return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are "allowedOrigins" and "debug"` };
+    return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}` };
   }
-  const { allowedOrigins: origins, debug } = data as { allowedOrigins?: unknown; debug?: unknown };
+  const { allowedOrigins: origins, debug, features } = data as { allowedOrigins?: unknown; debug?: unknown; features?: unknown };
   if (debug !== undefined && typeof debug !== 'boolean') {
     return { ok: false, error: 'config.json: "debug" must be true or false' };
   }
-  const flags = debug === undefined ? {} : { debug };
+  const parsedFeatures = features === undefined ? undefined : parseFeatures(features);
+  if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
+  const flags: PluginConfig = { ...(debug === undefined ? {} : { debug }), ...(parsedFeatures ? { features: parsedFeatures.value } : {}) };
   if (origins === undefined) return { ok: true, value: flags };
   if (!Array.isArray(origins) || origins.length === 0) {
     return { ok: false, error: 'config.json: "allowedOrigins" must be a non-empty array of origins' };

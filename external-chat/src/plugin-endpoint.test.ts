@@ -12,19 +12,29 @@ const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 /** Web App 3 as the service sees it, with its signals in the test's hands. */
 function fakeWebApp() {
   const updates: ToolbarButtonPayload[] = [];
-  const on: { click?: () => void; connected?: () => void; disconnected?: Parameters<WebApp3['onDisconnected']>[0] } = {};
+  const on: {
+    click?: () => void;
+    connected?: () => void;
+    disconnected?: Parameters<WebApp3['onDisconnected']>[0];
+    participants?: Parameters<WebApp3['onParticipants']>[0];
+    me?: Parameters<WebApp3['onMe']>[0];
+  } = {};
   const dialOut = vi.fn(async (body: { destination: string }) => ({ uuid: `uuid-${body.destination}`, displayName: body.destination }));
+  const control = vi.fn<WebApp3['control']>(async () => ({ status: 200, data: { status: 'success', result: true } }));
   const webapp: WebApp3 = {
     updateButton: async (payload) => void updates.push(payload),
     dialOut,
+    control,
     onButtonClick: (handler) => (on.click = handler),
     onConnected: (handler) => (on.connected = handler),
     onDisconnected: (handler) => (on.disconnected = handler),
+    onParticipants: (handler) => (on.participants = handler),
+    onMe: (handler) => (on.me = handler),
   };
-  return { webapp, updates, dialOut, on };
+  return { webapp, updates, dialOut, control, on };
 }
 
-function harness(allowedOrigins?: string[]) {
+function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof startPluginEndpoint>[0]> = {}) {
   const posted: Record<string, unknown>[] = [];
   const targets: string[] = [];
   const top = {
@@ -43,7 +53,7 @@ function harness(allowedOrigins?: string[]) {
   const warnings: string[] = [];
   const fake = fakeWebApp();
   const service = createService(fake.webapp, () => undefined);
-  startPluginEndpoint({ service, self, top, allowedOrigins, instanceId: 'instance-1', warn: (message) => warnings.push(message) });
+  startPluginEndpoint({ service, self, top, allowedOrigins, instanceId: 'instance-1', warn: (message) => warnings.push(message), ...more });
   const greeting = posted.splice(0);
   const send = (data: unknown, from: { source?: unknown; origin?: string; isTrusted?: boolean } = {}): void =>
     listeners.get('message')?.({
@@ -56,6 +66,8 @@ function harness(allowedOrigins?: string[]) {
 }
 
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
+const ALL_FEATURES = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'roster', 'self'];
+const READY = envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ALL_FEATURES, connected: false });
 
 afterEach(() => {
   delete (Object.prototype as Record<string, unknown>).polluted;
@@ -104,9 +116,9 @@ describe('plugin endpoint: the documented actions', () => {
 
   it('says ready with its instanceId, promising to echo requestIds, on start and on every ping', () => {
     const h = harness();
-    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true })]);
+    expect(h.greeting).toEqual([READY]);
     h.send(envelope('ping'));
-    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true })]);
+    expect(h.posted).toEqual([READY]);
   });
 
   it('refuses a request whose requestId is still pending, naming it, without dialling twice', async () => {
@@ -407,7 +419,7 @@ describe('plugin endpoint: edges of the wire', () => {
     expect(h.warnings).toEqual(['message handling failed: DataCloneError']);
     h.top.postMessage = post;
     h.send(envelope('ping'));
-    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true })]);
+    expect(h.posted).toEqual([READY]);
   });
 
   it('does not forward an event Web App 3 reported in a shape the contract refuses, and says so', () => {

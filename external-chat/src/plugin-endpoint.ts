@@ -5,12 +5,19 @@ import {
   decodeHostMessage,
   encode,
   eventOf,
+  FEATURES,
+  featureOf,
+  isAnswered,
   isRequest,
+  PLUGIN_TO_PAGE,
+  TOPICS,
+  type Feature,
   type HostAction,
-  type RequestAction,
   type ServiceCall,
+  type Topic,
 } from '@external-chat/host-bridge/contract';
 import { expose, type Endpoint } from 'comlink';
+import { createCoalescer, type Clock, type Coalescer } from './coalesce';
 import { apply, readReply, type ComlinkApply, type ComlinkReply } from './comlink-wire';
 import { messageOf } from './errors';
 import { createPostToTop } from './post-to-top';
@@ -19,6 +26,14 @@ import { createWarnLimiter } from './warn-limiter';
 
 /** A page can post any number of foreign messages: each kind of warning per origin is written once per window. */
 const WARN_WINDOW_MS = 10_000;
+/** A topic's changes reach the page at most once per this many ms (its last state always). */
+export const TOPIC_INTERVAL_MS = 100;
+
+const realClock: Clock = {
+  now: () => performance.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
 
 export interface PluginEndpointOptions {
   service: PluginService;
@@ -30,7 +45,10 @@ export interface PluginEndpointOptions {
   allowedOrigins?: readonly string[] | undefined;
   /** A random id per plugin load, sent with every `ready`. */
   instanceId: string;
+  /** What this deployment offers (config.json's `features`); undefined = everything. */
+  features?: readonly Feature[] | undefined;
   warn(message: string): void;
+  clock?: Clock;
 }
 
 type ComlinkListener = (event: { data: ComlinkApply; origin: string }) => void;
@@ -64,13 +82,18 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const comlink = new Set<ComlinkListener>();
   const pending = new Map<string, ServiceCall>();
   let nextId = 0;
+  const enabled: readonly Feature[] = options.features ?? FEATURES;
+  const isOn = (feature: Feature | undefined): boolean => feature === undefined || enabled.includes(feature);
 
   const onReply = (reply: ComlinkReply): void => {
     const call = pending.get(reply.id);
-    if (!call || !isRequest(call.action)) return;
+    if (!call) return;
     pending.delete(reply.id);
     const result = readReply(reply);
-    post(answerOf(call.action, result.ok ? result : { ok: false, message: messageOf(result.error) }, call.requestId));
+    const outcome = result.ok ? result : { ok: false as const, message: messageOf(result.error) };
+    if (isAnswered(call.action, call.requestId)) post(answerOf(call.action, outcome, call.requestId));
+    // A control sent without a requestId wants no answer; its failure is still worth a line here.
+    else if (!outcome.ok) warn(outcome.message);
   };
   const endpoint: Endpoint = {
     postMessage: (reply: ComlinkReply) => onReply(reply),
@@ -80,15 +103,16 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   };
   expose(service, endpoint);
 
-  /** A request goes through comlink, whose reply becomes the answer envelope. */
+  /** A request or control goes through comlink, whose reply becomes the answer envelope. */
   const request = (serviceCall: ServiceCall, origin: string): void => {
-    const { requestId } = serviceCall;
+    const { requestId, action } = serviceCall;
     if (requestId !== undefined && [...pending.values()].some((call) => call.requestId === requestId)) {
       // Dialling twice under one id would settle the first caller with the second's answer. The refusal
       // carries no requestId, so it cannot settle the first caller either; its message names the id.
-      const message = `${serviceCall.action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`;
+      const message = `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`;
       warn(message);
-      return post(answerOf(serviceCall.action as RequestAction, { ok: false, message }, undefined));
+      if (isAnswered(action, undefined)) post(answerOf(action, { ok: false, message }, undefined));
+      return;
     }
     const id = String(++nextId);
     pending.set(id, serviceCall);
@@ -111,8 +135,55 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     }
   };
 
+  // ---- topics: meeting data, only for a page that subscribed ----
+  const subscribed = new Map<Topic, Coalescer>();
+  const sendTopic = (topic: Topic): void => {
+    const snapshot = service.snapshot(topic);
+    if (snapshot === undefined) return;
+    const name = TOPICS.get(topic) as 'roster';
+    const envelope = eventOf(name, snapshot as never);
+    if (envelope.ok) post(envelope.value);
+    else warn(`did not forward '${name}': ${envelope.error}`);
+  };
+  const subscribe = (topics: readonly string[], on: boolean): void => {
+    for (const topic of topics) {
+      const action = TOPICS.get(topic as Topic);
+      if (!action) {
+        warn(`${on ? '' : 'un'}subscribe: ignored '${topic.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`);
+        continue;
+      }
+      const feature = PLUGIN_TO_PAGE[action].feature;
+      if (on && !isOn(feature)) {
+        warn(`subscribe: '${topic}' is switched off in this deployment (config.json "features" does not list '${feature}')`);
+        continue;
+      }
+      const known = subscribed.get(topic as Topic);
+      if (!on) {
+        known?.cancel();
+        subscribed.delete(topic as Topic);
+        continue;
+      }
+      // Subscribing again asks for a fresh snapshot too: a page that lost track gets the current value.
+      const coalescer = known ?? createCoalescer(() => sendTopic(topic as Topic), TOPIC_INTERVAL_MS, options.clock ?? realClock);
+      subscribed.set(topic as Topic, coalescer);
+      coalescer.sent();
+      sendTopic(topic as Topic);
+    }
+  };
+
+  /** A switched-off feature is refused here, without reaching Web App 3; answered when the page awaits an answer. */
+  const refuseOff = (call: ServiceCall): boolean => {
+    const feature = featureOf(call.action);
+    if (isOn(feature)) return false;
+    const text = `${call.action}: '${feature}' is switched off in this deployment (config.json "features" does not list it)`;
+    if (isAnswered(call.action, call.requestId)) post(answerOf(call.action, { ok: false, message: text }, call.requestId));
+    else warn(text);
+    return true;
+  };
+
   // Every answer below echoes its request's id: pages may then settle their calls by id alone.
-  const sayReady = (): void => post(encode('ready', { instanceId: options.instanceId, echoesRequestId: true }));
+  const sayReady = (): void =>
+    post(encode('ready', { instanceId: options.instanceId, echoesRequestId: true, features: [...enabled], connected: service.connected() }));
 
   const onMessage = (event: MessageEvent): void => {
     try {
@@ -139,13 +210,16 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
         case 'invalid': {
           warn(inbound.error);
           const action = inbound.name as HostAction;
-          if (isRequest(action)) post(answerOf(action, { ok: false, message: inbound.error }, inbound.requestId));
+          if (isAnswered(action, inbound.requestId)) post(answerOf(action, { ok: false, message: inbound.error }, inbound.requestId));
           return;
         }
         case 'message': {
-          const serviceCall = callOf(inbound.message);
-          if (!serviceCall) sayReady();
-          else if (isRequest(serviceCall.action)) request(serviceCall, event.origin);
+          const { message } = inbound;
+          if (message.name === 'ping') return sayReady();
+          if (message.name === 'subscribe' || message.name === 'unsubscribe') return subscribe(message.payload.topics, message.name === 'subscribe');
+          const serviceCall = callOf(message);
+          if (!serviceCall || refuseOff(serviceCall)) return;
+          if (isRequest(serviceCall.action)) request(serviceCall, event.origin);
           else setState(serviceCall);
         }
       }
@@ -160,6 +234,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     if (envelope.ok) post(envelope.value);
     else warn(`did not forward '${name}': ${envelope.error}`);
   });
+  service.onTopicChange((topic) => subscribed.get(topic)?.changed());
   options.self.addEventListener('message', onMessage);
   listenOnParent(options.self, onMessage);
   sayReady();

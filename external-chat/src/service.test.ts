@@ -15,6 +15,9 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn()) {
       onButtonClick: (handler) => (on.click = handler),
       onConnected: (handler) => (on.connected = handler),
       onDisconnected: (handler) => (on.disconnected = handler),
+      control: async () => undefined,
+      onParticipants: () => undefined,
+      onMe: () => undefined,
     },
     () => undefined,
   );

@@ -1,11 +1,34 @@
 import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
-import type { Button, Plugin } from '@pexip/plugin-api';
+import type { Button, ParticipantActivities, Plugin } from '@pexip/plugin-api';
+import type { ControlRpc } from './controls';
+import type { ParticipantChange } from './roster';
 import type { WebApp3 } from './service';
 import { withTimeout } from './with-timeout';
 
 /** How long the plugin waits for Web App 3 to answer a button update or a dial-out: nothing waits forever. */
 const BUTTON_UPDATE_TIMEOUT_MS = 5_000;
 const DIAL_OUT_TIMEOUT_MS = 5 * 60_000;
+const CONTROL_TIMEOUT_MS = 10_000;
+
+/** The main room; breakout rooms have ids of their own. */
+const MAIN_ROOM = 'main';
+
+/** Each control's RPC, by the plugin-api method that sends it. */
+const CONFERENCE_METHOD = {
+  'participant:mute': 'mute',
+  'participant:muteVideo': 'muteVideo',
+  'participant:admit': 'admit',
+  'participant:disconnect': 'disconnect',
+  'participant:spotlight': 'spotlight',
+  'participant:raiseHand': 'raiseHand',
+  'participant:setRole': 'setRole',
+  'participant:transfer': 'transfer',
+  'participant:sendDTMF': 'sendDTMF',
+  'conference:muteAllGuests': 'muteAllGuests',
+} as const satisfies { [K in ControlRpc]: keyof Plugin['conference'] };
+
+/** plugin-api's ParticipantActivities (Join, Leave, Update), by value: the type is checked, nothing of its runtime is bundled. */
+const ACTIVITY: Record<ParticipantActivities, 'join' | 'leave' | 'update'> = { 0: 'join', 1: 'leave', 2: 'update' };
 
 /** Infinity's text, cut to what the wire carries: the meeting's end must reach the page even with an essay attached. */
 const clip = (text: string): string => text.slice(0, MAX_STRING_LENGTH);
@@ -25,9 +48,36 @@ export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>): Web
       ),
     dialOut: (body) =>
       withTimeout(plugin.conference.dialOut(body), DIAL_OUT_TIMEOUT_MS, `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`),
+    control: ({ rpc, payload }) =>
+      withTimeout(
+        (plugin.conference[CONFERENCE_METHOD[rpc]] as (payload: unknown) => Promise<unknown>)(payload),
+        CONTROL_TIMEOUT_MS,
+        `${rpc} got no answer from Web App 3 within ${CONTROL_TIMEOUT_MS / 1000} s`,
+      ),
     // A button that was never added is reported where it is added (index.ts); it has no clicks.
     onButtonClick: (handler) => void button.then((added) => added.onClick.add(handler), () => undefined),
     onConnected: (handler) => void plugin.events.connected.add(handler),
+    onMe: (handler) =>
+      void plugin.events.me.add(({ id, participant }) => {
+        if (id === MAIN_ROOM) handler(participant);
+      }),
+    // Web App 3 may report one change through both the deprecated events and participantsActivities: applying it twice is harmless.
+    onParticipants(handler) {
+      const main = (id: string, change: ParticipantChange): void => {
+        if (id === MAIN_ROOM) handler([change]);
+      };
+      plugin.events.participants.add(({ id, participants }) => main(id, { type: 'all', participants }));
+      plugin.events.participantJoined.add(({ id, participant }) => main(id, { type: 'join', participant }));
+      plugin.events.participantLeft.add(({ id, participant }) => main(id, { type: 'leave', participant }));
+      plugin.events.participantsActivities.add((activities) => {
+        const changes: ParticipantChange[] = [];
+        for (const { roomId, activity } of Array.isArray(activities) ? activities : []) {
+          const type = ACTIVITY[activity?.type];
+          if (roomId === MAIN_ROOM && type) changes.push({ type, participant: activity.participant });
+        }
+        if (changes.length > 0) handler(changes);
+      });
+    },
     onDisconnected(handler) {
       plugin.events.userInitiatedDisconnect.add(() => handler({ userInitiated: true }));
       plugin.events.disconnected.add((payload) => {

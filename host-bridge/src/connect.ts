@@ -1,5 +1,22 @@
 import { wrap } from 'comlink';
-import { PLUGIN_EVENTS, SERVICE_METHODS, type ExternalChatService, type PluginEvents, type PluginPayloads } from './contract/index.js';
+import {
+  PLUGIN_EVENTS,
+  PLUGIN_TO_PAGE,
+  SERVICE_METHODS,
+  type ControlPayloads,
+  type DialOutBody,
+  type DialOutResult,
+  type ExternalChatService,
+  type Fields,
+  type HostAction,
+  type PAGE_TO_PLUGIN,
+  type PayloadOf,
+  type PluginEvents,
+  type PluginPayloads,
+  type RosterEntry,
+  type ServiceMethod,
+  type Topic,
+} from './contract/index.js';
 import { CallInterruptedError, InvalidParamsError, TimeoutError } from './errors.js';
 import { createHostEndpoint } from './host-endpoint.js';
 import { checkOrigins, checkTimeout, type CallOptions } from './options.js';
@@ -27,17 +44,73 @@ export interface ConnectOptions {
 /** `ready` on every (re)connection of a plugin instance, then the meeting's events. */
 export type ExternalChatEvents = { ready: PluginPayloads['ready'] } & PluginEvents;
 
-/** Each service method, as the page calls it: its argument validated by its table row before anything is sent, with per-call options. */
-export type ExternalChatMethods = {
-  [M in keyof ExternalChatService]: (
-    arg: Parameters<ExternalChatService[M]>[0],
-    options?: CallOptions,
-  ) => Promise<Awaited<ReturnType<ExternalChatService[M]>>>;
-};
+type Role = ControlPayloads['set-role']['role'];
+
+/**
+ * The service's methods as the page calls them, each argument validated by
+ * its table row before anything is sent, with per-call options last. Every
+ * call resolves once the plugin answered (state: once posted) and rejects
+ * with InvalidParamsError (nothing sent), FeatureUnavailableError,
+ * DialOutError or ControlError (refused), TimeoutError or CallInterruptedError.
+ */
+export interface ExternalChatMethods {
+  /** Shows the Chat button active (*Close Chat*) or not (*Open Chat*). */
+  setButtonActive(active: boolean, options?: CallOptions): Promise<void>;
+  /** Shows or hides the unread badge on the Chat button. */
+  setBadge(visible: boolean, options?: CallOptions): Promise<void>;
+  /** Dials `body.destination` into the meeting; resolves once the participant joined. */
+  dialOut(body: DialOutBody, options?: CallOptions): Promise<DialOutResult>;
+  /** Mutes or unmutes a participant's audio; naming the local user mutes yourself. */
+  mute(participantUuid: string, muted: boolean, options?: CallOptions): Promise<void>;
+  /** Stops or starts a participant's video; naming the local user stops your own. */
+  muteVideo(participantUuid: string, muted: boolean, options?: CallOptions): Promise<void>;
+  /** Lets a participant in from the lobby. */
+  admit(participantUuid: string, options?: CallOptions): Promise<void>;
+  /** Disconnects a participant from the meeting. */
+  disconnectParticipant(participantUuid: string, options?: CallOptions): Promise<void>;
+  spotlight(participantUuid: string, active: boolean, options?: CallOptions): Promise<void>;
+  /** Raises or lowers a participant's hand; naming the local user raises your own. */
+  raiseHand(participantUuid: string, raised: boolean, options?: CallOptions): Promise<void>;
+  setRole(participantUuid: string, role: Role, options?: CallOptions): Promise<void>;
+  /** Moves a participant to the conference `alias` (with its `pin`), as a guest unless `role` is `'host'`. */
+  transfer(participantUuid: string, to: { alias: string; role?: Role; pin?: string }, options?: CallOptions): Promise<void>;
+  /** Sends DTMF digits (0-9, *, #, A-D) to a participant, e.g. a phone dialled out. */
+  sendDtmf(participantUuid: string, digits: string, options?: CallOptions): Promise<void>;
+  muteAllGuests(muted: boolean, options?: CallOptions): Promise<void>;
+}
+
+// ---- the compiler holds these signatures to the table: each method takes its row's `args` in order ----
+type Assert<T extends true> = T;
+type Same<A, B> = [A, B] extends [B, A] ? true : false;
+type RowOf<M> = Extract<(typeof PAGE_TO_PLUGIN)[HostAction], { method: M }>;
+type PayloadOfRow<R> = R extends { fields: infer F extends Fields } ? PayloadOf<F> : never;
+type ArgsOf<R, P = PayloadOfRow<R>> = R extends { kind: 'state'; arg: infer K extends keyof P }
+  ? [P[K]]
+  : R extends { args: infer A extends readonly (keyof P)[] }
+    ? [...{ -readonly [I in keyof A]: P[A[I]] }, ...(R extends { rest: true } ? [Omit<P, A[number]>] : [])]
+    : never;
+type Agrees = {
+  [M in ServiceMethod]: Same<Parameters<ExternalChatMethods[M]>, [...ArgsOf<RowOf<M>>, options?: CallOptions]> extends true
+    ? Same<Awaited<ReturnType<ExternalChatMethods[M]>>, Awaited<ReturnType<ExternalChatService[M]>>>
+    : false;
+}[ServiceMethod];
+type _MethodsMatchTable = Assert<Same<Agrees, true>>;
+type _EveryMethodIsThere = Assert<Same<keyof ExternalChatMethods, ServiceMethod>>;
 
 export interface ExternalChat extends ExternalChatMethods {
   /** Resolves on the first `ready`; rejects with TimeoutError after `connectTimeoutMs`, or with CallInterruptedError if closed before. */
   readonly ready: Promise<void>;
+  /** What the plugin offers (its last `ready`'s `features`); empty before the first `ready`. */
+  readonly features: readonly string[];
+  /** Whether the local user is in the meeting: from `ready`, then `connected` / `disconnected`. */
+  readonly connected: boolean;
+  /** The latest `roster` (empty until the first arrives; kept up to date only while a `roster` handler is on). */
+  readonly roster: readonly RosterEntry[];
+  /**
+   * Adds a handler; returns the function that removes it. For meeting data
+   * (`roster`, `self`), the first handler subscribes and removing the last
+   * unsubscribes: nothing of the meeting reaches the page before it asks.
+   */
   on<E extends keyof ExternalChatEvents>(event: E, handler: (payload: ExternalChatEvents[E]) => void): () => void;
   /** Removes every listener and timer, rejects pending calls. */
   close(): void;
@@ -45,6 +118,12 @@ export interface ExternalChat extends ExternalChatMethods {
 
 const EVENTS: readonly string[] = ['ready', ...PLUGIN_EVENTS];
 type Handler = (payload: never) => void;
+/** Event name → the topic its handlers subscribe to. */
+const TOPIC_OF_EVENT = new Map<string, Topic>(
+  Object.entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => ('topic' in row ? [[action, row.topic] as const] : [])),
+);
+/** What a plugin offered before `ready` listed its features. */
+const LEGACY_FEATURES: readonly string[] = ['chat', 'dial-out'];
 
 /** Connects to the external-chat plugin inside the Web App 3 iframe. */
 export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectOptions = {}): ExternalChat {
@@ -55,6 +134,19 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   if (!origins) console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
 
   const handlers = new Map<string, Set<Handler>>(EVENTS.map((name) => [name, new Set()]));
+  let features: readonly string[] = [];
+  let connected = false;
+  let roster: readonly RosterEntry[] = [];
+  /** What the page sees before its handlers run, so a handler reading `chat.connected` sees the news. */
+  const record = (name: string, payload: unknown): void => {
+    if (name === 'ready') {
+      const ready = payload as PluginPayloads['ready'];
+      features = Object.freeze([...(ready.features ?? LEGACY_FEATURES)]);
+      connected = ready.connected === true;
+    } else if (name === 'connected') connected = true;
+    else if (name === 'disconnected') connected = false;
+    else if (name === 'roster') roster = Object.freeze((payload as PluginPayloads['roster']).participants);
+  };
   let resolveReady!: () => void;
   let rejectReady!: (error: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -79,6 +171,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     timeoutMs,
     trace: options.onEnvelope,
     onEvent(name, payload) {
+      record(name, payload);
       if (name === 'ready') {
         clearTimeout(connectTimer);
         resolveReady();
@@ -93,21 +186,35 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       }
     },
   });
-  const remote = wrap<ExternalChatMethods>(endpoint);
-  // Argument and options are checked where the call arrives (the endpoint), so a bad one rejects, never throws.
+  const remote = wrap<Record<ServiceMethod, (...args: unknown[]) => Promise<unknown>>>(endpoint);
+  // Arguments and options are checked where the call arrives (the endpoint), so a bad one rejects, never throws.
   const methods = Object.fromEntries(
-    SERVICE_METHODS.map((method) => [method, (arg: never, callOptions?: CallOptions) => remote[method](arg, callOptions)]),
+    SERVICE_METHODS.map((method) => [method, (...args: unknown[]) => remote[method](...args)]),
   ) as unknown as ExternalChatMethods;
 
   return {
     ...methods,
     ready,
+    get features() {
+      return features;
+    },
+    get connected() {
+      return connected;
+    },
+    get roster() {
+      return roster;
+    },
     on(event, handler) {
       const set = handlers.get(event);
       if (!set) throw new InvalidParamsError(`on: unknown event '${String(event)}'; use one of ${EVENTS.join(', ')}`);
       if (typeof handler !== 'function') throw new InvalidParamsError(`on('${event}'): the handler must be a function, got ${handler === null ? 'null' : typeof handler}`);
       set.add(handler as Handler);
-      return () => set.delete(handler as Handler);
+      const topic = TOPIC_OF_EVENT.get(event);
+      if (topic) endpoint.subscribe(topic, true);
+      return () => {
+        set.delete(handler as Handler);
+        if (topic && set.size === 0) endpoint.subscribe(topic, false);
+      };
     },
     close() {
       clearTimeout(connectTimer);

@@ -1,4 +1,3 @@
-import type { RequestAction } from './contract/index.js';
 
 /** The plugin answered `dial-out-error`; `message` is the plugin's (or Infinity's) explanation. */
 export class DialOutError extends Error {
@@ -34,10 +33,37 @@ export class CallInterruptedError extends Error {
   }
 }
 
-/** The error a failed request rejects with, by the action it was sent as. */
-const REQUEST_ERRORS: Record<RequestAction, new (message: string) => Error> = {
-  'dial-out': DialOutError,
-};
+/**
+ * The plugin or Infinity refused a participant control (`403` for a right the
+ * user lacks, an unknown participant, a feature the deployment switched off):
+ * `message` says which; `action` is the control's wire name (e.g. `mute`).
+ */
+export class ControlError extends Error {
+  override name = 'ControlError';
+  constructor(
+    message: string,
+    readonly action: string,
+  ) {
+    super(message);
+  }
+}
 
-export const requestError = (request: RequestAction, message: string | undefined): Error =>
-  new REQUEST_ERRORS[request](message ?? `The plugin reported a ${request} error without a message`);
+/**
+ * The plugin did not announce this feature in its `ready` (an older plugin, or
+ * the deployment's config.json switched it off): nothing was sent.
+ */
+export class FeatureUnavailableError extends Error {
+  override name = 'FeatureUnavailableError';
+  constructor(
+    readonly feature: string,
+    method: string,
+  ) {
+    super(`${method}: the plugin does not offer '${feature}' (its ready announced only the features in chat.features); upgrade the plugin or list '${feature}' in its config.json "features"`);
+  }
+}
+
+/** The error a failed request or control rejects with, by the action it was sent as. */
+export const requestError = (action: string, message: string | undefined): Error =>
+  action === 'dial-out'
+    ? new DialOutError(message ?? 'The plugin reported a dial-out error without a message')
+    : new ControlError(message ?? `The plugin refused ${action} without saying why`, action);

@@ -2,19 +2,24 @@ import type { Endpoint } from 'comlink';
 import { readApply, returned, type ComlinkMessage, type ComlinkReply } from './comlink-wire.js';
 import {
   answerIn,
+  arityOf,
   decodePluginMessage,
   encode,
   envelopeOf,
+  featureOf,
   isRequest,
   isState,
+  PLUGIN_TO_PAGE,
   SERVICE_METHODS,
+  TOPICS,
   type Answer,
   type EventAction,
   type HostAction,
   type PluginPayloads,
   type ServiceMethod,
+  type Topic,
 } from './contract/index.js';
-import { CallInterruptedError, InvalidParamsError, requestError } from './errors.js';
+import { CallInterruptedError, FeatureUnavailableError, InvalidParamsError, requestError } from './errors.js';
 import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin.js';
 import { checkCallOptions } from './options.js';
 import { createPendingCalls, type PendingCall } from './pending-calls.js';
@@ -36,6 +41,11 @@ export interface HostEndpointOptions {
 }
 
 export interface HostEndpoint extends Endpoint {
+  /**
+   * Asks the plugin to send `topic` (or to stop): now if it is known, and again
+   * to every new plugin instance, which starts with no subscriptions.
+   */
+  subscribe(topic: Topic, on: boolean): void;
   /** Stops listening and pinging; rejects every call in flight and every later one. */
   close(): void;
   /** Calls not yet settled (for leak checks). */
@@ -43,6 +53,9 @@ export interface HostEndpoint extends Endpoint {
 }
 
 type ComlinkListener = (event: { data: ComlinkReply }) => void;
+
+/** What a plugin offered before `ready` listed its features. */
+const LEGACY_FEATURES: readonly string[] = ['chat', 'dial-out'];
 
 /**
  * The page's side of the wire, mirroring the plugin endpoint: it finds the
@@ -62,8 +75,13 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   const calls = createPendingCalls(reply);
   /** The last envelope per state action: what a restarted plugin must be told again. */
   const state = new Map<HostAction, object>();
-  /** `echoesRequestId`: its ready said it echoes every request's id, so an answer without one is not for this page. */
-  let plugin: { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean } | undefined;
+  /** The topics this page asked for: renewed with every new plugin instance. */
+  const topics = new Set<Topic>();
+  /**
+   * `echoesRequestId`: its ready said it echoes every request's id, so an answer without one is not for this page.
+   * `features`: what it offers; a plugin that announces none predates the list and offers the chat button and dial-out.
+   */
+  let plugin: { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean; features: readonly string[] } | undefined;
   let closed = false;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let pingDelay = 0;
@@ -79,6 +97,16 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     call.sent = true;
     post(call.envelope);
   };
+  /** A feature the plugin does not offer is refused here, before anything is sent. */
+  const unavailable = (action: HostAction, method: string): FeatureUnavailableError | undefined => {
+    const feature = featureOf(action);
+    return plugin && feature !== undefined && !plugin.features.includes(feature) ? new FeatureUnavailableError(feature, method) : undefined;
+  };
+  const offered = (topic: Topic): boolean => plugin?.features.includes(PLUGIN_TO_PAGE[TOPICS.get(topic) as 'roster'].feature) === true;
+  const postTopics = (action: 'subscribe' | 'unsubscribe', list: Topic[]): void => {
+    const named = list.filter(offered);
+    if (named.length > 0) post(encode(action, { topics: named }));
+  };
 
   /** A call from comlink's proxy: validated by its row, then posted, queued or answered. */
   const onCall = (message: ComlinkMessage): void => {
@@ -88,14 +116,14 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     const method = apply?.method as ServiceMethod;
     // RELEASE and anything else comlink may send is answered here, never put on the wire.
     if (!apply || !SERVICE_METHODS.includes(method)) return reply(returned(id, undefined));
-    const built = envelopeOf(method, apply.args[0], id);
+    const built = envelopeOf(method, apply.args, id);
     if (!built.ok) return calls.fail(id, new InvalidParamsError(built.error));
     if (closed) return calls.fail(id, new CallInterruptedError('closed', method));
-    // The second argument holds this page's own call options; they never leave it.
+    // The argument after the method's own holds this page's call options; they never leave it.
     let signal: AbortSignal | undefined;
     let ms: number;
     try {
-      const checked = checkCallOptions(method, apply.args[1]);
+      const checked = checkCallOptions(method, apply.args[arityOf(method)]);
       signal = checked.signal;
       ms = checked.timeoutMs ?? options.timeoutMs;
     } catch (error) {
@@ -103,6 +131,8 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     }
     if (signal?.aborted) return calls.fail(id, signal.reason);
     const { action, envelope } = built.value;
+    const refused = unavailable(action, method);
+    if (refused) return calls.fail(id, refused);
     if (isState(action)) {
       state.set(action, envelope);
       // State has no answer on the wire: done once posted.
@@ -116,16 +146,19 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   };
 
   const onReady = (source: Window, origin: string, payload: PluginPayloads['ready']): void => {
-    const { instanceId, echoesRequestId } = payload;
+    const { instanceId, echoesRequestId, features } = payload;
     // The same instance saying ready again (a ping heard twice, or another bridge's ping) changes nothing.
     if (plugin && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId) return;
     // A new instance will never answer what the old one was asked.
     if (plugin) for (const [id, call] of calls.list()) if (call.sent) calls.fail(id, new CallInterruptedError('plugin-restarted', call.method));
-    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true };
+    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true, features: features ?? LEGACY_FEATURES };
     clearTimeout(pingTimer);
-    for (const envelope of state.values()) post(envelope);
+    for (const [action, envelope] of state) if (!unavailable(action, '')) post(envelope);
+    postTopics('subscribe', [...topics]);
     for (const [id, call] of calls.list()) {
-      if (isState(call.action)) calls.resolve(id, undefined);
+      const refused = call.sent ? undefined : unavailable(call.action, call.method);
+      if (refused) calls.fail(id, refused);
+      else if (isState(call.action)) calls.resolve(id, undefined);
       else if (!call.sent) send(call);
     }
     options.onEvent('ready', payload);
@@ -182,6 +215,12 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => comlink.add(listener as unknown as ComlinkListener),
     removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
       comlink.delete(listener as unknown as ComlinkListener),
+    subscribe(topic, on) {
+      if (closed || topics.has(topic) === on) return;
+      if (on) topics.add(topic);
+      else topics.delete(topic);
+      postTopics(on ? 'subscribe' : 'unsubscribe', [topic]);
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -189,6 +228,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
       clearTimeout(pingTimer);
       for (const [id, call] of calls.list()) calls.fail(id, new CallInterruptedError('closed', call.method));
       state.clear();
+      topics.clear();
       plugin = undefined;
     },
     pendingCount: () => calls.size,

@@ -4,46 +4,99 @@ import { PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, wireFields, type FieldRule, type Fields
 
 const code = (text: string): string => `\`${text}\``;
 
-const typeOf = (rule: FieldRule): string =>
-  rule.type === 'boolean' ? 'boolean' : rule.values ? rule.values.map(code).join(' \\| ') : rule.nonEmpty ? 'non-empty string' : 'string';
+function typeOf(rule: FieldRule): string {
+  switch (rule.type) {
+    case 'boolean':
+      return 'boolean';
+    case 'list':
+      return `array (≤ ${rule.maxItems.toLocaleString('en-US')}) of ${typeOf(rule.of)}`;
+    case 'object':
+      return `{ ${fieldList(rule.fields)} }`;
+    default:
+      return rule.values ? rule.values.map(code).join(' \\| ') : rule.means ?? (rule.nonEmpty ? 'non-empty string' : 'string');
+  }
+}
+
+const fieldList = (fields: Fields): string =>
+  Object.entries(fields)
+    .map(([name, rule]) => `${code(name + (rule.optional ? '?' : ''))}: ${typeOf(rule)}`)
+    .join(', ');
 
 function fields(row: { kind: string; fields: Fields }): string {
-  const list = Object.entries(wireFields(row)).map(([name, rule]) => `${code(name + (rule.optional ? '?' : ''))}: ${typeOf(rule)}`);
-  return list.length === 0 ? 'none' : list.join(', ');
+  const list = fieldList(wireFields(row));
+  return list === '' ? 'none' : list;
 }
 
 const table = (header: string[], rows: string[][]): string =>
   [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
+type HostRow = (typeof PAGE_TO_PLUGIN)[keyof typeof PAGE_TO_PLUGIN];
+
+/** How host-bridge's method is called: its row's `args` one by one, then the other fields as one object. */
+function signature(row: HostRow): string {
+  if (!('method' in row)) return '–';
+  if (row.kind === 'state') return code(`${row.method}(${row.arg})`);
+  const args: string[] = [...row.args];
+  if ('rest' in row && row.rest) {
+    const rest = Object.entries(row.fields as Fields).filter(([name]) => !args.includes(name));
+    args.push(args.length === 0 ? 'payload' : `{ ${rest.map(([name, rule]) => name + (rule.optional ? '?' : '')).join(', ')} }`);
+  }
+  return code(`${row.method}(${args.join(', ')})`);
+}
+
+const ANSWERS: Record<HostRow['kind'], (row: HostRow) => string> = {
+  state: () => 'none: state, told again to a restarted plugin',
+  request: (row) => ('ok' in row ? `${code(row.ok)} / ${code(row.error)}` : ''),
+  control: () => `${code('control-result')}, only when it carries a ${code('requestId')}`,
+  subscribe: () => 'none: each topic named is sent at once, then on every change',
+  unsubscribe: () => 'none',
+  ping: () => code('ready'),
+};
+
 function hostRows(): string[][] {
-  return Object.entries(PAGE_TO_PLUGIN).map(([action, row]) => {
-    const call = 'method' in row ? code(`${row.method}(${'arg' in row ? row.arg : 'payload'})`) : '–';
-    const answer =
-      row.kind === 'request' ? `${code(row.ok)} / ${code(row.error)}` : row.kind === 'ping' ? code('ready') : 'none: state, told again to a restarted plugin';
-    return [code(action), fields(row), call, answer];
-  });
+  return Object.entries(PAGE_TO_PLUGIN).map(([action, row]: [string, HostRow]) => [
+    code(action),
+    fields(row),
+    signature(row),
+    ANSWERS[row.kind](row),
+    'feature' in row ? code(row.feature) : '–',
+  ]);
 }
 
 function answering(action: string): string | undefined {
-  for (const [request, row] of Object.entries(PAGE_TO_PLUGIN)) {
+  for (const [request, row] of Object.entries(PAGE_TO_PLUGIN) as [string, HostRow][]) {
     if (row.kind === 'request' && row.ok === action) return `resolves ${code(row.method)} (answers ${code(request)})`;
     if (row.kind === 'request' && row.error === action) return `rejects ${code(row.method)} (answers ${code(request)})`;
   }
   return undefined;
 }
 
+type PluginRow = (typeof PLUGIN_TO_PAGE)[keyof typeof PLUGIN_TO_PAGE];
+
+function bridgeOf(action: string, row: PluginRow): string {
+  switch (row.kind) {
+    case 'ready':
+      return `${code("on('ready')")}, resolves ${code('ready')}; ${code('chat.features')}, ${code('chat.connected')}`;
+    case 'event':
+      return code(`on('${action}')`);
+    case 'topic':
+      return `${code(`on('${action}')`)}: the first handler subscribes to topic ${code(row.topic)} (feature ${code(row.feature)})`;
+    case 'result':
+      return `settles the control named by ${code('control')}: resolves, or rejects with ${code('ControlError')}`;
+    default:
+      return answering(action) ?? '–';
+  }
+}
+
 function pluginRows(): string[][] {
-  return Object.entries(PLUGIN_TO_PAGE).map(([action, row]) => {
-    const bridge = row.kind === 'ready' ? `${code("on('ready')")}, resolves ${code('ready')}` : row.kind === 'event' ? code(`on('${action}')`) : answering(action);
-    return [code(action), fields(row), bridge ?? '–'];
-  });
+  return Object.entries(PLUGIN_TO_PAGE).map(([action, row]: [string, PluginRow]) => [code(action), fields(row), bridgeOf(action, row)]);
 }
 
 export function renderWireTables(): string {
   return [
     '**Page → plugin**',
     '',
-    table(['action', 'fields', 'calls (host-bridge method)', 'answered with'], hostRows()),
+    table(['action', 'fields', 'calls (host-bridge method)', 'answered with', 'feature'], hostRows()),
     '',
     '**Plugin → page**',
     '',

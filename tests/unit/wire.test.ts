@@ -41,6 +41,9 @@ function stack() {
       onButtonClick: () => undefined,
       onConnected: () => undefined,
       onDisconnected: () => undefined,
+      control: async () => ({ status: 200, data: { status: 'success', result: true } }),
+      onParticipants: () => undefined,
+      onMe: () => undefined,
     },
     () => undefined,
   );

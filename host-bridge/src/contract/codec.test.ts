@@ -98,8 +98,22 @@ describe('decodePluginMessage (host side)', () => {
 
 describe('the table drives the service', () => {
   it('lists the service methods and the events in table order', () => {
-    expect(SERVICE_METHODS).toEqual(['setButtonActive', 'setBadge', 'dialOut']);
-    expect(PLUGIN_EVENTS).toEqual(['toggle-chat', 'connected', 'disconnected']);
+    expect(SERVICE_METHODS).toEqual([
+      'setButtonActive',
+      'setBadge',
+      'dialOut',
+      'mute',
+      'muteVideo',
+      'admit',
+      'disconnectParticipant',
+      'spotlight',
+      'raiseHand',
+      'setRole',
+      'transfer',
+      'sendDtmf',
+      'muteAllGuests',
+    ]);
+    expect(PLUGIN_EVENTS).toEqual(['toggle-chat', 'connected', 'disconnected', 'roster', 'self']);
   });
 
   it('maps each service method to its action and back (host envelopeOf → plugin callOf)', () => {
@@ -108,7 +122,7 @@ describe('the table drives the service', () => {
       ['setBadge', false, 'toggle-chat-badge'],
       ['dialOut', dial, 'dial-out'],
     ] as const) {
-      const built = envelopeOf(method, arg, 'req-1');
+      const built = envelopeOf(method, [arg], 'req-1');
       expect(built.ok && built.value.action).toBe(name);
       const envelope = built.ok ? built.value.envelope : undefined;
       expect(envelope?.action).toBe(`${ACTION_PREFIX}${name}`);
@@ -119,17 +133,17 @@ describe('the table drives the service', () => {
       // Only requests carry requestId: state needs no answer.
       expect(call?.requestId).toBe(PAGE_TO_PLUGIN[name].kind === 'request' ? 'req-1' : undefined);
     }
-    expect(envelopeOf('dialOut', dial, 'req-1')).toEqual({
+    expect(envelopeOf('dialOut', [dial], 'req-1')).toEqual({
       ok: true,
       value: { action: 'dial-out', envelope: { action: `${ACTION_PREFIX}dial-out`, ...dial, requestId: 'req-1' } },
     });
   });
 
   it('validates a call by its row before building anything, naming the method and the field', () => {
-    expect(envelopeOf('setBadge', 'yes', 'r')).toEqual({ ok: false, error: `setBadge: 'visible' must be true or false, got "yes"` });
-    expect(envelopeOf('dialOut', { ...dial, protocol: 'fax' }, 'r')).toMatchObject({ ok: false, error: expect.stringMatching(/^dialOut: 'protocol'/) });
-    expect(envelopeOf('dialOut', null, 'r')).toEqual({ ok: false, error: 'dialOut: expected an object, got null' });
-    const sneaky = envelopeOf('dialOut', { ...dial, requestId: 'mine', extra: 1 }, 'req-2');
+    expect(envelopeOf('setBadge', ['yes'], 'r')).toEqual({ ok: false, error: `setBadge: 'visible' must be true or false, got "yes"` });
+    expect(envelopeOf('dialOut', [{ ...dial, protocol: 'fax' }], 'r')).toMatchObject({ ok: false, error: expect.stringMatching(/^dialOut: 'protocol'/) });
+    expect(envelopeOf('dialOut', [null], 'r')).toMatchObject({ ok: false, error: expect.stringMatching(/^dialOut: its argument must be an object \(\{ role, destination, protocol, call_type\?/) });
+    const sneaky = envelopeOf('dialOut', [{ ...dial, requestId: 'mine', extra: 1 }], 'req-2');
     expect(sneaky.ok && sneaky.value.envelope).toEqual({ action: `${ACTION_PREFIX}dial-out`, ...dial, requestId: 'req-2' });
   });
 
@@ -235,6 +249,18 @@ describe('action names', () => {
 
   it('tells state from requests by the table', () => {
     expect(HOST_ACTIONS.filter(isState)).toEqual(['toggle-chat-button-state', 'toggle-chat-badge']);
-    expect(HOST_ACTIONS.filter(isRequest)).toEqual(['dial-out']);
+    expect(HOST_ACTIONS.filter(isRequest)).toEqual([
+      'dial-out',
+      'mute',
+      'mute-video',
+      'admit',
+      'disconnect',
+      'spotlight',
+      'raise-hand',
+      'set-role',
+      'transfer',
+      'dtmf',
+      'mute-all-guests',
+    ]);
   });
 });

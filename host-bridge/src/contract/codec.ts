@@ -9,14 +9,17 @@ import {
   PLUGIN_TO_PAGE,
   REQUEST_ID,
   wireFields,
+  type AnsweredAction,
   type Decoded,
   type EventAction,
+  type Feature,
   type HostAction,
   type HostPayloads,
   type PluginAction,
   type PluginPayloads,
-  type RequestAction,
   type ServiceMethod,
+  type Topic,
+  type TopicAction,
 } from './vocabulary.js';
 
 export type HostMessage = Decoded<HostPayloads>;
@@ -31,6 +34,7 @@ export type Inbound<M> =
 
 type Table = { readonly [action: string]: { readonly kind: string; readonly fields: Fields } };
 type Row<T extends Table> = T[keyof T];
+type HostRow = Row<typeof PAGE_TO_PLUGIN>;
 
 const entries = <T extends Table>(table: T): [keyof T & string, Row<T>][] => Object.entries(table) as [keyof T & string, Row<T>][];
 const byAction = <T extends Table>(table: T): Map<string, Fields> =>
@@ -42,14 +46,24 @@ const PLUGIN_WIRE = /* @__PURE__ */ byAction(PLUGIN_TO_PAGE);
 
 /** The service methods the page may call, in table order. */
 export const SERVICE_METHODS: readonly ServiceMethod[] = /* @__PURE__ */ entries(PAGE_TO_PLUGIN).flatMap(([, row]) => ('method' in row ? [row.method] : []));
-/** The events the plugin raises, in table order. */
-export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => (row.kind === 'event' ? [action] : [])) as EventAction[];
+/** The events the plugin raises (topics included), in table order. */
+export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([action, row]) =>
+  row.kind === 'event' || row.kind === 'topic' ? [action] : [],
+) as EventAction[];
+/** Everything a deployment can switch on or off, in table order. */
+export const FEATURES = /* @__PURE__ */ [
+  ...new Set([...entries(PAGE_TO_PLUGIN), ...entries(PLUGIN_TO_PAGE)].flatMap(([, row]) => ('feature' in row ? [row.feature] : []))),
+] as Feature[];
+/** topic → the action that carries it. */
+export const TOPICS: ReadonlyMap<Topic, TopicAction> = /* @__PURE__ */ new Map(
+  entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => (row.kind === 'topic' ? [[row.topic, action as TopicAction] as const] : [])),
+);
 
 const ACTION_OF_METHOD = /* @__PURE__ */ new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
-/** answer action → the request it answers */
-const REQUEST_OF_ANSWER = /* @__PURE__ */ new Map<string, RequestAction>(
+/** answer action → the request it answers (`control-result` names its control in the payload). */
+const REQUEST_OF_ANSWER = /* @__PURE__ */ new Map<string, AnsweredAction>(
   entries(PAGE_TO_PLUGIN).flatMap(([action, row]) =>
-    row.kind === 'request' ? [[row.ok, action as RequestAction] as const, [row.error, action as RequestAction] as const] : [],
+    row.kind === 'request' ? [[row.ok, action as AnsweredAction] as const, [row.error, action as AnsweredAction] as const] : [],
   ),
 );
 
@@ -81,7 +95,13 @@ export function encode(name: HostAction | PluginAction, payload: object): { acti
   return { action: ACTION_PREFIX + name, ...payload };
 }
 
-/** A service call, as the plugin endpoint makes it (through comlink for a request). */
+/** The feature a page action belongs to (what `config.json` may switch off); undefined for the always-on ones. */
+export const featureOf = (action: HostAction): Feature | undefined => {
+  const row: HostRow = PAGE_TO_PLUGIN[action];
+  return 'feature' in row ? row.feature : undefined;
+};
+
+/** A service call, as the plugin endpoint makes it (through comlink for a request or control). */
 export interface ServiceCall {
   action: HostAction;
   method: ServiceMethod;
@@ -89,10 +109,10 @@ export interface ServiceCall {
   requestId?: string;
 }
 
-/** Plugin side: the service call a validated message asks for; undefined for `ping`. */
+/** Plugin side: the service call a validated message asks for; undefined for `ping` and subscriptions. */
 export function callOf({ name, payload }: HostMessage): ServiceCall | undefined {
-  const row = PAGE_TO_PLUGIN[name];
-  if (row.kind === 'ping') return undefined;
+  const row: HostRow = PAGE_TO_PLUGIN[name];
+  if (!('method' in row)) return undefined;
   const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
   const call: ServiceCall = { action: name, method: row.method, args: [row.kind === 'state' ? fields[row.arg] : fields] };
   if (requestId !== undefined) call.requestId = requestId;
@@ -102,12 +122,23 @@ export function callOf({ name, payload }: HostMessage): ServiceCall | undefined 
 export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
 
 /**
- * Plugin side: a request's outcome → its answer envelope. The result passes
- * the answer's own rule, so only the fields the table declares leave.
+ * Plugin side: whether the page gets an answer. A request always does; a
+ * control only when it carried a `requestId` (otherwise its effect shows in
+ * the next roster, as in the protocol it comes from).
  */
-export function answerOf(request: RequestAction, outcome: Outcome, requestId: string | undefined): { action: string } {
-  const row = PAGE_TO_PLUGIN[request];
+export const isAnswered = (action: HostAction, requestId: string | undefined): action is AnsweredAction =>
+  PAGE_TO_PLUGIN[action].kind === 'request' || (PAGE_TO_PLUGIN[action].kind === 'control' && requestId !== undefined);
+
+/**
+ * Plugin side: an outcome → its answer envelope. A result passes the answer's
+ * own rule, so only the fields the table declares leave.
+ */
+export function answerOf(request: AnsweredAction, outcome: Outcome, requestId: string | undefined): { action: string } {
+  const row: HostRow = PAGE_TO_PLUGIN[request];
   const id = requestId === undefined ? {} : { requestId };
+  if (row.kind !== 'request') {
+    return encode('control-result', outcome.ok ? { control: request, ok: true, ...id } : { control: request, ok: false, message: outcome.message, ...id });
+  }
   let message = outcome.ok ? '' : outcome.message;
   if (outcome.ok) {
     const result = checkFields(row.ok, outcome.value, PLUGIN_TO_PAGE[row.ok].fields);
@@ -126,29 +157,64 @@ export function eventOf<E extends EventAction>(name: E, payload: PluginPayloads[
   return valid.ok ? { ok: true, value: encode(name, valid.value as PluginPayloads[E]) } : valid;
 }
 
+const fieldList = (fields: Fields, skip: readonly string[]): string =>
+  Object.entries(fields)
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, rule]) => name + (rule.optional ? '?' : ''))
+    .join(', ');
+
+/** Host side: how many arguments a method takes; its call options come after them. */
+export function arityOf(method: ServiceMethod): number {
+  const row: HostRow = PAGE_TO_PLUGIN[ACTION_OF_METHOD.get(method) as HostAction];
+  return 'args' in row ? row.args.length + ('rest' in row && row.rest ? 1 : 0) : 1;
+}
+
+/** A method's arguments, as its row names them (`args`, then `rest` as one object), into the payload they stand for. */
+function payloadOfArgs(method: string, row: HostRow, args: readonly unknown[]): Result<Record<string, unknown>> {
+  if (row.kind === 'state') return { ok: true, value: { [row.arg]: args[0] } };
+  if (!('args' in row)) return { ok: false, error: `${method} is not a method` };
+  const named = Object.fromEntries(row.args.map((name, i) => [name, args[i]]));
+  if (!('rest' in row && row.rest)) return { ok: true, value: named };
+  const rest: unknown = args[row.args.length];
+  if (isRecord(rest)) return { ok: true, value: { ...rest, ...named } };
+  const which = row.args.length === 0 ? 'its argument' : `argument ${row.args.length + 1}`;
+  const fields = Object.entries(row.fields as Fields)
+    .filter(([name]) => !(row.args as readonly string[]).includes(name))
+    .map(([name, rule]) => name + (rule.optional ? '?' : ''));
+  const got = rest === null ? 'null' : Array.isArray(rest) ? 'an array' : typeof rest;
+  return { ok: false, error: `${method}: ${which} must be an object ({ ${fields.join(', ')} }), got ${got}` };
+}
+
 /**
- * Host side: a service call → its envelope. The argument is validated by the
- * method's row; errors name the method and the field.
+ * Host side: a method call (its arguments, call options after them) → its
+ * envelope, validated by the method's row; errors name the method and the field.
  */
-export function envelopeOf(method: ServiceMethod, arg: unknown, requestId: string): Result<{ action: HostAction; envelope: { action: string } }> {
+export function envelopeOf(method: ServiceMethod, args: readonly unknown[], requestId: string): Result<{ action: HostAction; envelope: { action: string } }> {
   const action = ACTION_OF_METHOD.get(method) as HostAction;
-  const row = PAGE_TO_PLUGIN[action];
-  const valid = checkFields(method, row.kind === 'state' ? { [row.arg]: arg } : arg, row.fields);
+  const row: HostRow = PAGE_TO_PLUGIN[action];
+  const data = payloadOfArgs(method, row, args);
+  if (!data.ok) return data;
+  const valid = checkFields(method, data.value, row.fields);
   if (!valid.ok) return valid;
-  const payload = row.kind === 'request' ? { ...valid.value, requestId } : valid.value;
+  const payload = row.kind === 'state' ? valid.value : { ...valid.value, requestId };
   return { ok: true, value: { action, envelope: { action: ACTION_PREFIX + action, ...payload } } };
 }
 
 /** The actions whose last value a restarted plugin is told again. */
 export const isState = (action: HostAction): boolean => PAGE_TO_PLUGIN[action].kind === 'state';
-export const isRequest = (action: HostAction): action is RequestAction => PAGE_TO_PLUGIN[action].kind === 'request';
+/** The actions the page sends with a `requestId` and waits on. */
+export const isRequest = (action: HostAction): action is AnsweredAction => PAGE_TO_PLUGIN[action].kind === 'request' || PAGE_TO_PLUGIN[action].kind === 'control';
 
 export type Answer =
-  | { request: RequestAction; requestId: string | undefined; ok: true; value: object }
-  | { request: RequestAction; requestId: string | undefined; ok: false; message: string | undefined };
+  | { request: string; requestId: string | undefined; ok: true; value: object }
+  | { request: string; requestId: string | undefined; ok: false; message: string | undefined };
 
-/** Host side: a message that answers a request, split into its outcome; undefined for anything else. */
+/** Host side: a message that answers a request or control, split into its outcome; undefined for anything else. */
 export function answerIn({ name, payload }: PluginMessage): Answer | undefined {
+  if (name === 'control-result') {
+    const { requestId, control, ok, message } = payload as PluginPayloads['control-result'];
+    return ok ? { request: control, requestId, ok: true, value: {} } : { request: control, requestId, ok: false, message };
+  }
   const request = REQUEST_OF_ANSWER.get(name);
   if (!request) return undefined;
   const { requestId, ...fields } = payload as { requestId?: string; message?: string } & Record<string, unknown>;

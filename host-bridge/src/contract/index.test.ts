@@ -7,8 +7,35 @@ import { describe, expect, it } from 'vitest';
 describe('the contract entry (@external-chat/host-bridge/contract)', () => {
   it('loads and exports the tables, action names, codec and validation the README lists', async () => {
     const contract = await import('./index.js');
-    expect(Object.keys(contract.PAGE_TO_PLUGIN)).toEqual(['toggle-chat-button-state', 'toggle-chat-badge', 'dial-out', 'ping']);
-    expect(Object.keys(contract.PLUGIN_TO_PAGE)).toEqual(['ready', 'toggle-chat', 'dial-out-success', 'dial-out-error', 'connected', 'disconnected']);
+    expect(Object.keys(contract.PAGE_TO_PLUGIN)).toEqual([
+      'toggle-chat-button-state',
+      'toggle-chat-badge',
+      'dial-out',
+      'subscribe',
+      'unsubscribe',
+      'mute',
+      'mute-video',
+      'admit',
+      'disconnect',
+      'spotlight',
+      'raise-hand',
+      'set-role',
+      'transfer',
+      'dtmf',
+      'mute-all-guests',
+      'ping',
+    ]);
+    expect(Object.keys(contract.PLUGIN_TO_PAGE)).toEqual([
+      'ready',
+      'toggle-chat',
+      'dial-out-success',
+      'dial-out-error',
+      'connected',
+      'disconnected',
+      'roster',
+      'self',
+      'control-result',
+    ]);
     expect(contract.HOST_ACTIONS).toEqual(Object.keys(contract.PAGE_TO_PLUGIN));
     expect(contract.PLUGIN_ACTIONS).toEqual(Object.keys(contract.PLUGIN_TO_PAGE));
     expect(contract.action('ping')).toBe(`${contract.ACTION_PREFIX}ping`);
@@ -20,7 +47,7 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
   it('round-trips a dial-out through the loaded tables: page envelope, plugin call, plugin answer, page outcome', async () => {
     const { envelopeOf, decodeHostMessage, callOf, answerOf, decodePluginMessage, answerIn } = await import('./index.js');
     const body = { role: 'HOST', destination: 'bob@example.com', protocol: 'auto' } as const;
-    const built = envelopeOf('dialOut', body, 'r1');
+    const built = envelopeOf('dialOut', [body], 'r1');
     expect(built).toEqual({ ok: true, value: { action: 'dial-out', envelope: { action: 'pexip:plugin:external-chat/dial-out', ...body, requestId: 'r1' } } });
     const inbound = decodeHostMessage(built.ok ? built.value.envelope : undefined);
     expect(inbound.kind).toBe('message');

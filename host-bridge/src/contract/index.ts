@@ -9,9 +9,20 @@ export {
   PLUGIN_TO_PAGE,
   REQUEST_ID,
   wireFields,
+  MAX_PARTICIPANTS,
+  ROSTER_ENTRY,
+  SELF,
+  type AnsweredAction,
+  type ControlAction,
+  type ControlPayloads,
   type DialOutResult,
   type DisconnectedPayload,
   type EventAction,
+  type Feature,
+  type RosterEntry,
+  type SelfState,
+  type Topic,
+  type TopicAction,
   type HostAction,
   type HostPayloads,
   type PluginAction,
@@ -22,21 +33,26 @@ export {
 } from './vocabulary.js';
 export type { ExternalChatService } from './service.js';
 export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body.js';
-export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type PayloadOf, type Result } from './fields.js';
+export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
 export { isOrigin, originOf } from './origins.js';
 export {
   answerIn,
   answerOf,
+  arityOf,
   callOf,
   decodeHostMessage,
   decodePluginMessage,
   encode,
   envelopeOf,
   eventOf,
+  FEATURES,
+  featureOf,
+  isAnswered,
   isRequest,
   isState,
   PLUGIN_EVENTS,
   SERVICE_METHODS,
+  TOPICS,
   type Answer,
   type HostMessage,
   type Inbound,

@@ -1,6 +1,6 @@
 import type { DialOutBody } from './dial-body.js';
 import type { Fields, PayloadOf } from './fields.js';
-import type { DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
+import type { ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
 
 /**
  * The service the plugin exposes. The page reaches it through host-bridge
@@ -14,6 +14,23 @@ export interface ExternalChatService {
   setBadge(visible: boolean): void | Promise<void>;
   /** Dials `body.destination` into the meeting; resolves once the participant joined. */
   dialOut(body: DialOutBody): Promise<DialOutResult>;
+  // The controls: each resolves once Web App 3 (Infinity) accepted it, and rejects with what refused it.
+  /** Mutes or unmutes a participant's audio (the local user's own, when it names them). */
+  mute(control: ControlPayloads['mute']): Promise<void>;
+  /** Stops or starts a participant's video (the local user's own, when it names them). */
+  muteVideo(control: ControlPayloads['mute-video']): Promise<void>;
+  /** Lets a participant in from the lobby. */
+  admit(control: ControlPayloads['admit']): Promise<void>;
+  /** Disconnects a participant from the meeting. */
+  disconnectParticipant(control: ControlPayloads['disconnect']): Promise<void>;
+  spotlight(control: ControlPayloads['spotlight']): Promise<void>;
+  /** Raises or lowers a participant's hand (the local user's own, when it names them). */
+  raiseHand(control: ControlPayloads['raise-hand']): Promise<void>;
+  setRole(control: ControlPayloads['set-role']): Promise<void>;
+  /** Moves a participant to another conference `alias`, as a guest unless `role` says host. */
+  transfer(control: ControlPayloads['transfer']): Promise<void>;
+  sendDtmf(control: ControlPayloads['dtmf']): Promise<void>;
+  muteAllGuests(control: ControlPayloads['mute-all-guests']): Promise<void>;
 }
 
 // ---- the compiler holds PAGE_TO_PLUGIN and this interface together ----
@@ -25,7 +42,7 @@ type Same<A, B> = [A, B] extends [B, A] ? true : false;
 type RowOf<M> = Extract<(typeof PAGE_TO_PLUGIN)[HostAction], { method: M }>;
 type ArgOf<R> = R extends { kind: 'state'; arg: infer K; fields: infer F extends Fields }
   ? PayloadOf<F>[K & keyof PayloadOf<F>]
-  : R extends { kind: 'request'; fields: infer F extends Fields }
+  : R extends { kind: 'request' | 'control'; fields: infer F extends Fields }
     ? PayloadOf<F>
     : never;
 type ResultOf<R> = R extends { kind: 'request'; ok: infer O extends PluginAction } ? PayloadOf<(typeof PLUGIN_TO_PAGE)[O]['fields']> : void;

@@ -7,7 +7,7 @@
  * on ExternalChatService; the compiler checks that the two agree (service.ts).
  */
 import { DIAL_FIELDS } from './dial-body.js';
-import { boolean, optionalBoolean, optionalString, string, type Fields, type PayloadOf } from './fields.js';
+import { boolean, optionalBoolean, optionalString, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
 
 /** Every envelope's `action` starts with this; anything else is not ours. */
 export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
@@ -15,42 +15,179 @@ export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
 /** Echoed on a request's answer, so concurrent calls resolve the right caller. Chosen by the page. */
 export const REQUEST_ID = { requestId: { type: 'string', optional: true, nonEmpty: true } } as const;
 
+/** The largest meeting a roster carries; Infinity's own conferences stay well below it. */
+export const MAX_PARTICIPANTS = 10_000;
+
+/**
+ * Names the plugin or the page may not know yet (a newer peer's feature or
+ * topic) are plain strings on the wire: an unknown name is skipped, never a
+ * reason to refuse the whole message.
+ */
+const names = { type: 'list', of: string, maxItems: 64 } as const satisfies ListRule;
+
+/** What a host may do to a participant, from Infinity's `can*` flags. */
+const CAN = {
+  control: boolean,
+  mute: boolean,
+  disconnect: boolean,
+  transfer: boolean,
+  spotlight: boolean,
+  fecc: boolean,
+  raiseHand: boolean,
+  changeLayout: boolean,
+} as const;
+
+/** One participant of the main room, as the plugin maps it from @pexip/plugin-api's InfinityParticipant. */
+export const ROSTER_ENTRY = {
+  uuid: string,
+  displayName: text,
+  isHost: boolean,
+  isWaiting: boolean,
+  isMuted: boolean,
+  isClientMuted: boolean,
+  isCameraMuted: boolean,
+  isPresenting: boolean,
+  isSpotlight: boolean,
+  raisedHand: boolean,
+  protocol: text,
+  callType: text,
+  isExternal: boolean,
+  can: { type: 'object', fields: CAN },
+} as const satisfies Fields;
+
+/** The local user, from Web App 3's `me` event. */
+export const SELF = {
+  participantUuid: string,
+  micMuted: boolean,
+  camMuted: boolean,
+  clientMuted: boolean,
+  isHost: boolean,
+  canControl: boolean,
+} as const satisfies Fields;
+
 /**
  * What the plugin sends.
  * - `ready`: the plugin (re)started, or answers `ping`. `echoesRequestId: true` promises that every
  *   answer carries its request's `requestId`, so the page settles its calls by id only.
  * - `event`: something happened in the meeting; host-bridge raises it under the action's name.
+ * - `topic`: meeting data, sent only to a page that subscribed to `topic`: the current value at once,
+ *   then every change (coalesced); host-bridge raises it under the action's name.
  * - `ok` / `error`: the answer to a request, echoing its `requestId`.
+ * - `result`: the answer to a control that carried a `requestId`.
  */
 export const PLUGIN_TO_PAGE = {
-  ready: { kind: 'ready', fields: { instanceId: optionalString, echoesRequestId: optionalBoolean } },
+  ready: {
+    kind: 'ready',
+    fields: { instanceId: optionalString, echoesRequestId: optionalBoolean, features: { ...names, optional: true }, connected: optionalBoolean },
+  },
   'toggle-chat': { kind: 'event', fields: { active: boolean } },
   'dial-out-success': { kind: 'ok', fields: { uuid: string, displayName: optionalString } },
   // `message` is optional so that an answer without one still settles its call.
   'dial-out-error': { kind: 'error', fields: { message: optionalString } },
   connected: { kind: 'event', fields: {} },
   disconnected: { kind: 'event', fields: { userInitiated: boolean, error: optionalString, errorCode: optionalString } },
-} as const satisfies { [action: string]: { kind: 'ready' | 'event' | 'ok' | 'error'; fields: Fields } };
+  roster: {
+    kind: 'topic',
+    topic: 'roster',
+    feature: 'roster',
+    fields: { participants: { type: 'list', of: { type: 'object', fields: ROSTER_ENTRY }, maxItems: MAX_PARTICIPANTS } },
+  },
+  self: { kind: 'topic', topic: 'self', feature: 'self', fields: SELF },
+  'control-result': { kind: 'result', fields: { control: string, ok: boolean, message: optionalString } },
+} as const satisfies {
+  [action: string]:
+    | { kind: 'ready' | 'event' | 'ok' | 'error' | 'result'; fields: Fields }
+    | { kind: 'topic'; topic: string; feature: string; fields: Fields };
+};
 
 export type PluginAction = keyof typeof PLUGIN_TO_PAGE;
 type ActionsOfKind<K> = { [A in PluginAction]: (typeof PLUGIN_TO_PAGE)[A]['kind'] extends K ? A : never }[PluginAction];
+
+const participantUuid = string;
+const role = { type: 'string', values: ['host', 'guest'] } as const;
+/** The characters a DTMF keypad sends. */
+const digits = { type: 'string', pattern: /^[0-9*#A-D]+$/, means: 'DTMF digits (0-9, *, #, A-D)' } as const;
 
 /**
  * What the embedding page sends.
  * - `state`: calls `method` with the field `arg`; no answer. State, not an event: host-bridge tells a
  *   restarted plugin the last value again.
  * - `request`: calls `method` with the payload; answered with `ok` (the result) or `error` ({ message }).
+ * - `control`: calls `method` with the payload; answered with `control-result` only when it carries a
+ *   `requestId` (without one, its effect shows in the next `roster`).
+ * - `subscribe` / `unsubscribe`: starts or stops the plugin sending the `topics` named.
  * - `ping`: answered with `ready`, so a page that starts late still finds the plugin.
+ *
+ * `feature` names what `config.json`'s `features` switches and `ready.features` announces; `args` are
+ * the payload fields host-bridge's method takes one by one, in order (`rest`: then the other fields
+ * as one object).
  */
 export const PAGE_TO_PLUGIN = {
-  'toggle-chat-button-state': { kind: 'state', fields: { active: boolean }, method: 'setButtonActive', arg: 'active' },
-  'toggle-chat-badge': { kind: 'state', fields: { visible: boolean }, method: 'setBadge', arg: 'visible' },
-  'dial-out': { kind: 'request', fields: DIAL_FIELDS, method: 'dialOut', ok: 'dial-out-success', error: 'dial-out-error' },
+  'toggle-chat-button-state': { kind: 'state', feature: 'chat', fields: { active: boolean }, method: 'setButtonActive', arg: 'active' },
+  'toggle-chat-badge': { kind: 'state', feature: 'chat', fields: { visible: boolean }, method: 'setBadge', arg: 'visible' },
+  'dial-out': {
+    kind: 'request',
+    feature: 'dial-out',
+    fields: DIAL_FIELDS,
+    method: 'dialOut',
+    args: [],
+    rest: true,
+    ok: 'dial-out-success',
+    error: 'dial-out-error',
+  },
+  subscribe: { kind: 'subscribe', fields: { topics: names } },
+  unsubscribe: { kind: 'unsubscribe', fields: { topics: names } },
+  mute: { kind: 'control', feature: 'mute', fields: { participantUuid, muted: boolean }, method: 'mute', args: ['participantUuid', 'muted'] },
+  'mute-video': {
+    kind: 'control',
+    feature: 'mute-video',
+    fields: { participantUuid, muted: boolean },
+    method: 'muteVideo',
+    args: ['participantUuid', 'muted'],
+  },
+  admit: { kind: 'control', feature: 'admit', fields: { participantUuid }, method: 'admit', args: ['participantUuid'] },
+  disconnect: { kind: 'control', feature: 'disconnect', fields: { participantUuid }, method: 'disconnectParticipant', args: ['participantUuid'] },
+  spotlight: {
+    kind: 'control',
+    feature: 'spotlight',
+    fields: { participantUuid, active: boolean },
+    method: 'spotlight',
+    args: ['participantUuid', 'active'],
+  },
+  'raise-hand': {
+    kind: 'control',
+    feature: 'raise-hand',
+    fields: { participantUuid, raised: boolean },
+    method: 'raiseHand',
+    args: ['participantUuid', 'raised'],
+  },
+  'set-role': { kind: 'control', feature: 'set-role', fields: { participantUuid, role }, method: 'setRole', args: ['participantUuid', 'role'] },
+  transfer: {
+    kind: 'control',
+    feature: 'transfer',
+    fields: { participantUuid, alias: string, role: { ...role, optional: true }, pin: optionalString },
+    method: 'transfer',
+    args: ['participantUuid'],
+    rest: true,
+  },
+  dtmf: { kind: 'control', feature: 'dtmf', fields: { participantUuid, digits }, method: 'sendDtmf', args: ['participantUuid', 'digits'] },
+  'mute-all-guests': { kind: 'control', feature: 'mute-all-guests', fields: { muted: boolean }, method: 'muteAllGuests', args: ['muted'] },
   ping: { kind: 'ping', fields: {} },
 } as const satisfies {
   [action: string]:
-    | { kind: 'state'; fields: Fields; method: string; arg: string }
-    | { kind: 'request'; fields: Fields; method: string; ok: ActionsOfKind<'ok'>; error: ActionsOfKind<'error'> }
+    | { kind: 'state'; feature: string; fields: Fields; method: string; arg: string }
+    | {
+        kind: 'request';
+        feature: string;
+        fields: Fields;
+        method: string;
+        args: readonly string[];
+        rest?: true;
+        ok: ActionsOfKind<'ok'>;
+        error: ActionsOfKind<'error'>;
+      }
+    | { kind: 'control'; feature: string; fields: Fields; method: string; args: readonly string[]; rest?: true }
+    | { kind: 'subscribe' | 'unsubscribe'; fields: Fields }
     | { kind: 'ping'; fields: Fields };
 };
 
@@ -64,10 +201,19 @@ export const PLUGIN_ACTIONS = /* @__PURE__ */ Object.keys(PLUGIN_TO_PAGE) as rea
 export const action = <N extends HostAction | PluginAction>(name: N): `${typeof ACTION_PREFIX}${N}` => `${ACTION_PREFIX}${name}`;
 export type ServiceMethod = (typeof PAGE_TO_PLUGIN)[HostAction] extends infer R ? (R extends { method: infer M } ? M : never) : never;
 export type RequestAction = { [A in HostAction]: (typeof PAGE_TO_PLUGIN)[A]['kind'] extends 'request' ? A : never }[HostAction];
-export type EventAction = ActionsOfKind<'event'>;
+export type ControlAction = { [A in HostAction]: (typeof PAGE_TO_PLUGIN)[A]['kind'] extends 'control' ? A : never }[HostAction];
+/** Actions the page expects an answer to (when it sends a `requestId`, for a control). */
+export type AnsweredAction = RequestAction | ControlAction;
+export type EventAction = ActionsOfKind<'event' | 'topic'>;
+export type TopicAction = ActionsOfKind<'topic'>;
+/** What a page can subscribe to. */
+export type Topic = (typeof PLUGIN_TO_PAGE)[TopicAction]['topic'];
+type FeatureOf<R> = R extends { feature: infer F extends string } ? F : never;
+/** What `config.json`'s `features` may list and `ready.features` announces. */
+export type Feature = FeatureOf<(typeof PAGE_TO_PLUGIN)[HostAction]> | FeatureOf<(typeof PLUGIN_TO_PAGE)[PluginAction]>;
 
 type WireFields<R extends { kind: string; fields: Fields }> = (
-  R['kind'] extends 'request' | 'ok' | 'error' ? R['fields'] & typeof REQUEST_ID : R['fields']
+  R['kind'] extends 'request' | 'control' | 'ok' | 'error' | 'result' ? R['fields'] & typeof REQUEST_ID : R['fields']
 ) extends infer F extends Fields
   ? F
   : never;
@@ -80,16 +226,26 @@ export type PluginPayloads = { [A in PluginAction]: PayloadOf<WireFields<(typeof
 /** What a successful dial-out resolves to. */
 export type DialOutResult = PayloadOf<(typeof PLUGIN_TO_PAGE)['dial-out-success']['fields']>;
 export type DisconnectedPayload = PluginPayloads['disconnected'];
+export type RosterEntry = PayloadOf<typeof ROSTER_ENTRY>;
+export type SelfState = PayloadOf<typeof SELF>;
 /** The meeting's events, as the service raises them and host-bridge delivers them. */
 export type PluginEvents = { [A in EventAction]: PluginPayloads[A] };
+/** Each control's payload, without `requestId`: what the service's method takes. */
+export type ControlPayloads = { [A in ControlAction]: PayloadOf<(typeof PAGE_TO_PLUGIN)[A]['fields']> };
 
 /** A decoded message: the short action name and its validated payload. */
 export type Decoded<M, N extends keyof M = keyof M> = N extends keyof M ? { name: N; payload: M[N] } : never;
 
+const ANSWERED_KINDS: readonly string[] = ['request', 'control', 'ok', 'error', 'result'];
+
 /**
- * The fields an action carries on the wire: a request and its answers also
- * carry `requestId`. A request's is checked first, so an error names it when
- * it is wrong (the answer could not reach its caller anyway).
+ * The fields an action carries on the wire: a request (or control) and its
+ * answers also carry `requestId`. A request's is checked first, so an error
+ * names it when it is wrong (the answer could not reach its caller anyway).
  */
 export const wireFields = (row: { kind: string; fields: Fields }): Fields =>
-  row.kind === 'request' ? { ...REQUEST_ID, ...row.fields } : row.kind === 'ok' || row.kind === 'error' ? { ...row.fields, ...REQUEST_ID } : row.fields;
+  !ANSWERED_KINDS.includes(row.kind)
+    ? row.fields
+    : row.kind === 'request' || row.kind === 'control'
+      ? { ...REQUEST_ID, ...row.fields }
+      : { ...row.fields, ...REQUEST_ID };
