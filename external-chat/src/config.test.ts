@@ -11,6 +11,11 @@ describe('parseConfig', () => {
     expect(parseConfig('{"debug":true}')).toEqual({ ok: true, value: { debug: true } });
   });
 
+  it('reads features, an empty list switching everything off', () => {
+    expect(parseConfig('{"features":["chat","roster","mute"],"debug":false}')).toEqual({ ok: true, value: { debug: false, features: ['chat', 'roster', 'mute'] } });
+    expect(parseConfig('{"features":[]}')).toEqual({ ok: true, value: { features: [] } });
+  });
+
   it.each([
     ['{', 'config.json is not valid JSON'],
     ['[]', 'config.json must hold an object'],
@@ -21,6 +26,9 @@ describe('parseConfig', () => {
     ['{"allowedOrigins":["a.example"]}', '"a.example" is not an origin'],
     ['{"allowedOrigins":["*"]}', '"*" is not an origin'],
     ['{"debug":"yes"}', '"debug" must be true or false'],
+    ['{"features":"chat"}', '"features" must be an array of feature names (chat, dial-out, mute,'],
+    ['{"features":["chat","mute_video"]}', '"features" lists "mute_video", which is not a feature; the features are chat, dial-out, mute, mute-video,'],
+    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "features"'],
   ])('rejects %s clearly', (text, message) => {
     const result = parseConfig(text);
     expect(result.ok).toBe(false);

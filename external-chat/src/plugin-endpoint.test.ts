@@ -429,3 +429,179 @@ describe('plugin endpoint: edges of the wire', () => {
     expect(h.warnings).toEqual([`did not forward 'disconnected': disconnected: 'userInitiated' must be true or false, got "maybe"`]);
   });
 });
+
+/** The participants Web App 3 reports, with only the fields the mapping reads. */
+const person = (uuid: string, more: Record<string, unknown> = {}) =>
+  ({ uuid, displayName: uuid.toUpperCase(), canMute: true, canDisconnect: true, ...more }) as unknown as import('@pexip/plugin-api').InfinityParticipant;
+
+/** A clock the test moves: the plugin's topics are coalesced in time. */
+function testClock() {
+  let now = 0;
+  const timers: { at: number; run: () => void }[] = [];
+  return {
+    clock: {
+      now: () => now,
+      setTimeout: (run: () => void, ms: number) => timers.push({ at: now + ms, run }),
+      clearTimeout: (timer: unknown) => void timers.splice((timer as number) - 1, 1, { at: Infinity, run: () => undefined }),
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const timer of timers) if (timer.at <= now) {
+        timer.at = Infinity;
+        timer.run();
+      }
+    },
+  };
+}
+
+const rosterOf = (posted: Record<string, unknown>[]) =>
+  posted.filter((m) => m.action === `${ACTION_PREFIX}roster`).map((m) => (m.participants as { uuid: string }[]).map((p) => p.uuid));
+
+describe('plugin endpoint: meeting data only for a page that subscribed', () => {
+  it('sends nothing of the meeting before subscribe, then a snapshot at once, then changes', () => {
+    const h = harness();
+    h.on.participants?.([{ type: 'all', participants: [person('a'), person('b')] }]);
+    h.on.me?.(person('me', { isHost: true, canControl: true }));
+    expect(h.posted).toEqual([]);
+    h.send(envelope('subscribe', { topics: ['roster', 'self'] }));
+    expect(rosterOf(h.posted)).toEqual([['a', 'b']]);
+    expect(h.posted.find((m) => m.action === `${ACTION_PREFIX}self`)).toEqual(
+      envelope('self', { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true }),
+    );
+  });
+
+  it('sends an empty roster as a snapshot too, and no self before Web App 3 said who the user is', () => {
+    const h = harness();
+    h.send(envelope('subscribe', { topics: ['roster', 'self'] }));
+    expect(h.posted).toEqual([envelope('roster', { participants: [] })]);
+  });
+
+  it('coalesces changes to one roster per 100 ms, the last state always sent, and stops on unsubscribe', () => {
+    const t = testClock();
+    const h = harness(undefined, { clock: t.clock });
+    h.send(envelope('subscribe', { topics: ['roster'] }));
+    h.posted.splice(0);
+    for (let i = 0; i < 20; i++) h.on.participants?.([{ type: 'join', participant: person(`p${i}`) }]);
+    expect(rosterOf(h.posted)).toEqual([]);
+    t.advance(100);
+    expect(rosterOf(h.posted)).toEqual([Array.from({ length: 20 }, (_, i) => `p${i}`)]);
+    h.posted.splice(0);
+    h.send(envelope('unsubscribe', { topics: ['roster'] }));
+    h.on.participants?.([{ type: 'leave', participant: person('p0') }]);
+    t.advance(1000);
+    expect(h.posted).toEqual([]);
+  });
+
+  it('ignores a topic it does not know, and one switched off by config.json, saying so', () => {
+    const h = harness(undefined, { features: ['chat', 'self'] });
+    h.send(envelope('subscribe', { topics: ['weather', 'roster'] }));
+    expect(h.posted).toEqual([]);
+    expect(h.warnings).toEqual([
+      "subscribe: ignored 'weather', which is not a topic; the topics are roster, self",
+      `subscribe: 'roster' is switched off in this deployment (config.json "features" does not list 'roster')`,
+    ]);
+  });
+
+  it('announces only the features config.json lists, and whether the user is in the meeting', () => {
+    const h = harness(undefined, { features: ['chat', 'mute'] });
+    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: false })]);
+    h.on.connected?.();
+    h.posted.splice(0);
+    h.send(envelope('ping'));
+    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: true })]);
+  });
+
+  it('empties the roster when the meeting ends', () => {
+    const h = harness();
+    h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    h.send(envelope('subscribe', { topics: ['roster'] }));
+    h.posted.splice(0);
+    h.on.disconnected?.({ userInitiated: true });
+    expect(h.posted.map((m) => m.action)).toContain(`${ACTION_PREFIX}disconnected`);
+  });
+});
+
+describe('plugin endpoint: participant controls', () => {
+  it('forwards a control and answers control-result when it carried a requestId', async () => {
+    const h = harness();
+    h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    h.send(envelope('mute', { participantUuid: 'a', muted: true, requestId: 'c1' }));
+    await flush();
+    expect(h.control).toHaveBeenCalledWith({ rpc: 'participant:mute', payload: { mute: true, participantUuid: 'a' } });
+    expect(h.posted).toEqual([envelope('control-result', { control: 'mute', ok: true, requestId: 'c1' })]);
+  });
+
+  it('answers nothing to a control without a requestId, as in the protocol it comes from', async () => {
+    const h = harness();
+    h.send(envelope('admit', { participantUuid: 'a' }));
+    await flush();
+    expect(h.control).toHaveBeenCalledTimes(1);
+    expect(h.posted).toEqual([]);
+  });
+
+  it("passes Infinity's 403 on to the page, naming the control", async () => {
+    const h = harness();
+    h.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'Not a host' } });
+    h.send(envelope('disconnect', { participantUuid: 'a', requestId: 'c2' }));
+    await flush();
+    expect(h.posted).toEqual([envelope('control-result', { control: 'disconnect', ok: false, message: 'disconnect: Infinity refused it (403: Not a host)', requestId: 'c2' })]);
+  });
+
+  it('refuses a participant the roster does not know, without reaching Web App 3', async () => {
+    const h = harness();
+    h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    h.send(envelope('spotlight', { participantUuid: 'ghost', active: true, requestId: 'c3' }));
+    await flush();
+    expect(h.control).not.toHaveBeenCalled();
+    expect(h.posted[0]).toMatchObject({ control: 'spotlight', ok: false, message: expect.stringContaining("unknown participant 'ghost'") });
+  });
+
+  it('forwards mute on the local user without the participant, so Infinity acts on the caller', async () => {
+    const h = harness();
+    h.on.me?.(person('me'));
+    h.send(envelope('mute', { participantUuid: 'me', muted: true }));
+    h.send(envelope('raise-hand', { participantUuid: 'me', raised: true }));
+    await flush();
+    expect(h.control.mock.calls.map(([call]) => call)).toEqual([
+      { rpc: 'participant:mute', payload: { mute: true } },
+      { rpc: 'participant:raiseHand', payload: { raise: true } },
+    ]);
+  });
+
+  it('answers an invalid control with the field named and never calls Web App 3', async () => {
+    const h = harness();
+    h.send(envelope('dtmf', { participantUuid: 'a', digits: '12; DROP', requestId: 'c4' }));
+    h.send(envelope('set-role', { participantUuid: 'a', role: 'chair' }));
+    await flush();
+    expect(h.control).not.toHaveBeenCalled();
+    expect(h.posted).toEqual([
+      envelope('control-result', {
+        control: 'dtmf',
+        ok: false,
+        message: `dtmf: 'digits' must be DTMF digits (0-9, *, #, A-D), got "12; DROP"`,
+        requestId: 'c4',
+      }),
+    ]);
+    expect(h.warnings).toEqual([`dtmf: 'digits' must be DTMF digits (0-9, *, #, A-D), got "12; DROP"`, `set-role: 'role' must be one of host, guest, got "chair"`]);
+  });
+
+  it('refuses a feature config.json left out, answered and without reaching Web App 3', async () => {
+    const h = harness(undefined, { features: ['chat', 'mute'] });
+    h.send(envelope('mute-all-guests', { muted: true, requestId: 'c5' }));
+    h.send(envelope('dial-out', { ...dial, requestId: 'd1' }));
+    h.send(envelope('transfer', { participantUuid: 'a', alias: 'x' }));
+    await flush();
+    expect(h.control).not.toHaveBeenCalled();
+    expect(h.dialOut).not.toHaveBeenCalled();
+    expect(h.posted).toEqual([
+      envelope('control-result', {
+        control: 'mute-all-guests',
+        ok: false,
+        message: `mute-all-guests: 'mute-all-guests' is switched off in this deployment (config.json "features" does not list it)`,
+        requestId: 'c5',
+      }),
+      envelope('dial-out-error', { message: `dial-out: 'dial-out' is switched off in this deployment (config.json "features" does not list it)`, requestId: 'd1' }),
+    ]);
+    expect(h.warnings).toEqual([`transfer: 'transfer' is switched off in this deployment (config.json "features" does not list it)`]);
+  });
+});

@@ -1,0 +1,232 @@
+// host-bridge's side of the meeting in the page: features, controls and their answers, subscriptions.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectExternalChat } from './connect.js';
+import { ACTION_PREFIX } from './contract/index.js';
+import { ControlError, FeatureUnavailableError, InvalidParamsError } from './errors.js';
+
+const WEBAPP = 'https://pexip.example.com';
+const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'roster', 'self'];
+const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+class FakeWindow {
+  readonly posted: Record<string, unknown>[] = [];
+  frames: FakeWindow[] = [];
+  readonly parent: FakeWindow;
+  constructor(parent?: FakeWindow) {
+    this.parent = parent ?? this;
+    parent?.frames.push(this);
+  }
+  postMessage(data: Record<string, unknown>): void {
+    this.posted.push(structuredClone(data));
+  }
+}
+
+function setup() {
+  const listeners = new Set<(event: MessageEvent) => void>();
+  const host = {
+    addEventListener: (_: string, l: (event: MessageEvent) => void) => listeners.add(l),
+    removeEventListener: (_: string, l: (event: MessageEvent) => void) => listeners.delete(l),
+  } as unknown as Window;
+  const top = new FakeWindow();
+  const webapp = new FakeWindow(top);
+  let plugin = new FakeWindow(webapp);
+  const chat = connectExternalChat({ contentWindow: webapp } as unknown as HTMLIFrameElement, { webappOrigin: WEBAPP, window: host });
+  const deliver = (data: unknown, source: FakeWindow = plugin): void => {
+    for (const listener of [...listeners]) listener({ data, source, origin: WEBAPP } as unknown as MessageEvent);
+  };
+  const ready = (fields: object = { instanceId: 'i1', echoesRequestId: true, features: ALL, connected: true }): void => deliver(envelope('ready', fields));
+  const sent = (name?: string) =>
+    plugin.posted.filter((m) => m.action !== `${ACTION_PREFIX}ping` && (name === undefined || m.action === `${ACTION_PREFIX}${name}`));
+  /** A reloaded plugin: a new frame in the same Web App 3. */
+  const restart = (): void => {
+    plugin = new FakeWindow(webapp);
+  };
+  return { chat, deliver, ready, sent, restart, plugin: () => plugin };
+}
+
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+describe('features and connected', () => {
+  it('holds what ready announced, and follows connected and disconnected', () => {
+    const s = setup();
+    expect(s.chat.features).toEqual([]);
+    expect(s.chat.connected).toBe(false);
+    s.ready({ instanceId: 'i1', features: ['chat', 'roster'], connected: true });
+    expect(s.chat.features).toEqual(['chat', 'roster']);
+    expect(s.chat.connected).toBe(true);
+    s.deliver(envelope('disconnected', { userInitiated: true }));
+    expect(s.chat.connected).toBe(false);
+    s.deliver(envelope('connected'));
+    expect(s.chat.connected).toBe(true);
+  });
+
+  it('lets a handler of connected read chat.connected already true', () => {
+    const s = setup();
+    s.ready();
+    let seen: boolean | undefined;
+    s.chat.on('disconnected', () => (seen = s.chat.connected));
+    s.deliver(envelope('disconnected', { userInitiated: false }));
+    expect(seen).toBe(false);
+  });
+
+  it('takes a plugin that announces no features for one that offers the chat button and dial-out', () => {
+    const s = setup();
+    s.ready({ instanceId: 'old' });
+    expect(s.chat.features).toEqual(['chat', 'dial-out']);
+  });
+});
+
+describe('controls', () => {
+  it('sends each method as its envelope, with a requestId, and resolves on control-result ok', async () => {
+    const s = setup();
+    s.ready();
+    const calls: [string, Promise<void>, object][] = [
+      ['mute', s.chat.mute('p1', true), { participantUuid: 'p1', muted: true }],
+      ['mute-video', s.chat.muteVideo('p1', false), { participantUuid: 'p1', muted: false }],
+      ['admit', s.chat.admit('p1'), { participantUuid: 'p1' }],
+      ['disconnect', s.chat.disconnectParticipant('p1'), { participantUuid: 'p1' }],
+      ['spotlight', s.chat.spotlight('p1', true), { participantUuid: 'p1', active: true }],
+      ['raise-hand', s.chat.raiseHand('p1', true), { participantUuid: 'p1', raised: true }],
+      ['set-role', s.chat.setRole('p1', 'host'), { participantUuid: 'p1', role: 'host' }],
+      ['transfer', s.chat.transfer('p1', { alias: 'room@example.com', pin: '1234' }), { participantUuid: 'p1', alias: 'room@example.com', pin: '1234' }],
+      ['dtmf', s.chat.sendDtmf('p1', '1234#'), { participantUuid: 'p1', digits: '1234#' }],
+      ['mute-all-guests', s.chat.muteAllGuests(true), { muted: true }],
+    ];
+    await flush();
+    const posted = s.sent();
+    expect(posted.map((m) => m.action)).toEqual(calls.map(([name]) => `${ACTION_PREFIX}${name}`));
+    posted.forEach((message, i) => {
+      const { action: _, requestId, ...fields } = message;
+      expect(fields).toEqual(calls[i]?.[2]);
+      expect(requestId).toEqual(expect.any(String));
+    });
+    for (const [i, message] of posted.entries()) s.deliver(envelope('control-result', { control: calls[i]?.[0], ok: true, requestId: message.requestId }));
+    await expect(Promise.all(calls.map(([, promise]) => promise))).resolves.toHaveLength(10);
+  });
+
+  it('rejects with ControlError keeping the message and the action', async () => {
+    const s = setup();
+    s.ready();
+    const call = s.chat.disconnectParticipant('p1');
+    await flush();
+    const [sent] = s.sent('disconnect');
+    s.deliver(envelope('control-result', { control: 'disconnect', ok: false, message: 'disconnect: Infinity refused it (403)', requestId: sent?.requestId }));
+    const error = await call.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ControlError);
+    expect(error).toMatchObject({ message: 'disconnect: Infinity refused it (403)', action: 'disconnect' });
+  });
+
+  it('refuses what the plugin did not announce with FeatureUnavailableError, sending nothing', async () => {
+    const s = setup();
+    s.ready({ instanceId: 'i1', echoesRequestId: true, features: ['chat', 'mute'] });
+    const error = await s.chat.transfer('p1', { alias: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeatureUnavailableError);
+    expect(error).toMatchObject({ feature: 'transfer' });
+    expect((error as Error).message).toContain("transfer: the plugin does not offer 'transfer'");
+    expect(s.sent()).toEqual([]);
+  });
+
+  it('refuses a queued call the plugin turns out not to offer, when it says ready', async () => {
+    const s = setup();
+    const call = s.chat.admit('p1').catch((e: unknown) => e);
+    s.ready({ instanceId: 'i1', echoesRequestId: true, features: ['chat'] });
+    expect(await call).toBeInstanceOf(FeatureUnavailableError);
+    expect(s.sent('admit')).toEqual([]);
+  });
+
+  it('validates every argument before anything is sent, naming it', async () => {
+    const s = setup();
+    s.ready();
+    const cases: [Promise<unknown>, string][] = [
+      [s.chat.mute('', true), "mute: 'participantUuid' must be a non-empty string"],
+      [s.chat.mute('p1', 'yes' as never), "mute: 'muted' must be true or false"],
+      [s.chat.setRole('p1', 'chair' as never), "setRole: 'role' must be one of host, guest"],
+      [s.chat.sendDtmf('p1', '12x'), "sendDtmf: 'digits' must be DTMF digits (0-9, *, #, A-D)"],
+      [s.chat.transfer('p1', 'room' as never), 'transfer: argument 2 must be an object ({ alias, role?, pin? }), got string'],
+      [s.chat.transfer('p1', { alias: 'r', role: 'chair' as never }), "transfer: 'role' must be one of host, guest"],
+      [s.chat.muteAllGuests(undefined as never), "muteAllGuests: 'muted' is required (true or false)"],
+      [s.chat.admit('p1', { timeoutMs: -1 }), 'admit: timeoutMs must be a whole number'],
+    ];
+    for (const [call, message] of cases) {
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidParamsError);
+      expect((error as Error).message).toContain(message);
+    }
+    expect(s.sent()).toEqual([]);
+  });
+
+  it('takes the call options after the arguments', async () => {
+    const s = setup();
+    s.ready();
+    const abort = new AbortController();
+    const call = s.chat.spotlight('p1', true, { signal: abort.signal }).catch((e: unknown) => e);
+    abort.abort(new Error('stop'));
+    expect(await call).toMatchObject({ message: 'stop' });
+  });
+});
+
+describe('subscriptions', () => {
+  it('subscribes with the first handler of a topic, unsubscribes when the last goes, nothing before', async () => {
+    const s = setup();
+    s.ready();
+    expect(s.sent()).toEqual([]);
+    const off1 = s.chat.on('roster', () => undefined);
+    const off2 = s.chat.on('roster', () => undefined);
+    s.chat.on('toggle-chat', () => undefined);
+    expect(s.sent()).toEqual([envelope('subscribe', { topics: ['roster'] })]);
+    off1();
+    expect(s.sent('unsubscribe')).toEqual([]);
+    off2();
+    expect(s.sent('unsubscribe')).toEqual([envelope('unsubscribe', { topics: ['roster'] })]);
+  });
+
+  it('renews the subscriptions with every new plugin instance, which starts with none', () => {
+    const s = setup();
+    s.chat.on('roster', () => undefined);
+    s.chat.on('self', () => undefined);
+    // Before ready, nothing can be posted; ready sends them all at once.
+    s.ready();
+    expect(s.sent('subscribe')).toEqual([envelope('subscribe', { topics: ['roster', 'self'] })]);
+    s.restart();
+    s.ready({ instanceId: 'i2', echoesRequestId: true, features: ALL });
+    expect(s.sent('subscribe')).toEqual([envelope('subscribe', { topics: ['roster', 'self'] })]);
+  });
+
+  it('does not subscribe to a topic the plugin does not offer', () => {
+    const s = setup();
+    s.chat.on('roster', () => undefined);
+    s.ready({ instanceId: 'i1', features: ['chat'] });
+    expect(s.sent()).toEqual([]);
+  });
+
+  it('delivers roster and self, and keeps the latest roster in chat.roster', () => {
+    const s = setup();
+    s.ready();
+    const seen: unknown[] = [];
+    s.chat.on('roster', (roster) => seen.push(roster.participants.map((p) => p.uuid)));
+    const entry = {
+      uuid: 'p1',
+      displayName: 'Alice',
+      isHost: false,
+      isWaiting: true,
+      isMuted: false,
+      isClientMuted: false,
+      isCameraMuted: false,
+      isPresenting: false,
+      isSpotlight: false,
+      raisedHand: false,
+      protocol: 'sip',
+      callType: 'video',
+      isExternal: false,
+      can: { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false },
+    };
+    s.deliver(envelope('roster', { participants: [entry] }));
+    expect(seen).toEqual([['p1']]);
+    expect(s.chat.roster).toEqual([entry]);
+    // An invalid roster is dropped whole: a page never draws half-checked data.
+    s.deliver(envelope('roster', { participants: [{ ...entry, can: { ...entry.can, mute: 'yes' } }] }));
+    expect(seen).toEqual([['p1']]);
+  });
+});
