@@ -1,7 +1,7 @@
 // The whole bridge, minus the browser frames: the host's real comlink wrap()
 // (connectExternalChat) talks to the plugin's real endpoint, comlink expose()
 // and service, every message crossing a real MessageChannel (structured clone).
-import { ACTION_PREFIX } from '@external-chat/host-bridge/contract';
+import { ACTION_PREFIX, FEATURES } from '@external-chat/host-bridge/contract';
 import { connectExternalChat, DialOutError } from '@external-chat/host-bridge';
 import { describe, expect, it, vi } from 'vitest';
 import { startPluginEndpoint } from '../../external-chat/src/plugin-endpoint';
@@ -105,7 +105,7 @@ describe('host-bridge ↔ plugin over MessageChannel', () => {
     );
     await vi.waitFor(() => expect(replies).toHaveLength(2));
     // The plugin said ready when it started; the answer follows.
-    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one', echoesRequestId: true });
+    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one', echoesRequestId: true, features: [...FEATURES], connected: false });
     expect(replies[1]).toEqual({ action: `${ACTION_PREFIX}dial-out-success`, uuid: 'uuid-carol@example.com', displayName: 'carol@example.com' });
     s.close();
   });
