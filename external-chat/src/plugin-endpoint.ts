@@ -9,12 +9,12 @@ import {
   featureOf,
   isAnswered,
   isRequest,
-  PLUGIN_TO_PAGE,
   TOPICS,
   type Feature,
   type HostAction,
   type ServiceCall,
   type Topic,
+  type TopicAction,
 } from '@external-chat/host-bridge/contract';
 import { expose, type Endpoint } from 'comlink';
 import { createCoalescer, type Clock, type Coalescer } from './coalesce';
@@ -137,37 +137,36 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
 
   // ---- topics: meeting data, only for a page that subscribed ----
   const subscribed = new Map<Topic, Coalescer>();
-  const sendTopic = (topic: Topic): void => {
+  const sendTopic = (topic: Topic, name: TopicAction): void => {
     const snapshot = service.snapshot(topic);
     if (snapshot === undefined) return;
-    const name = TOPICS.get(topic) as 'roster';
-    const envelope = eventOf(name, snapshot as never);
+    const envelope = eventOf(name, snapshot);
     if (envelope.ok) post(envelope.value);
     else warn(`did not forward '${name}': ${envelope.error}`);
   };
   const subscribe = (topics: readonly string[], on: boolean): void => {
-    for (const topic of topics) {
-      const action = TOPICS.get(topic as Topic);
-      if (!action) {
-        warn(`${on ? '' : 'un'}subscribe: ignored '${topic.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`);
+    for (const name of topics) {
+      const topic = name as Topic;
+      const row = TOPICS.get(topic);
+      if (!row) {
+        warn(`${on ? '' : 'un'}subscribe: ignored '${name.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`);
         continue;
       }
-      const feature = PLUGIN_TO_PAGE[action].feature;
-      if (on && !isOn(feature)) {
-        warn(`subscribe: '${topic}' is switched off in this deployment (config.json "features" does not list '${feature}')`);
+      if (on && !isOn(row.feature)) {
+        warn(`subscribe: '${topic}' is switched off in this deployment (config.json "features" does not list '${row.feature}')`);
         continue;
       }
-      const known = subscribed.get(topic as Topic);
+      const known = subscribed.get(topic);
       if (!on) {
         known?.cancel();
-        subscribed.delete(topic as Topic);
+        subscribed.delete(topic);
         continue;
       }
       // Subscribing again asks for a fresh snapshot too: a page that lost track gets the current value.
-      const coalescer = known ?? createCoalescer(() => sendTopic(topic as Topic), TOPIC_INTERVAL_MS, options.clock ?? realClock);
-      subscribed.set(topic as Topic, coalescer);
+      const coalescer = known ?? createCoalescer(() => sendTopic(topic, row.action), TOPIC_INTERVAL_MS, options.clock ?? realClock);
+      subscribed.set(topic, coalescer);
       coalescer.sent();
-      sendTopic(topic as Topic);
+      sendTopic(topic, row.action);
     }
   };
 

@@ -1,5 +1,6 @@
 import { wrap } from 'comlink';
 import {
+  LEGACY_FEATURES,
   PLUGIN_EVENTS,
   PLUGIN_TO_PAGE,
   SERVICE_METHODS,
@@ -122,8 +123,7 @@ type Handler = (payload: never) => void;
 const TOPIC_OF_EVENT = new Map<string, Topic>(
   Object.entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => ('topic' in row ? [[action, row.topic] as const] : [])),
 );
-/** What a plugin offered before `ready` listed its features. */
-const LEGACY_FEATURES: readonly string[] = ['chat', 'dial-out'];
+
 
 /** Connects to the external-chat plugin inside the Web App 3 iframe. */
 export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectOptions = {}): ExternalChat {

@@ -9,7 +9,7 @@ import {
   featureOf,
   isRequest,
   isState,
-  PLUGIN_TO_PAGE,
+  LEGACY_FEATURES,
   SERVICE_METHODS,
   TOPICS,
   type Answer,
@@ -54,8 +54,6 @@ export interface HostEndpoint extends Endpoint {
 
 type ComlinkListener = (event: { data: ComlinkReply }) => void;
 
-/** What a plugin offered before `ready` listed its features. */
-const LEGACY_FEATURES: readonly string[] = ['chat', 'dial-out'];
 
 /**
  * The page's side of the wire, mirroring the plugin endpoint: it finds the
@@ -102,7 +100,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     const feature = featureOf(action);
     return plugin && feature !== undefined && !plugin.features.includes(feature) ? new FeatureUnavailableError(feature, method) : undefined;
   };
-  const offered = (topic: Topic): boolean => plugin?.features.includes(PLUGIN_TO_PAGE[TOPICS.get(topic) as 'roster'].feature) === true;
+  const offered = (topic: Topic): boolean => plugin !== undefined && plugin.features.includes(TOPICS.get(topic)?.feature ?? '');
   const postTopics = (action: 'subscribe' | 'unsubscribe', list: Topic[]): void => {
     const named = list.filter(offered);
     if (named.length > 0) post(encode(action, { topics: named }));

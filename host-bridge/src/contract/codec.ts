@@ -54,9 +54,11 @@ export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([a
 export const FEATURES = /* @__PURE__ */ [
   ...new Set([...entries(PAGE_TO_PLUGIN), ...entries(PLUGIN_TO_PAGE)].flatMap(([, row]) => ('feature' in row ? [row.feature] : []))),
 ] as Feature[];
-/** topic → the action that carries it. */
-export const TOPICS: ReadonlyMap<Topic, TopicAction> = /* @__PURE__ */ new Map(
-  entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => (row.kind === 'topic' ? [[row.topic, action as TopicAction] as const] : [])),
+/** topic → the action that carries it and the feature that switches it. */
+export const TOPICS: ReadonlyMap<Topic, { action: TopicAction; feature: Feature }> = /* @__PURE__ */ new Map(
+  entries(PLUGIN_TO_PAGE).flatMap(([action, row]) =>
+    row.kind === 'topic' ? [[row.topic, { action: action as TopicAction, feature: row.feature }] as const] : [],
+  ),
 );
 
 const ACTION_OF_METHOD = /* @__PURE__ */ new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));

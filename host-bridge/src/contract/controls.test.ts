@@ -12,8 +12,8 @@ describe('the control rows', () => {
     for (const action of CONTROLS) expect(featureOf(action)).toBe(action);
     expect(FEATURES).toEqual(['chat', 'dial-out', ...CONTROLS, 'roster', 'self']);
     expect([...TOPICS]).toEqual([
-      ['roster', 'roster'],
-      ['self', 'self'],
+      ['roster', { action: 'roster', feature: 'roster' }],
+      ['self', { action: 'self', feature: 'self' }],
     ]);
     expect(featureOf('ping')).toBeUndefined();
     expect(featureOf('subscribe')).toBeUndefined();

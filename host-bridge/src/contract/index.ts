@@ -9,6 +9,7 @@ export {
   PLUGIN_TO_PAGE,
   REQUEST_ID,
   wireFields,
+  LEGACY_FEATURES,
   MAX_PARTICIPANTS,
   ROSTER_ENTRY,
   SELF,

@@ -209,6 +209,8 @@ export type TopicAction = ActionsOfKind<'topic'>;
 /** What a page can subscribe to. */
 export type Topic = (typeof PLUGIN_TO_PAGE)[TopicAction]['topic'];
 type FeatureOf<R> = R extends { feature: infer F extends string } ? F : never;
+/** What a plugin offered before `ready` listed its features: a `ready` without `features` means these. */
+export const LEGACY_FEATURES = ['chat', 'dial-out'] as const satisfies readonly Feature[];
 /** What `config.json`'s `features` may list and `ready.features` announces. */
 export type Feature = FeatureOf<(typeof PAGE_TO_PLUGIN)[HostAction]> | FeatureOf<(typeof PLUGIN_TO_PAGE)[PluginAction]>;
 
