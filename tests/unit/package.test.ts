@@ -78,12 +78,15 @@ export const assert = <T extends true>(): T | undefined => undefined;
 import {
   CallInterruptedError,
   connectExternalChat,
+  ControlError,
   DialOutError,
+  FeatureUnavailableError,
   InvalidParamsError,
   TimeoutError,
   type DialOutBody,
   type DialOutResult,
   type ExternalChat,
+  type RosterEntry,
 } from '@external-chat/host-bridge';
 import { action, validateDialBody } from '@external-chat/host-bridge/contract';
 import { assert, type Exactly } from './exact.js';
@@ -101,6 +104,30 @@ chat.on('disconnected', ({ userInitiated, error }) => {
 });
 // @ts-expect-error: not an event
 chat.on('nope', () => undefined);
+
+chat.on('roster', ({ participants }) => {
+  assert<Exactly<typeof participants, RosterEntry[]>>();
+  const [first] = participants;
+  if (first) assert<Exactly<typeof first.can.mute, boolean>>();
+});
+chat.on('self', (self) => assert<Exactly<typeof self.participantUuid, string>>());
+assert<Exactly<typeof chat.features, readonly string[]>>();
+assert<Exactly<typeof chat.connected, boolean>>();
+export async function panel(uuid: string): Promise<string> {
+  try {
+    await chat.mute(uuid, true, { timeoutMs: 5000 });
+    await chat.transfer(uuid, { alias: 'room@example.com', role: 'guest' });
+    return 'ok';
+  } catch (error: unknown) {
+    if (error instanceof ControlError) return error.action;
+    if (error instanceof FeatureUnavailableError) return error.feature;
+    throw error;
+  }
+}
+// @ts-expect-error: Infinity's 'chair' is 'host' on this wire
+void chat.setRole('p', 'chair');
+// @ts-expect-error: mute takes the participant and the state
+void chat.mute(true);
 
 const body: DialOutBody = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
 // @ts-expect-error: not a protocol Infinity dials
