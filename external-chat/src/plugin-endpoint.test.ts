@@ -511,6 +511,11 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: true })]);
   });
 
+  it("announces features in the table's order, once each, however config.json lists them", () => {
+    const h = harness(undefined, { features: ['self', 'mute', 'chat', 'mute'] });
+    expect(h.greeting[0]?.features).toEqual(['chat', 'mute', 'self']);
+  });
+
   it('empties the roster when the meeting ends', () => {
     const h = harness();
     h.on.participants?.([{ type: 'all', participants: [person('a')] }]);

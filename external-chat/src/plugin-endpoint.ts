@@ -9,26 +9,21 @@ import {
   featureOf,
   isAnswered,
   isRequest,
-  TOPICS,
   type Feature,
   type HostAction,
   type ServiceCall,
-  type Topic,
-  type TopicAction,
 } from '@external-chat/host-bridge/contract';
 import { expose, type Endpoint } from 'comlink';
-import { createCoalescer, type Clock, type Coalescer } from './coalesce';
+import type { Clock } from './coalesce';
 import { apply, readReply, type ComlinkApply, type ComlinkReply } from './comlink-wire';
 import { messageOf } from './errors';
 import { createPostToTop } from './post-to-top';
 import type { PluginService } from './service';
+import { createTopics } from './topics';
 import { createWarnLimiter } from './warn-limiter';
 
 /** A page can post any number of foreign messages: each kind of warning per origin is written once per window. */
 const WARN_WINDOW_MS = 10_000;
-/** A topic's changes reach the page at most once per this many ms (its last state always). */
-export const TOPIC_INTERVAL_MS = 100;
-
 const realClock: Clock = {
   now: () => performance.now(),
   setTimeout: (run, ms) => setTimeout(run, ms),
@@ -82,7 +77,8 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const comlink = new Set<ComlinkListener>();
   const pending = new Map<string, ServiceCall>();
   let nextId = 0;
-  const enabled: readonly Feature[] = options.features ?? FEATURES;
+  // In the table's order, once each, whatever the order config.json lists them in.
+  const enabled: readonly Feature[] = options.features ? FEATURES.filter((feature) => options.features?.includes(feature)) : FEATURES;
   const isOn = (feature: Feature | undefined): boolean => feature === undefined || enabled.includes(feature);
 
   const onReply = (reply: ComlinkReply): void => {
@@ -135,40 +131,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     }
   };
 
-  // ---- topics: meeting data, only for a page that subscribed ----
-  const subscribed = new Map<Topic, Coalescer>();
-  const sendTopic = (topic: Topic, name: TopicAction): void => {
-    const snapshot = service.snapshot(topic);
-    if (snapshot === undefined) return;
-    const envelope = eventOf(name, snapshot);
-    if (envelope.ok) post(envelope.value);
-    else warn(`did not forward '${name}': ${envelope.error}`);
-  };
-  const subscribe = (topics: readonly string[], on: boolean): void => {
-    for (const name of topics) {
-      const topic = name as Topic;
-      const row = TOPICS.get(topic);
-      if (!row) {
-        warn(`${on ? '' : 'un'}subscribe: ignored '${name.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`);
-        continue;
-      }
-      if (on && !isOn(row.feature)) {
-        warn(`subscribe: '${topic}' is switched off in this deployment (config.json "features" does not list '${row.feature}')`);
-        continue;
-      }
-      const known = subscribed.get(topic);
-      if (!on) {
-        known?.cancel();
-        subscribed.delete(topic);
-        continue;
-      }
-      // Subscribing again asks for a fresh snapshot too: a page that lost track gets the current value.
-      const coalescer = known ?? createCoalescer(() => sendTopic(topic, row.action), TOPIC_INTERVAL_MS, options.clock ?? realClock);
-      subscribed.set(topic, coalescer);
-      coalescer.sent();
-      sendTopic(topic, row.action);
-    }
-  };
+  const topics = createTopics({ service, post, warn, isOn, clock: options.clock ?? realClock });
 
   /** A switched-off feature is refused here, without reaching Web App 3; answered when the page awaits an answer. */
   const refuseOff = (call: ServiceCall): boolean => {
@@ -215,7 +178,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
         case 'message': {
           const { message } = inbound;
           if (message.name === 'ping') return sayReady();
-          if (message.name === 'subscribe' || message.name === 'unsubscribe') return subscribe(message.payload.topics, message.name === 'subscribe');
+          if (message.name === 'subscribe' || message.name === 'unsubscribe') return topics.subscribe(message.payload.topics, message.name === 'subscribe');
           const serviceCall = callOf(message);
           if (!serviceCall || refuseOff(serviceCall)) return;
           if (isRequest(serviceCall.action)) request(serviceCall, event.origin);
@@ -233,7 +196,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     if (envelope.ok) post(envelope.value);
     else warn(`did not forward '${name}': ${envelope.error}`);
   });
-  service.onTopicChange((topic) => subscribed.get(topic)?.changed());
+  service.onTopicChange(topics.changed);
   options.self.addEventListener('message', onMessage);
   listenOnParent(options.self, onMessage);
   sayReady();
