@@ -208,14 +208,15 @@ export const isState = (action: HostAction): boolean => PAGE_TO_PLUGIN[action].k
 export const isRequest = (action: HostAction): action is AnsweredAction => PAGE_TO_PLUGIN[action].kind === 'request' || PAGE_TO_PLUGIN[action].kind === 'control';
 
 export type Answer =
-  | { request: string; requestId: string | undefined; ok: true; value: object }
+  | { request: string; requestId: string | undefined; ok: true; value: unknown }
   | { request: string; requestId: string | undefined; ok: false; message: string | undefined };
 
 /** Host side: a message that answers a request or control, split into its outcome; undefined for anything else. */
 export function answerIn({ name, payload }: PluginMessage): Answer | undefined {
   if (name === 'control-result') {
     const { requestId, control, ok, message } = payload as PluginPayloads['control-result'];
-    return ok ? { request: control, requestId, ok: true, value: {} } : { request: control, requestId, ok: false, message };
+    // A control resolves with nothing, as its service method does.
+    return ok ? { request: control, requestId, ok: true, value: undefined } : { request: control, requestId, ok: false, message };
   }
   const request = REQUEST_OF_ANSWER.get(name);
   if (!request) return undefined;

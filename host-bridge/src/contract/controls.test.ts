@@ -38,7 +38,7 @@ describe('the control rows', () => {
       message: 'spotlight: Infinity refused it (403)',
     });
     const decodedOk = decodePluginMessage(ok);
-    expect(decodedOk.kind === 'message' && answerIn(decodedOk.message)).toEqual({ request: 'spotlight', requestId: 'r1', ok: true, value: {} });
+    expect(decodedOk.kind === 'message' && answerIn(decodedOk.message)).toEqual({ request: 'spotlight', requestId: 'r1', ok: true, value: undefined });
   });
 
   it('turn a valid control into its service call, requestId apart', () => {
