@@ -213,6 +213,23 @@ describe('conference:dialOut and participant:disconnect', () => {
   });
 });
 
+describe('participant controls', () => {
+  it.each(['participant:mute', 'participant:muteVideo', 'participant:admit', 'participant:spotlight', 'participant:raiseHand', 'participant:setRole', 'participant:transfer', 'participant:sendDTMF'])(
+    '%s reaches the controls, which answer Infinity’s 403 for an unknown participant',
+    (rpc) => {
+      const frame = registered();
+      route(frame, call(rpc, { mute: true, muteVideo: true, enable: true, raise: true, role: 'guest', destination: 'x', pin: '', digits: '1', participantUuid: 'nobody' }));
+      expect(frame.last()).toEqual({ status: 403, data: { status: 'failed', result: "Unknown participant 'nobody'" } });
+    },
+  );
+
+  it('conference:muteAllGuests reaches the controls too', () => {
+    const frame = registered();
+    route(frame, call('conference:muteAllGuests', { mute: true }));
+    expect(frame.last()).toEqual({ status: 200, data: { status: 'success', result: true } });
+  });
+});
+
 describe('RPCs the simulator does not implement', () => {
   it.each(['conference:lock', 'conference:sendMessage', 'participant:setTextOverlay', 'participant:fecc', 'conference:currentRoomId'])(
     '%s: undefined, as Web App 3 answers a conference/participant request that did not go through',
