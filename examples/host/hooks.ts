@@ -3,6 +3,7 @@
 import type { connectExternalChat, ExternalChat } from '@external-chat/host-bridge';
 import type { CallRecord } from './dial-form';
 import type { LogEntry } from './envelope-log';
+import type { ParticipantsPanel } from './participants-panel';
 
 export interface HostHooks {
   chat: ExternalChat;
@@ -12,6 +13,8 @@ export interface HostHooks {
   log: LogEntry[];
   panelOpen(): boolean;
   calls: CallRecord[];
+  /** The participants panel: its drawn rows, status line, draw count, and a hold on drawing. */
+  participants: ParticipantsPanel;
 }
 
 declare global {

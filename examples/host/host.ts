@@ -4,6 +4,7 @@
 //   status.ts        plugin connection + meeting indicators
 //   chat-panel.ts    the desk's own chat, opened by the Chat toolbar button
 //   dial-form.ts     dial-outs and their results
+//   participants-panel.ts  the meeting's roster and the host's controls (rules in roster-model.ts)
 //   envelope-log.ts  every envelope, both directions
 //   hooks.ts         window.__host, for tests and the console
 
@@ -14,6 +15,7 @@ import { createDialForm } from './dial-form';
 import { byId } from './dom';
 import { createEnvelopeLog } from './envelope-log';
 import type { HostHooks } from './hooks';
+import { createParticipantsPanel } from './participants-panel';
 import { createStatusView } from './status';
 
 const config = readConfig(location);
@@ -122,5 +124,18 @@ const { calls } = createDialForm(
   (body, options) => chat.dialOut(body, options),
 );
 
-const hooks: HostHooks = { chat, connect: connectExternalChat, log: log.entries, panelOpen: () => panel.isOpen(), calls };
+const participants = createParticipantsPanel(
+  {
+    count: byId('participant-count'),
+    filter: byId<HTMLInputElement>('participant-filter'),
+    muteAll: byId<HTMLButtonElement>('mute-all'),
+    list: byId('participant-list'),
+    more: byId('participants-more'),
+    empty: byId('participants-empty'),
+    status: byId('participants-status'),
+  },
+  chat,
+);
+
+const hooks: HostHooks = { chat, connect: connectExternalChat, log: log.entries, panelOpen: () => panel.isOpen(), calls, participants };
 window.__host = hooks;

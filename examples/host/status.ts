@@ -43,8 +43,9 @@ export function createStatusView(elements: StatusElements): StatusView {
         restarts > 0 ? `Plugin connected · restarted ${restarts} time${restarts === 1 ? '' : 's'}` : 'Plugin connected',
       );
       status.dataset.restarts = String(restarts);
-      instance.textContent = instanceId ?? '(no instanceId)';
-      instance.title = 'instanceId of the plugin, new on every plugin load';
+      // The first block is enough to tell a restart apart; the whole id is in the tooltip and the envelope log.
+      instance.textContent = instanceId?.split('-')[0] ?? '(no instanceId)';
+      instance.title = `instanceId of the plugin, new on every plugin load: ${instanceId ?? 'none'}`;
     },
     connected() {
       set(meeting, meetingText, 'live', 'In meeting');

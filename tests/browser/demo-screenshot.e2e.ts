@@ -78,6 +78,11 @@ describe('the demo, clicked through', () => {
       ),
     ).toEqual([...joined.map((n) => `joined ${n}`), 'calling hang@example.com']);
     const names = [...joined, 'hang@example.com'];
+    // The meeting's own people (the simulator invents them) and the dial-outs that joined, in the panel.
+    const present = await sim.evaluate(() => window.__sim!.roster().map((p) => p.displayName ?? ''));
+    expect(await eventually(() => texts(page, '.person-name'), (list) => list.length === present.length)).toEqual(
+      expect.arrayContaining([...joined, 'You']),
+    );
 
     mkdirSync('test-results', { recursive: true });
     for (const width of WIDTHS) {
@@ -88,8 +93,9 @@ describe('the demo, clicked through', () => {
         host: { sideways: false, clipped: [] },
         sim: { sideways: false, clipped: [] },
       });
-      expect.soft(await texts(sim, '.participant .name'), `participant list at ${width} px`).toEqual(['You', ...names]);
-      expect.soft(await texts(sim, '.tile .caption'), `stage at ${width} px`).toEqual(['You', ...joined, 'hang@example.com · calling…']);
+      expect.soft(await texts(sim, '.participant .name'), `participant list at ${width} px`).toEqual(expect.arrayContaining(['You', ...names]));
+      expect.soft(await texts(sim, '.tile .caption'), `stage at ${width} px`).toEqual(expect.arrayContaining(['You', ...joined, 'hang@example.com · calling…']));
+      expect.soft(await texts(page, '.person-name'), `participants panel at ${width} px`).toEqual(expect.arrayContaining(['You', ...joined]));
     }
 
     // A reason as long as Infinity's, in the header of the page.
@@ -105,6 +111,45 @@ describe('the demo, clicked through', () => {
       });
       expect.soft(await texts(page, '#meeting-text')).toEqual([`Call dropped: ${LONG_DROP.error} · ${LONG_DROP.errorCode}`]);
     }
+  });
+});
+
+describe('the participants panel, pictured', () => {
+  // docs/participants.png: a meeting with someone in the lobby, a muted guest, a raised hand, a spotlight.
+  it('draws a lively meeting whole at 1440 px', async () => {
+    const { servers } = suite;
+    const s = await suite.open({ sim: { participants: '5', lobby: '1' } });
+    const { page } = s;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
+    const sim = await simFrame(page, servers);
+    const [, bob, carol, dave] = await sim.evaluate(() => window.__sim!.roster().slice(1).map((p) => p.uuid));
+    await sim.evaluate(
+      ([muted, hand, spot]) => {
+        window.__sim!.updateParticipant(muted!, { isMuted: true, isCameraMuted: true });
+        window.__sim!.updateParticipant(hand!, { raisedHand: true });
+        window.__sim!.updateParticipant(spot!, { isSpotlight: true });
+      },
+      [bob, carol, dave] as const,
+    );
+    const rows = await eventually(
+      () => page.evaluate(() => window.__host!.participants.rows()),
+      (list) => list.length === 6 && list.some((r) => r.buttons.hand?.on) && list.some((r) => r.buttons.mute?.on) && list.some((r) => r.buttons.spotlight?.on),
+    );
+    expect(rows.map((r) => [r.name, r.waiting, r.buttons.mute?.on ?? null, r.buttons.hand?.on ?? null])).toEqual([
+      ['Erin Anderson', true, null, null],
+      ['You', false, false, false],
+      ['Carol Anderson', false, false, true],
+      ['Alice Anderson', false, false, false],
+      ['Bob Anderson', false, true, false],
+      ['Dave Anderson', false, false, false],
+    ]);
+    await settle(page, sim);
+    expect.soft(await layout(page, sim)).toEqual({ host: { sideways: false, clipped: [] }, sim: { sideways: false, clipped: [] } });
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/participants.png' });
+    expect(statSync('test-results/participants.png').size).toBeGreaterThan(20_000);
+    if (process.env.UPDATE_DOCS === '1') copyFileSync('test-results/participants.png', 'docs/participants.png');
   });
 });
 
@@ -133,7 +178,24 @@ async function layout(page: Page, sim: Frame) {
 }
 
 /** Names, addresses and status lines a person needs to read whole. */
-const HOST_TEXTS = ['#status-text', '#meeting-text', '#instance-id', '.call-dest', '.call .kv', '.chat-name', '.case-name'];
+const HOST_TEXTS = [
+  '#status-text',
+  '#meeting-text',
+  '#instance-id',
+  '.call-dest',
+  '.call .kv',
+  '.chat-name',
+  '.case-name',
+  '.case-chat .btn',
+  '.participants-head h2',
+  '#mute-all',
+  '.roster-group',
+  '.person-name',
+  '.person-detail',
+  '.person .badge',
+  '.person-actions button',
+  '#participants-status',
+];
 const SIM_TEXTS = ['.participant .name', '.participant .detail', '.tile .caption', '#call-status', '.plugin-status .name', '.rpc-log .rpc', '.errors p'];
 
 /**
