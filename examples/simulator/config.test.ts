@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JOIN_DELAY_MS, readConfig } from './config';
+import { DEFAULT_JOIN_DELAY_MS, DEFAULT_PARTICIPANTS, readConfig } from './config';
 
 const PAGE = 'http://127.0.0.1:5181/webapp3/';
 const read = (search: string) => readConfig({ search, href: `${PAGE}${search}` });
@@ -60,5 +60,30 @@ describe('readConfig', () => {
     expect(read('?autoJoin=0').config.autoJoin).toBe(false);
     expect(read('?autoJoin=off').config.autoJoin).toBe(false);
     expect(read('?autoJoin=1').config.autoJoin).toBe(true);
+  });
+
+  it('the meeting: 3 others, one of them in the lobby, the user a host, no churn, seed 1 by default', () => {
+    const { config } = read('');
+    expect(config).toMatchObject({ role: 'chair', participants: DEFAULT_PARTICIPANTS, lobby: 1, churn: 0, seed: 1 });
+  });
+
+  it('reads ?role, ?participants, ?lobby, ?churn and ?seed', () => {
+    const { config, errors } = read('?role=guest&participants=1000&lobby=20&churn=100&seed=42');
+    expect(errors).toEqual([]);
+    expect(config).toMatchObject({ role: 'guest', participants: 1000, lobby: 20, churn: 100, seed: 42 });
+    expect(read('?participants=0').config).toMatchObject({ participants: 0, lobby: 0 });
+    expect(read('?role=host').config.role).toBe('chair');
+  });
+
+  it('reports bad meeting values by name and keeps the defaults', () => {
+    const { config, errors } = read('?role=owner&participants=-1&lobby=9&churn=fast&seed=1.5');
+    expect(config).toMatchObject({ role: 'chair', participants: DEFAULT_PARTICIPANTS, lobby: 1, churn: 0, seed: 1 });
+    expect(errors).toEqual([
+      '?participants=-1 must be a whole number from 0 to 100000; using 3',
+      '?lobby=9 must be a whole number from 0 to 3; using 1',
+      '?churn=fast must be a number from 0 to 100000; using 0',
+      '?seed=1.5 must be a whole number from 0 to 4294967295; using 1',
+      "?role=owner must be 'chair' (or 'host') or 'guest'; using chair",
+    ]);
   });
 });

@@ -4,6 +4,11 @@
 //   ?plugin.<id>=<url>     replaces the src of plugin <id>
 //   ?joinDelay=<ms>        between a dialOut reply and event:participantJoined
 //   ?autoJoin=0            do not send event:connected once the plugins are ready
+//   ?role=guest            the local user joins as a guest (default: host, role chair)
+//   ?participants=<n>      people already in the meeting besides the user (default 3)
+//   ?lobby=<k>             how many of them wait in the lobby (default 1 when n >= 3, else 0)
+//   ?churn=<per second>    meeting changes per second while in the meeting (default 0)
+//   ?seed=<n>              seed of churn's choices (default 1)
 
 export interface SimConfig {
   /** absolute URL of the branding manifest */
@@ -13,6 +18,16 @@ export interface SimConfig {
   joinDelay: number;
   /** send event:connected once the plugins are ready */
   autoJoin: boolean;
+  /** the local user's role */
+  role: 'chair' | 'guest';
+  /** people already in the meeting besides the user */
+  participants: number;
+  /** how many of them wait in the lobby */
+  lobby: number;
+  /** meeting changes per second */
+  churn: number;
+  /** seed of churn's choices */
+  seed: number;
 }
 
 /** Plugin sources given on the query string instead of the manifest's. */
@@ -24,6 +39,9 @@ export interface PluginOverrides {
 }
 
 export const DEFAULT_JOIN_DELAY_MS = 400;
+export const DEFAULT_PARTICIPANTS = 3;
+/** Beyond this a meeting is a typo, not a bench. */
+export const MAX_PARTICIPANTS = 100_000;
 const PLUGIN_ID_PARAM = 'plugin.';
 
 const flag = (value: string | null, fallback: boolean): boolean =>
@@ -50,6 +68,26 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
     else errors.push(`?joinDelay=${rawDelay} must be a number of milliseconds >= 0; using ${DEFAULT_JOIN_DELAY_MS}`);
   }
 
+  const count = (name: string, fallback: number, max: number, integer: boolean): number => {
+    const raw = q.get(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (raw.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= max && (!integer || Number.isInteger(n))) return n;
+    errors.push(`?${name}=${raw} must be ${integer ? 'a whole number' : 'a number'} from 0 to ${max}; using ${fallback}`);
+    return fallback;
+  };
+  const participants = count('participants', DEFAULT_PARTICIPANTS, MAX_PARTICIPANTS, true);
+  const lobby = count('lobby', participants >= 3 ? 1 : 0, participants, true);
+  const churn = count('churn', 0, 100_000, false);
+  const seed = count('seed', 1, 2 ** 32 - 1, true);
+  const rawRole = q.get('role');
+  let role: 'chair' | 'guest' = 'chair';
+  if (rawRole !== null) {
+    const r = rawRole.toLowerCase();
+    if (r === 'guest') role = 'guest';
+    else if (r !== 'chair' && r !== 'host') errors.push(`?role=${rawRole} must be 'chair' (or 'host') or 'guest'; using chair`);
+  }
+
   const byId = new Map<string, URL>();
   for (const [name, value] of q) {
     if (!name.startsWith(PLUGIN_ID_PARAM)) continue;
@@ -70,6 +108,11 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
       overrides: { only: plugin !== null ? url('plugin', plugin) : null, byId },
       joinDelay,
       autoJoin: flag(q.get('autoJoin'), true),
+      role,
+      participants,
+      lobby,
+      churn,
+      seed,
     },
     errors,
   };

@@ -1,11 +1,13 @@
 import type { EventMessage } from '@pexip/plugin-api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Participants, SLOW_EXTRA_MS, type Broadcast } from './participants';
+import { Participants, SLOW_EXTRA_MS } from './participants';
+import { Roster, type Broadcast } from './roster';
 
 type Sent = { event: keyof EventMessage; payload: unknown };
 
 let sent: Sent[];
 let model: Participants;
+let roster: Roster;
 const broadcast: Broadcast = (event, payload) => void sent.push({ event, payload });
 const dial = (destination: string, extra: Record<string, unknown> = {}) =>
   model.dialOut('chat', { role: 'GUEST', destination, protocol: 'sip', ...extra });
@@ -14,19 +16,23 @@ const uuidOf = (reply: ReturnType<typeof dial>): string => {
   if (typeof id !== 'string') throw new Error(`no uuid in ${JSON.stringify(reply)}`);
   return id;
 };
+const payloadOf = <K extends keyof EventMessage>(event: K) => sent.find((s) => s.event === event)?.payload as EventMessage[K]['payload'] | undefined;
 const joinedUuids = () => sent.filter((s) => s.event === 'event:participantJoined').map((s) => (s.payload as EventMessage['event:participantJoined']['payload']).participant.uuid);
 
 beforeEach(() => {
   vi.useFakeTimers();
   sent = [];
-  model = new Participants(broadcast, 400);
+  roster = new Roster(broadcast);
+  roster.start({ role: 'chair', participants: 0, lobby: 0 });
+  sent = [];
+  model = new Participants(roster, 400);
 });
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('Participants', () => {
-  it('answers a dial with a uuid at once and sends participantJoined after the join delay', () => {
+  it('answers a dial with a uuid at once; after the join delay the call joins the roster (Join activity, then participantJoined)', () => {
     const reply = dial('alice@example.com', { remote_display_name: 'Alice' });
     const id = uuidOf(reply);
     expect(reply).toEqual({ status: 200, data: { status: 'success', result: [id] } });
@@ -35,8 +41,11 @@ describe('Participants', () => {
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(joinedUuids()).toEqual([id]);
-    expect(sent[0]?.payload).toMatchObject({ id: 'main', participant: { uuid: id, displayName: 'Alice', role: 'guest' } });
+    expect(sent.map((s) => s.event)).toEqual(['event:participantsActivities', 'event:participantJoined']);
+    expect(payloadOf('event:participantsActivities')).toMatchObject([{ roomId: 'main', activity: { type: 0, participant: { uuid: id } } }]);
+    expect(payloadOf('event:participantJoined')).toMatchObject({ id: 'main', participant: { uuid: id, displayName: 'Alice', role: 'guest' } });
     expect(model.list()[0]?.state).toBe('joined');
+    expect(roster.get(id)?.displayName).toBe('Alice');
   });
 
   it('uses a join delay changed later (setJoinDelay)', () => {
@@ -71,16 +80,18 @@ describe('Participants', () => {
     expect(joinedUuids()).toEqual([quick, slow]);
   });
 
-  it('disconnect: participantLeft for a joined participant, nothing for one still calling, false for unknown', () => {
+  it('disconnect: Leave activity and participantLeft for a joined participant, nothing for one still calling, false for unknown', () => {
     const joined = uuidOf(dial('alice@example.com'));
     const calling = uuidOf(dial('hang@example.com'));
     vi.advanceTimersByTime(400);
     sent = [];
     expect(model.disconnect(joined)).toBe(true);
-    expect(sent.map((s) => s.event)).toEqual(['event:participantLeft']);
-    expect(sent[0]?.payload).toMatchObject({ id: 'main', participant: { uuid: joined } });
+    expect(sent.map((s) => s.event)).toEqual(['event:participantsActivities', 'event:participantLeft']);
+    expect(payloadOf('event:participantsActivities')).toMatchObject([{ roomId: 'main', activity: { type: 1, participant: { uuid: joined } } }]);
+    expect(payloadOf('event:participantLeft')).toMatchObject({ id: 'main', participant: { uuid: joined } });
+    expect(roster.get(joined)).toBeUndefined();
     expect(model.disconnect(calling)).toBe(true);
-    expect(sent).toHaveLength(1);
+    expect(sent).toHaveLength(2);
     expect(model.disconnect('nobody')).toBe(false);
     expect(model.list()).toEqual([]);
   });
@@ -105,6 +116,15 @@ describe('Participants', () => {
     expect(model.list()).toEqual([]);
     expect(sent).toEqual([]);
     expect(changes).toHaveBeenCalledTimes(6); // 3 dials, 2 joins, 1 clear
+  });
+
+  it('forgets a joined call that left the roster another way (transferred, removed by a test)', () => {
+    const id = uuidOf(dial('alice@example.com'));
+    vi.advanceTimersByTime(400);
+    roster.remove(id);
+    expect(model.has(id)).toBe(false);
+    expect(model.list()).toEqual([]);
+    expect(model.disconnect(id)).toBe(false);
   });
 
   it('list returns copies', () => {

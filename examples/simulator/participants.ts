@@ -1,19 +1,19 @@
 // The dialled-out participants: dial-out simulation, join, disconnect. No DOM.
+// A call that is answered joins the meeting's roster (roster.ts), which sends
+// the events; one that leaves the roster (hung up, transferred) is forgotten here.
 //
 // Destinations decide the outcome:
 //   fail…  Infinity refuses the dial: the reply carries no participant uuid
 //   hang…  a uuid comes back but the call is never answered (no participantJoined)
 //   slow…  like any other, but joins SLOW_EXTRA_MS later (answers out of order)
 //   other  a uuid comes back; event:participantJoined follows after the join delay
-import type { EventMessage, RPCCallPayload, RPCCallReply } from '@pexip/plugin-api';
+import type { RPCCallPayload, RPCCallReply } from '@pexip/plugin-api';
 import { uuid } from './ids';
 import { dialledParticipant, displayNameOf, roleOf } from './infinity-participant';
+import type { Roster } from './roster';
 import type { SimParticipant } from './sim-api';
 
 type DialBody = RPCCallPayload<'conference:dialOut'>;
-
-/** Sends an event to every registered plugin. */
-export type Broadcast = <K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']) => void;
 
 /** How much later a `slow…` destination answers. */
 export const SLOW_EXTRA_MS = 300;
@@ -32,9 +32,11 @@ export class Participants {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly broadcast: Broadcast,
+    private readonly roster: Pick<Roster, 'add' | 'remove' | 'onLeave'>,
     public joinDelay: number,
-  ) {}
+  ) {
+    roster.onLeave((id) => this.forget(id));
+  }
 
   onChange(listener: () => void): void {
     this.listeners.add(listener);
@@ -81,23 +83,31 @@ export class Participants {
     if (!p || p.state !== 'calling') return;
     p.state = 'joined';
     p.participant = dialledParticipant(id, body);
-    this.broadcast('event:participantJoined', { id: 'main', participant: p.participant });
     this.changed();
+    this.roster.add(p.participant);
+  }
+
+  /** Whether `id` is a dialled call still calling or joined. */
+  has(id: string): boolean {
+    return this.byUuid.has(id);
   }
 
   /** Hang up (or cancel an unanswered call). Returns false for an unknown uuid. */
   disconnect(id: string): boolean {
     const p = this.byUuid.get(id);
     if (!p) return false;
+    this.forget(id);
+    if (p.state === 'joined') this.roster.remove(id);
+    return true;
+  }
+
+  /** The call is gone from the meeting, whoever ended it. */
+  private forget(id: string): void {
+    if (!this.byUuid.has(id)) return;
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
     this.byUuid.delete(id);
-    if (p.state === 'joined' && p.participant) {
-      this.broadcast('event:participantLeft', { id: 'main', participant: p.participant });
-    }
-    p.state = 'left';
     this.changed();
-    return true;
   }
 
   /** The meeting ended for this user: everybody is gone, without events. */

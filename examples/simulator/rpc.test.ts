@@ -1,6 +1,8 @@
 import type { RPCCall, RPCCalls } from '@pexip/plugin-api';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Controls } from './controls';
 import { Participants } from './participants';
+import { Roster } from './roster';
 import type { PluginTiming } from './sim-api';
 import { createRouter, type RpcFrame } from './rpc';
 import { Toolbar } from './toolbar';
@@ -47,9 +49,13 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   toolbar = new Toolbar(document.createElement('div'), () => undefined);
   inMeeting = true;
+  const roster = new Roster(() => undefined);
+  roster.start({ role: 'chair', participants: 0, lobby: 0 });
+  const participants = new Participants(roster, 0);
   deps = {
     toolbar,
-    participants: new Participants(() => undefined, 0),
+    participants,
+    controls: new Controls(roster, participants),
     log: [],
     dialOuts: [],
     rejections: [],
@@ -207,8 +213,25 @@ describe('conference:dialOut and participant:disconnect', () => {
   });
 });
 
+describe('participant controls', () => {
+  it.each(['participant:mute', 'participant:muteVideo', 'participant:admit', 'participant:spotlight', 'participant:raiseHand', 'participant:setRole', 'participant:transfer', 'participant:sendDTMF'])(
+    '%s reaches the controls, which answer Infinity’s 403 for an unknown participant',
+    (rpc) => {
+      const frame = registered();
+      route(frame, call(rpc, { mute: true, muteVideo: true, enable: true, raise: true, role: 'guest', destination: 'x', pin: '', digits: '1', participantUuid: 'nobody' }));
+      expect(frame.last()).toEqual({ status: 403, data: { status: 'failed', result: "Unknown participant 'nobody'" } });
+    },
+  );
+
+  it('conference:muteAllGuests reaches the controls too', () => {
+    const frame = registered();
+    route(frame, call('conference:muteAllGuests', { mute: true }));
+    expect(frame.last()).toEqual({ status: 200, data: { status: 'success', result: true } });
+  });
+});
+
 describe('RPCs the simulator does not implement', () => {
-  it.each(['conference:lock', 'conference:sendMessage', 'participant:mute', 'participant:spotlight', 'conference:currentRoomId'])(
+  it.each(['conference:lock', 'conference:sendMessage', 'participant:setTextOverlay', 'participant:fecc', 'conference:currentRoomId'])(
     '%s: undefined, as Web App 3 answers a conference/participant request that did not go through',
     (rpc) => {
       const frame = registered();
@@ -237,7 +260,7 @@ describe('RPCs the simulator does not implement', () => {
   });
 
   it('says so in the console, naming the call and the plugin', () => {
-    route(registered(), call('participant:mute', { mute: true }));
-    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("'participant:mute' from chat is not implemented"));
+    route(registered(), call('participant:setTextOverlay', { text: 'x' }));
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("'participant:setTextOverlay' from chat is not implemented"));
   });
 });

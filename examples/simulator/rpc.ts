@@ -1,6 +1,8 @@
 // Web App 3's answers to plugin RPC calls: the syn handshake, toolbar buttons,
-// dial-out and hang-up. Everything else gets unimplementedReply (unimplemented.ts).
+// dial-out, and participant controls (controls.ts). Everything else gets
+// unimplementedReply (unimplemented.ts).
 import type { GenericRPCReply, RPCCall, RPCCallPayload, RPCCallReply, RPCCalls, ToolbarButtonPayload } from '@pexip/plugin-api';
+import { CONTROL_RPCS, type Controls, type Refusal } from './controls';
 import { isValidIcon } from './icons';
 import { isRecord } from './is-record';
 import { uuid } from './ids';
@@ -21,13 +23,14 @@ export type RpcFrame = Pick<
  * Web App 3 sends (e.g. ButtonRPCReply only lists 'Invalid Icon name' as a
  * reason); the plugin side reads `status` and `reason` either way.
  */
-type Reply<K extends keyof RPCCalls> = RPCCallReply<K> | GenericRPCReply;
+type Reply<K extends keyof RPCCalls> = RPCCallReply<K> | GenericRPCReply | Refusal;
 type Handler<K extends keyof RPCCalls, F> = (frame: F, payload: unknown) => Reply<K>;
 type Handlers<F> = { [K in keyof RPCCalls]?: Handler<K, F> };
 
 export interface RouterDeps<F extends RpcFrame = RpcFrame> {
   toolbar: Pick<Toolbar, 'add' | 'update' | 'remove' | 'removePlugin' | 'ownerOf'>;
-  participants: Pick<Participants, 'dialOut' | 'disconnect'>;
+  participants: Pick<Participants, 'dialOut'>;
+  controls: Pick<Controls, 'handle'>;
   log: RpcLogEntry[];
   dialOuts: Array<RPCCallPayload<'conference:dialOut'>>;
   rejections: SimRejection[];
@@ -93,14 +96,10 @@ export function createRouter<F extends RpcFrame>(deps: RouterDeps<F>): (frame: F
       if (!deps.inMeeting()) return undefined;
       return participants.dialOut(frame.id, payload);
     },
-
-    'participant:disconnect': (_frame, payload) => {
-      const id = isRecord(payload) && typeof payload.participantUuid === 'string' ? payload.participantUuid : '';
-      return participants.disconnect(id)
-        ? { status: 200, data: { status: 'success', result: true } }
-        : { status: 403, data: { status: 'failed', result: `Unknown participant '${id}'` } };
-    },
   };
+  for (const rpc of CONTROL_RPCS) {
+    (handlers as Record<string, Handler<typeof rpc, F>>)[rpc] = (frame, payload) => deps.controls.handle(rpc, payload, frame.id);
+  }
 
   const syn = (frame: F, call: RPCCall): void => {
     frame.markSyn();

@@ -5,6 +5,7 @@ import type {
   RPCCallPayload,
   ToolbarButtonPayload,
 } from '@pexip/plugin-api';
+import type { ParticipantPatch } from './infinity-participant';
 
 /** One RPC call received from a plugin frame (syn included, ignored calls included). */
 export interface RpcLogEntry {
@@ -52,6 +53,64 @@ export interface SimParticipant {
   participant?: InfinityParticipant;
 }
 
+/** A participant control received from a plugin (see controls.ts), with the reply it got. */
+export interface SimControlCall {
+  /** manifest id of the frame that sent it */
+  plugin: string;
+  rpc: string;
+  payload: unknown;
+  /** Infinity's answer as sent back: `{status: 200 | 403, data}`, or undefined (outside a meeting; setRole's success) */
+  reply: unknown;
+}
+
+/** A `participant:sendDTMF` that went through. */
+export interface SimDtmf {
+  participantUuid: string;
+  digits: string;
+}
+
+/** The fields of a participant a roster view shows and controls depend on (`__sim.roster()`). */
+export type SimRosterEntry = Pick<
+  InfinityParticipant,
+  | 'uuid'
+  | 'displayName'
+  | 'role'
+  | 'isHost'
+  | 'isWaiting'
+  | 'isMuted'
+  | 'isClientMuted'
+  | 'isCameraMuted'
+  | 'isPresenting'
+  | 'isSpotlight'
+  | 'raisedHand'
+  | 'protocol'
+  | 'callType'
+  | 'isExternal'
+  | 'canControl'
+  | 'canMute'
+  | 'canDisconnect'
+  | 'canTransfer'
+  | 'canSpotlight'
+  | 'canFecc'
+  | 'canRaiseHand'
+  | 'canChangeLayout'
+>;
+
+/** The `can*` flags a test may switch with `setPermission`. */
+export type SimPermission = 'canControl' | 'canMute' | 'canDisconnect' | 'canTransfer' | 'canSpotlight' | 'canFecc' | 'canRaiseHand' | 'canChangeLayout';
+
+/** A change to one participant, in InfinityParticipant's own fields (uuid and rawData excepted). */
+export type SimParticipantPatch = ParticipantPatch;
+
+export interface SimChurnState {
+  /** changes per second (0 = off) */
+  rate: number;
+  /** whether the timer runs (rate > 0 and in a meeting) */
+  running: boolean;
+  /** changes applied since the page loaded */
+  applied: number;
+}
+
 export type PluginFrameState = 'loading' | 'acked' | 'rejected' | 'silent';
 
 /** performance.now() marks for one plugin frame (reset on reload). */
@@ -82,7 +141,38 @@ export interface SimApi {
   readonly rejections: SimRejection[];
   /** errors shown on the page (manifest, configuration) */
   readonly errors: string[];
+  /** the dialled-out calls (calling, joined); the meeting's whole roster is `roster()` */
   participants(): SimParticipant[];
+  /**
+   * The main room as the simulator holds it: the local user first, then
+   * everyone else in join order (lobby included). Empty outside a meeting.
+   */
+  roster(): SimRosterEntry[];
+  /** one participant in full (local user included), as the plugins last got it */
+  participant(uuid: string): InfinityParticipant | undefined;
+  /** the local user, null outside a meeting */
+  me(): InfinityParticipant | null;
+  /**
+   * Invent `count` (default 1) people who join now (deterministic names and
+   * uuids), with `patch` applied (e.g. `{isWaiting: true}` for the lobby).
+   * One Join activity each, in one participantsActivities event. Returns their uuids; [] outside a meeting.
+   */
+  addParticipants(count?: number, patch?: SimParticipantPatch): string[];
+  /** someone leaves (Leave activity + participantLeft); false for an unknown uuid or the local user */
+  removeParticipant(uuid: string): boolean;
+  /** change someone (the local user too: event:me follows); an Update activity; false for an unknown uuid */
+  updateParticipant(uuid: string, patch: SimParticipantPatch): boolean;
+  /** `updateParticipant(uuid, {[flag]: value})`: makes a control allowed or forbidden (403) for that participant */
+  setPermission(uuid: string, flag: SimPermission, value: boolean): boolean;
+  /** changes per second, from now on and at every join (0 stops); throws on a negative or non-number rate */
+  setChurn(changesPerSecond: number): void;
+  /** `setChurn(0)` */
+  stopChurn(): void;
+  churn(): SimChurnState;
+  /** every participant control received (mute, admit, setRole, …), in order, with its reply */
+  controls(): SimControlCall[];
+  /** every DTMF string that went through */
+  dtmf(): SimDtmf[];
   /** send an event to every registered plugin; the page follows connected/disconnected */
   emit<K extends SimEventName>(event: K, payload: EventMessage[K]['payload']): void;
   /** re-create every manifest plugin frame; resolves like `ready` */

@@ -1,15 +1,21 @@
 // Builds window.__sim (its contract is SimApi in sim-api.ts) from the simulator's parts.
-import type { RPCCallPayload } from '@pexip/plugin-api';
+import type { InfinityParticipant, RPCCallPayload } from '@pexip/plugin-api';
+import type { Churn } from './churn';
+import type { Controls } from './controls';
 import type { Meeting } from './meeting';
 import type { Participants } from './participants';
 import type { PluginFrames } from './plugin-frames';
-import type { PluginTiming, RpcLogEntry, SimApi, SimRejection } from './sim-api';
+import type { Roster } from './roster';
+import type { PluginTiming, RpcLogEntry, SimApi, SimRejection, SimRosterEntry } from './sim-api';
 import type { Toolbar } from './toolbar';
 
 export interface SimHookParts {
   plugins: PluginFrames;
   meeting: Meeting;
   participants: Participants;
+  roster: Roster;
+  controls: Controls;
+  churn: Churn;
   toolbar: Toolbar;
   log: RpcLogEntry[];
   dialOuts: Array<RPCCallPayload<'conference:dialOut'>>;
@@ -19,9 +25,35 @@ export interface SimHookParts {
   rpcLogView: HTMLElement;
 }
 
+/** The fields a roster view maps, without rawData and the rest: cheap to hand to a test at 1,000 people. */
+export const rosterEntry = (p: InfinityParticipant): SimRosterEntry => ({
+  uuid: p.uuid,
+  displayName: p.displayName,
+  role: p.role,
+  isHost: p.isHost,
+  isWaiting: p.isWaiting,
+  isMuted: p.isMuted,
+  isClientMuted: p.isClientMuted,
+  isCameraMuted: p.isCameraMuted,
+  isPresenting: p.isPresenting,
+  isSpotlight: p.isSpotlight,
+  raisedHand: p.raisedHand,
+  protocol: p.protocol,
+  callType: p.callType,
+  isExternal: p.isExternal,
+  canControl: p.canControl,
+  canMute: p.canMute,
+  canDisconnect: p.canDisconnect,
+  canTransfer: p.canTransfer,
+  canSpotlight: p.canSpotlight,
+  canFecc: p.canFecc,
+  canRaiseHand: p.canRaiseHand,
+  canChangeLayout: p.canChangeLayout,
+});
+
 /** `api` becomes window.__sim; the entry point calls `notifyRpc` once each RPC has been handled. */
 export function createSimApi(parts: SimHookParts): { api: SimApi; notifyRpc(entry: RpcLogEntry): void } {
-  const { plugins, meeting, participants, toolbar, log } = parts;
+  const { plugins, meeting, participants, roster, controls, churn, toolbar, log } = parts;
   const rpcListeners = new Set<(entry: RpcLogEntry) => void>();
   const api: SimApi = {
     log,
@@ -35,6 +67,28 @@ export function createSimApi(parts: SimHookParts): { api: SimApi; notifyRpc(entr
     rejections: parts.rejections,
     errors: parts.errors,
     participants: () => participants.list(),
+    roster: () => roster.list().map(rosterEntry),
+    participant: (uuid) => roster.get(uuid),
+    me: () => roster.me,
+    addParticipants: (count = 1, patch = {}) => {
+      if (!Number.isInteger(count) || count < 0) throw new RangeError(`addParticipants: count must be a whole number >= 0, got ${String(count)}`);
+      return roster.batch(() => {
+        const added: string[] = [];
+        for (let i = 0; i < count; i++) {
+          const p = roster.invent(patch);
+          if (p) added.push(p.uuid);
+        }
+        return added;
+      });
+    },
+    removeParticipant: (uuid) => roster.remove(uuid) !== undefined,
+    updateParticipant: (uuid, patch) => roster.update(uuid, patch) !== undefined,
+    setPermission: (uuid, flag, value) => roster.update(uuid, { [flag]: value }) !== undefined,
+    setChurn: (rate) => churn.setRate(rate),
+    stopChurn: () => churn.setRate(0),
+    churn: () => ({ rate: churn.rate, running: churn.running, applied: churn.applied }),
+    controls: () => [...controls.calls],
+    dtmf: () => [...controls.dtmf],
     emit: (event, payload) => {
       plugins.broadcast(event, payload);
       meeting.observe(event);

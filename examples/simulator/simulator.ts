@@ -5,12 +5,16 @@ import { readConfig } from './config';
 import { loadManifest } from './manifest';
 import { Meeting } from './meeting';
 import { createErrorBanner, drawBuiltinButtons, pageElements, renderCallState } from './page';
+import { Churn } from './churn';
+import { Controls } from './controls';
 import { appendLogRow } from './panels';
 import { renderParticipantList } from './participant-list';
-import { Participants, type Broadcast } from './participants';
+import { Participants } from './participants';
 import { isRpcCallMessage, type PluginFrame } from './plugin-host';
 import { PluginFrames } from './plugin-frames';
+import { FIRST_BUTTON_GRACE_MS } from './ready';
 import { pluginSources } from './plugin-sources';
+import { Roster, type Broadcast } from './roster';
 import { createRouter } from './rpc';
 import { createSimApi } from './sim-hooks';
 import type { RpcLogEntry, SimRejection } from './sim-api';
@@ -34,7 +38,11 @@ const plugins: PluginFrames = new PluginFrames({
 });
 const broadcast: Broadcast = (event, payload) => plugins.broadcast(event, payload);
 const meeting = new Meeting(broadcast);
-const participants = new Participants(broadcast, config.joinDelay);
+const roster = new Roster(broadcast);
+const participants = new Participants(roster, config.joinDelay);
+const controls = new Controls(roster, participants);
+const churn = new Churn(roster, config.seed);
+churn.setRate(config.churn);
 const toolbar = new Toolbar(ui.toolbar, (pluginId, buttonId) =>
   plugins.byId(pluginId)?.sendEvent('ui:button:click', { buttonId, input: { buttonId } }),
 );
@@ -48,15 +56,30 @@ const render = (): void => {
   frame = requestAnimationFrame(() => {
     frame = 0;
     renderCallState(ui, meeting.inMeeting);
-    renderParticipantList(ui.participants, participants.list(), (uuid) => participants.disconnect(uuid));
-    renderStage(ui.stage, meeting.inMeeting, participants.list());
+    const dialled = participants.list();
+    renderParticipantList(
+      ui.participants,
+      { me: roster.me, others: { [Symbol.iterator]: () => roster.othersView() }, othersCount: roster.size, dialled: new Map(dialled.map((d) => [d.uuid, d])) },
+      (uuid) => participants.disconnect(uuid),
+    );
+    renderStage(ui.stage, { inMeeting: meeting.inMeeting, others: { [Symbol.iterator]: () => roster.othersView() }, dialled });
   });
 };
+// The meeting starts when the user joins (the people there arrive with the
+// snapshot events) and ends, for this user, on leave or drop: churn stops,
+// calls and roster are cleared without events.
 meeting.onChange(() => {
-  if (!meeting.inMeeting) participants.clear();
+  if (meeting.inMeeting) {
+    roster.start({ role: config.role, participants: config.participants, lobby: config.lobby });
+  } else {
+    participants.clear();
+    roster.end();
+  }
+  churn.sync();
   render();
 });
 participants.onChange(render);
+roster.onChange(render);
 
 drawBuiltinButtons(ui);
 ui.join.addEventListener('click', () => meeting.join());
@@ -70,18 +93,41 @@ render();
 const log: RpcLogEntry[] = [];
 const dialOuts: Array<RPCCallPayload<'conference:dialOut'>> = [];
 const rejections: SimRejection[] = [];
-const { api, notifyRpc } = createSimApi({ plugins, meeting, participants, toolbar, log, dialOuts, rejections, errors: banner.errors, rpcLogView: ui.rpcLog });
+const { api, notifyRpc } = createSimApi({ plugins, meeting, participants, roster, controls, churn, toolbar, log, dialOuts, rejections, errors: banner.errors, rpcLogView: ui.rpcLog });
+
+// A plugin (re)loaded mid-meeting learns who is there (event:me, then
+// event:participants) once it has settled, as every plugin has by the time the
+// user joins: its first button answered, or the grace period over. plugin-api's
+// signals keep no value, so a snapshot sent along with the ack could reach a
+// plugin before it observes them.
+const snapshotsOwed = new Map<PluginFrame, number>();
+const sendSnapshot = (frame: PluginFrame): void => {
+  if (!snapshotsOwed.has(frame)) return;
+  window.clearTimeout(snapshotsOwed.get(frame));
+  snapshotsOwed.delete(frame);
+  roster.snapshot((event, payload) => frame.sendEvent(event, payload));
+};
 
 const route = createRouter<PluginFrame>({
   toolbar,
   participants,
+  controls,
   log,
   dialOuts,
   rejections,
   inMeeting: () => meeting.inMeeting,
-  onRegistered: (frame) => plugins.registered(frame),
+  onRegistered: (frame) => {
+    plugins.registered(frame);
+    if (roster.active) {
+      window.clearTimeout(snapshotsOwed.get(frame));
+      snapshotsOwed.set(frame, window.setTimeout(() => sendSnapshot(frame), FIRST_BUTTON_GRACE_MS));
+    }
+  },
   onRejected: (frame, rejection) => plugins.rejected(frame, rejection.reason),
-  onButtonAddAnswered: (frame) => plugins.settle(frame),
+  onButtonAddAnswered: (frame) => {
+    plugins.settle(frame);
+    sendSnapshot(frame);
+  },
   onLogged: (entry) => appendLogRow(ui.rpcLog, entry),
 });
 

@@ -1,0 +1,234 @@
+// The meeting as Web App 3 sees it: the local user and everyone in the main
+// room (lobby included), and the events a plugin gets when it changes. No DOM.
+//
+// Events: the whole list goes out only as a snapshot (on join and to a plugin
+// that registers mid-meeting); each change goes out as participantsActivities,
+// plus the deprecated participantJoined / participantLeft that plugin-api's
+// dialOut still waits for, plus event:me when the local user changed. Changes
+// made inside one `batch` go out as one participantsActivities array.
+import type { EventMessage, InfinityParticipant, ParticipantActivities, RoomParticipantActivity } from '@pexip/plugin-api';
+import { patchParticipant, type ParticipantPatch } from './infinity-participant';
+import { initialPeople, localParticipant, person } from './people';
+
+/** Sends an event to every registered plugin (or, for a snapshot, to one). */
+export type Broadcast = <K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']) => void;
+
+export const ROOM = 'main';
+
+// plugin-api's ParticipantActivities values (Join = 0, Leave = 1, Update = 2 in
+// its types.d.ts), typed by its enum. Not imported at run time: plugin-api's
+// ESM build does not load in Node (extensionless imports), where the unit tests run.
+export const JOIN = 0 as ParticipantActivities.Join;
+export const LEAVE = 1 as ParticipantActivities.Leave;
+export const UPDATE = 2 as ParticipantActivities.Update;
+
+export interface MeetingShape {
+  /** the local user's role */
+  role: 'chair' | 'guest';
+  /** people already in the meeting besides the user */
+  participants: number;
+  /** how many of them wait in the lobby */
+  lobby: number;
+}
+
+type Deprecated = 'event:participantJoined' | 'event:participantLeft';
+
+export class Roster {
+  private self: InfinityParticipant | null = null;
+  private readonly others = new Map<string, InfinityParticipant>();
+  // The people the simulator invented (not dialled), as an array for O(1)
+  // random picks and removals (swap with the last), for churn.
+  private readonly invented: string[] = [];
+  private readonly inventedAt = new Map<string, number>();
+  private nextIndex = 0;
+  private depth = 0;
+  private activities: RoomParticipantActivity[] = [];
+  private deprecated: Array<[Deprecated, InfinityParticipant]> = [];
+  private meChanged = false;
+  private readonly changeListeners = new Set<() => void>();
+  private readonly leaveListeners = new Set<(uuid: string) => void>();
+
+  constructor(private readonly broadcast: Broadcast) {}
+
+  get active(): boolean {
+    return this.self !== null;
+  }
+
+  /** the local user, null outside a meeting */
+  get me(): InfinityParticipant | null {
+    return this.self;
+  }
+
+  /** everyone but the local user */
+  get size(): number {
+    return this.others.size;
+  }
+
+  /** how many of them the simulator invented (churn keeps this near its target) */
+  get inventedCount(): number {
+    return this.invented.length;
+  }
+
+  /** called once per batch of changes (and on start/end) */
+  onChange(listener: () => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  /** called with the uuid of anyone who left, whatever the reason */
+  onLeave(listener: (uuid: string) => void): void {
+    this.leaveListeners.add(listener);
+  }
+
+  /** The main room: the local user first, then everyone else in join order. */
+  list(): InfinityParticipant[] {
+    return this.self ? [this.self, ...this.others.values()] : [];
+  }
+
+  /** Everyone but the local user, without copying (for the page, once a frame). */
+  othersView(): IterableIterator<InfinityParticipant> {
+    return this.others.values();
+  }
+
+  get(uuid: string): InfinityParticipant | undefined {
+    return this.self?.uuid === uuid ? this.self : this.others.get(uuid);
+  }
+
+  isMe(uuid: string): boolean {
+    return this.self?.uuid === uuid;
+  }
+
+  /** The user joined: the people already there appear, and every plugin gets the snapshot. */
+  start(shape: MeetingShape, now = new Date()): void {
+    if (this.self) return;
+    this.self = localParticipant(shape.role, now);
+    for (const p of initialPeople(shape.participants, shape.lobby, now)) this.insert(p, true);
+    this.nextIndex = shape.participants;
+    this.snapshot(this.broadcast);
+    this.changed();
+  }
+
+  /** The meeting ended for the user: everybody is gone, without events. */
+  end(): void {
+    if (!this.self) return;
+    this.self = null;
+    const gone = [...this.others.keys()];
+    this.others.clear();
+    this.invented.length = 0;
+    this.inventedAt.clear();
+    this.nextIndex = 0;
+    for (const uuid of gone) for (const l of this.leaveListeners) l(uuid);
+    this.changed();
+  }
+
+  /** event:me and event:participants, as a plugin gets them on join or when it registers mid-meeting. */
+  snapshot(send: Broadcast): void {
+    if (!this.self) return;
+    send('event:me', { id: ROOM, participant: this.self });
+    send('event:participants', { id: ROOM, participants: this.list() });
+  }
+
+  /** Run `changes` and send what they did as one participantsActivities array. */
+  batch<T>(changes: () => T): T {
+    this.depth++;
+    try {
+      return changes();
+    } finally {
+      this.depth--;
+      if (this.depth === 0) this.flush();
+    }
+  }
+
+  /** Someone joins (a dialled call answered, or `invent`). Ignored outside a meeting or for a known uuid. */
+  add(p: InfinityParticipant, invented = false): boolean {
+    if (!this.self || this.get(p.uuid)) return false;
+    this.batch(() => {
+      this.insert(p, invented);
+      this.activities.push({ roomId: ROOM, activity: { type: JOIN, participant: p } });
+      this.deprecated.push(['event:participantJoined', p]);
+    });
+    return true;
+  }
+
+  /** A new invented person joins (deterministic name and uuid), with `patch` applied. */
+  invent(patch: ParticipantPatch = {}, now = new Date()): InfinityParticipant | undefined {
+    if (!this.self) return undefined;
+    const p = patchParticipant(person(this.nextIndex++, patch.isWaiting ?? false, now), patch);
+    this.add(p, true);
+    return p;
+  }
+
+  /** Someone leaves. The local user cannot: that is the meeting ending (`end`). */
+  remove(uuid: string): InfinityParticipant | undefined {
+    const p = this.others.get(uuid);
+    if (!p) return undefined;
+    this.batch(() => {
+      this.others.delete(uuid);
+      this.forgetInvented(uuid);
+      this.activities.push({ roomId: ROOM, activity: { type: LEAVE, participant: p } });
+      this.deprecated.push(['event:participantLeft', p]);
+    });
+    for (const l of this.leaveListeners) l(uuid);
+    return p;
+  }
+
+  /** Someone changes (the local user included: event:me follows). */
+  update(uuid: string, patch: ParticipantPatch): InfinityParticipant | undefined {
+    const before = this.get(uuid);
+    if (!before) return undefined;
+    const p = patchParticipant(before, patch);
+    this.batch(() => {
+      if (this.self === before) {
+        this.self = p;
+        this.meChanged = true;
+      } else {
+        this.others.set(uuid, p);
+      }
+      this.activities.push({ roomId: ROOM, activity: { type: UPDATE, participant: p } });
+    });
+    return p;
+  }
+
+  /** A uniformly random invented person (`random` in [0, 1)), in O(1). */
+  pickInvented(random: () => number): InfinityParticipant | undefined {
+    if (this.invented.length === 0) return undefined;
+    const uuid = this.invented[Math.floor(random() * this.invented.length)];
+    return uuid === undefined ? undefined : this.others.get(uuid);
+  }
+
+  private insert(p: InfinityParticipant, invented: boolean): void {
+    this.others.set(p.uuid, p);
+    if (invented) {
+      this.inventedAt.set(p.uuid, this.invented.length);
+      this.invented.push(p.uuid);
+    }
+  }
+
+  private forgetInvented(uuid: string): void {
+    const at = this.inventedAt.get(uuid);
+    if (at === undefined) return;
+    const last = this.invented.pop() as string;
+    this.inventedAt.delete(uuid);
+    if (last !== uuid) {
+      this.invented[at] = last;
+      this.inventedAt.set(last, at);
+    }
+  }
+
+  private flush(): void {
+    const activities = this.activities;
+    const deprecated = this.deprecated;
+    const meChanged = this.meChanged;
+    this.activities = [];
+    this.deprecated = [];
+    this.meChanged = false;
+    if (activities.length === 0) return;
+    this.broadcast('event:participantsActivities', activities);
+    for (const [event, participant] of deprecated) this.broadcast(event, { id: ROOM, participant });
+    if (meChanged && this.self) this.broadcast('event:me', { id: ROOM, participant: this.self });
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const l of this.changeListeners) l();
+  }
+}
