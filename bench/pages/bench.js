@@ -6,6 +6,9 @@
 //   chat   external-chat, as deployed in the branding bundle
 //   relay  the logic-free relay frame (bench/webapp/relay/), the floor for clicks, dial-outs, bursts
 //   empty  the empty plugin (bench/empty-plugin/), the floor for start-up and heap
+// For the roster part, the page holds each subject's roster as it learns it: external-chat's
+// through host-bridge (chat.on('roster')), the relay's by applying its forwarded changes to a
+// Map (O(1) each) seeded from the simulator. Only the latest state is kept, never a history.
 // Every subject speaks `pexip:plugin:<id>/<name>` envelopes to this page; the same
 // single listener handles all of them, so each variant runs with the same listeners.
 'use strict';
@@ -28,6 +31,31 @@
   let chat = null;
   let seq = 0;
 
+  /** The fields the roster figures compare besides uuid: every one the simulator's churn changes. */
+  const ROSTER_FIELDS = ['isWaiting', 'isMuted', 'isCameraMuted', 'raisedHand', 'isSpotlight'];
+  /** name → the latest roster the page holds, when it arrived (epoch ms), how many messages brought it, a waiter */
+  const rosters = {
+    chat: { entries: [], at: 0, count: 0, onMessage: null },
+    relay: { map: new Map(), at: 0, count: 0, onMessage: null },
+  };
+  /** One raw `roster` envelope, kept only when asked for (the size and clone figures). */
+  let wantEnvelope = false;
+  let envelope = null;
+
+  /** Whether `name`'s roster is `expected`: [uuid, ...ROSTER_FIELDS as booleans] per participant. */
+  function rosterIs(name, expected) {
+    const entries = name === 'chat' ? rosters.chat.entries : rosters.relay.map;
+    const size = name === 'chat' ? entries.length : entries.size;
+    if (size !== expected.length) return false;
+    const byUuid = name === 'chat' ? new Map(entries.map((e) => [e.uuid, e])) : entries;
+    for (const [uuid, ...flags] of expected) {
+      const e = byUuid.get(uuid);
+      if (!e) return false;
+      for (let i = 0; i < ROSTER_FIELDS.length; i++) if ((e[ROSTER_FIELDS[i]] === true) !== flags[i]) return false;
+    }
+    return true;
+  }
+
   const post = (name, action, fields) => plugins[name].postMessage({ action: PREFIX[name] + action, ...fields }, webappOrigin);
 
   window.addEventListener('message', (event) => {
@@ -45,6 +73,20 @@
     } else if (action === 'toggle-chat') {
       // The page decides; here it always agrees, and the button follows its echo.
       if (name === 'relay' || echo === 'raw') post(name, 'toggle-chat-button-state', { active: d.active === true });
+    } else if (action === 'roster-changes') {
+      const r = rosters.relay;
+      for (const c of d.changes) {
+        if (c.type === 'leave') r.map.delete(c.uuid);
+        else r.map.set(c.uuid, c);
+      }
+      r.at = now();
+      r.count++;
+      r.onMessage?.();
+    } else if (action === 'roster') {
+      if (wantEnvelope) {
+        envelope = d;
+        wantEnvelope = false;
+      }
     } else if (action === 'dial-out-success' || action === 'dial-out-error') {
       const resolve = waiters.get(d.requestId);
       waiters.delete(d.requestId);
@@ -68,6 +110,7 @@
   };
 
   window.__bench = {
+    ROSTER_FIELDS,
     /** Embed a simulator (absolute URL) as subject `name`; resolves once its plugin said `ready`. */
     open(name, url) {
       const iframe = document.createElement('iframe');
@@ -91,6 +134,82 @@
       return chat.ready;
     },
     close: () => chat.close(),
+
+    /** Subscribes `name` to the roster: external-chat through host-bridge (resolves on its snapshot), the relay by envelope. */
+    watchRoster(name) {
+      if (name === 'relay') {
+        post('relay', 'subscribe', { topics: ['roster'] });
+        return undefined;
+      }
+      return new Promise((resolve) => {
+        chat.on('roster', ({ participants }) => {
+          const r = rosters.chat;
+          r.entries = participants;
+          r.at = now();
+          r.count++;
+          r.onMessage?.();
+          resolve();
+        });
+      });
+    },
+    /** The relay forwards changes only: its roster starts as the simulator's (`expected` form). */
+    seedRelayRoster(expected) {
+      const map = rosters.relay.map;
+      map.clear();
+      for (const [uuid, ...flags] of expected) map.set(uuid, Object.fromEntries([['uuid', uuid], ...ROSTER_FIELDS.map((f, i) => [f, flags[i]])]));
+    },
+    /** Roster messages `name` has received so far. */
+    rosterCount: (name) => rosters[name].count,
+    /**
+     * Resolves with the arrival time (epoch ms) of the message after which the page's
+     * roster of `name` equals `expected`. The comparison runs after the arrival is stamped.
+     */
+    rosterEquals(name, expected, timeoutMs) {
+      const r = rosters[name];
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          r.onMessage = null;
+          reject(new Error(`${name}: the page's roster did not become the simulator's within ${timeoutMs} ms (${r.count} messages)`));
+        }, timeoutMs);
+        const check = () => {
+          if (!rosterIs(name, expected)) return;
+          r.onMessage = null;
+          clearTimeout(timer);
+          resolve(r.at);
+        };
+        r.onMessage = check;
+        check();
+      });
+    },
+    /** Keeps the next raw `roster` envelope; resolves with its JSON size in bytes (UTF-8). */
+    async captureRosterEnvelope(timeoutMs) {
+      envelope = null;
+      wantEnvelope = true;
+      const deadline = performance.now() + timeoutMs;
+      while (envelope === null && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (envelope === null) throw new Error(`no roster envelope within ${timeoutMs} ms`);
+      return { bytes: new TextEncoder().encode(JSON.stringify(envelope)).length, participants: envelope.participants.length };
+    },
+    /** Mean ms of structuredClone of the captured envelope and of `{}`, blocks of `n` each, in `rounds` interleaved rounds. */
+    cloneCost(n, rounds) {
+      const block = (value) => {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) structuredClone(value);
+        return (performance.now() - t0) / n;
+      };
+      const out = { envelope: [], empty: [] };
+      for (let round = 0; round < rounds; round++) {
+        if (round % 2 === 0) {
+          out.envelope.push(block(envelope));
+          out.empty.push(block({}));
+        } else {
+          out.empty.push(block({}));
+          out.envelope.push(block(envelope));
+        }
+      }
+      envelope = null;
+      return out;
+    },
     /** How the page echoes external-chat's toggle-chat: 'bridge' or 'raw'. */
     setEcho(mode) {
       echo = mode;

@@ -12,6 +12,11 @@
 //   top → relay  dial-out {...body, requestId}          conference:dialOut; answered with
 //   relay → top  dial-out-success {uuid, requestId}     once the reply AND event:participantJoined arrived
 //                dial-out-error {message, requestId}    when the reply carries no uuid
+//   top → relay  subscribe {topics}                     once 'roster' is among them, forwards participant changes:
+//   relay → top  roster-changes {changes}               one per participantsActivities event of the main room, each
+//                                                       change {type, uuid, isWaiting, isMuted, isCameraMuted,
+//                                                       raisedHand, isSpotlight}: O(1) per change, no roster kept
+//                                                       (the page seeds its copy from the simulator; the roster floor)
 'use strict';
 (() => {
   const ID = 'bench-relay';
@@ -26,8 +31,13 @@
   const waiting = new Map();
   /** uuids that joined before their dial reply arrived */
   const joined = new Set();
+  /** dial-outs without a reply yet: only then can a join be one of ours (churn's joins are not kept) */
+  let dialling = 0;
   let buttonId = '';
   let active = false;
+  /** Whether the top window asked for the roster (as the plugin sends nothing of the meeting before it is asked). */
+  let roster = false;
+  const ACTIVITY = { 0: 'join', 1: 'leave', 2: 'update' };
   /** The burst floor: how many badge commands arrived, and when the last one did (epoch ms). */
   const burst = { count: 0, lastAt: 0, visible: false };
   Object.defineProperty(window, '__relay', { value: burst });
@@ -46,6 +56,19 @@
     badge: { isVisible: false },
   });
 
+  /** One participantsActivities event → one message to the top window, with only what the roster floor compares. */
+  function forwardChanges(activities) {
+    if (!Array.isArray(activities)) return;
+    const changes = [];
+    for (const { roomId, activity } of activities) {
+      const p = activity && activity.participant;
+      if (roomId !== 'main' || !p) continue;
+      const { uuid, isWaiting, isMuted, isCameraMuted, raisedHand, isSpotlight } = p;
+      changes.push({ type: ACTIVITY[activity.type], uuid, isWaiting, isMuted, isCameraMuted, raisedHand, isSpotlight });
+    }
+    if (changes.length > 0) toTop('roster-changes', { changes });
+  }
+
   function fromWebApp(d) {
     if (typeof d.replyTo === 'string') {
       const onReply = replies.get(d.replyTo);
@@ -55,20 +78,24 @@
       }
     } else if (d.event === 'ui:button:click') {
       if (d.payload && d.payload.buttonId === buttonId) toTop('toggle-chat', { active: !active });
+    } else if (d.event === 'event:participantsActivities') {
+      if (roster) forwardChanges(d.payload);
     } else if (d.event === 'event:participantJoined') {
       const uuid = d.payload && d.payload.participant && d.payload.participant.uuid;
       if (typeof uuid !== 'string') return;
       if (waiting.has(uuid)) {
         toTop('dial-out-success', { uuid, requestId: waiting.get(uuid) });
         waiting.delete(uuid);
-      } else {
+      } else if (dialling > 0) {
         joined.add(uuid);
       }
     }
   }
 
   function fromTop(name, d) {
-    if (name === 'toggle-chat-badge') {
+    if (name === 'subscribe') {
+      if (Array.isArray(d.topics) && d.topics.includes('roster')) roster = true;
+    } else if (name === 'toggle-chat-badge') {
       burst.count++;
       burst.visible = d.visible;
       burst.lastAt = performance.timeOrigin + performance.now();
@@ -77,7 +104,9 @@
       call('ui:button:update', { ...button(), targetId: buttonId });
     } else if (name === 'dial-out') {
       const { action, requestId, ...body } = d;
+      dialling++;
       call('conference:dialOut', body, (reply) => {
+        dialling--;
         const uuid = reply && reply.data && reply.data.result && reply.data.result[0];
         if (typeof uuid !== 'string') toTop('dial-out-error', { message: 'Could not dial out to specified uri', requestId });
         else if (joined.delete(uuid)) toTop('dial-out-success', { uuid, requestId });
