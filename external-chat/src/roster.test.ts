@@ -103,6 +103,16 @@ describe('meeting state', () => {
     expect(m.roster().map((p) => p.uuid)).toEqual(['a']);
   });
 
+  it("keeps only entries the contract's rule accepts, checked when they change", () => {
+    const m = createMeetingState();
+    const absurd = 'u'.repeat(5000);
+    m.apply([{ type: 'all', participants: [participant('a'), participant(absurd)] }]);
+    m.apply([{ type: 'update', participant: participant('a', { displayName: 'x'.repeat(5000) }) }]);
+    expect(m.roster().map((p) => [p.uuid, p.displayName.length])).toEqual([['a', 4096]]);
+    m.apply([{ type: 'join', participant: participant(absurd) }]);
+    expect(m.roster().map((p) => p.uuid)).toEqual(['a']);
+  });
+
   it('knows the local user from me, and updates self when the roster reports them', () => {
     const m = createMeetingState();
     expect(m.self()).toBeUndefined();

@@ -1,5 +1,5 @@
 // Pure: Web App 3's participants (as @pexip/plugin-api types them) → the wire's roster entries and self.
-import { MAX_STRING_LENGTH, type RosterEntry, type SelfState } from '@external-chat/host-bridge/contract';
+import { checkFields, MAX_STRING_LENGTH, ROSTER_ENTRY, SELF, type RosterEntry, type SelfState } from '@external-chat/host-bridge/contract';
 import type { InfinityParticipant } from '@pexip/plugin-api';
 
 // Infinity's data is trusted for its shape, not its values: a missing flag is false, a missing name is ''.
@@ -52,10 +52,21 @@ const hasUuid = (p: unknown): p is InfinityParticipant =>
   typeof p === 'object' && p !== null && typeof (p as InfinityParticipant).uuid === 'string' && (p as InfinityParticipant).uuid !== '';
 
 /**
+ * The entry, checked against the contract's rule once, when it changes: a
+ * roster is sent whole up to ten times a second, and checking a thousand
+ * unchanged entries each time is the plugin's largest cost. Undefined for
+ * a participant the rule refuses (a uuid of over 4,096 characters).
+ */
+function checkedEntry(p: InfinityParticipant): RosterEntry | undefined {
+  const entry = checkFields('roster entry', toRosterEntry(p), ROSTER_ENTRY);
+  return entry.ok ? entry.value : undefined;
+}
+
+/**
  * The meeting as the plugin knows it: the main room's participants and the
  * local user. Changes are idempotent (set or delete by uuid), so Web App 3
  * reporting one change through both the deprecated and the new events is
- * harmless. Entries are mapped once per change, not per message sent.
+ * harmless. Entries are mapped and checked once per change, not per message sent.
  */
 export function createMeetingState() {
   const roster = new Map<string, RosterEntry>();
@@ -71,13 +82,17 @@ export function createMeetingState() {
         heard = true;
         if (change.type === 'all') {
           roster.clear();
-          for (const p of change.participants) if (hasUuid(p)) roster.set(p.uuid, toRosterEntry(p));
+          for (const p of change.participants) {
+            const entry = hasUuid(p) ? checkedEntry(p) : undefined;
+            if (entry) roster.set(entry.uuid, entry);
+          }
           continue;
         }
         const p = change.participant;
         if (!hasUuid(p)) continue;
-        if (change.type === 'leave') roster.delete(p.uuid);
-        else roster.set(p.uuid, toRosterEntry(p));
+        const entry = change.type === 'leave' ? undefined : checkedEntry(p);
+        if (entry) roster.set(p.uuid, entry);
+        else roster.delete(p.uuid);
         if (p.uuid === me?.uuid && change.type !== 'leave') {
           me = p;
           self = true;
@@ -98,7 +113,10 @@ export function createMeetingState() {
       heard = false;
     },
     roster: (): RosterEntry[] => [...roster.values()],
-    self: (): SelfState | undefined => (me ? toSelf(me) : undefined),
+    self(): SelfState | undefined {
+      const self = me && checkFields('self', toSelf(me), SELF);
+      return self?.ok ? self.value : undefined;
+    },
     isMe: (uuid: string): boolean => uuid === me?.uuid,
     /** Known, or no list heard yet (then Infinity is the judge). */
     mayExist: (uuid: string): boolean => !heard || roster.has(uuid) || uuid === me?.uuid,

@@ -41,7 +41,7 @@ export interface PluginService extends ExternalChatService {
   onEvent(listener: (event: ServiceEvent) => void): void;
   /** Whether the local user is in the meeting. */
   connected(): boolean;
-  /** A topic's current value; undefined while there is none (no `me` yet). */
+  /** A topic's current value, checked against the contract's rules; undefined while there is none (no `me` yet). */
   snapshot<T extends Topic>(topic: T): Snapshots[T] | undefined;
   /** A topic's value changed; read it with `snapshot` when it is time to send. */
   onTopicChange(listener: (topic: Topic) => void): void;

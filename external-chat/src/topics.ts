@@ -1,4 +1,4 @@
-import { eventOf, TOPICS, type Feature, type Topic, type TopicAction } from '@external-chat/host-bridge/contract';
+import { encode, TOPICS, type Feature, type Topic, type TopicAction } from '@external-chat/host-bridge/contract';
 import { createCoalescer, type Clock, type Coalescer } from './coalesce';
 import type { PluginService } from './service';
 
@@ -22,12 +22,10 @@ export interface TopicsOptions {
 export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions) {
   const subscribed = new Map<Topic, Coalescer>();
 
+  // Snapshots are made of values the service checked against the contract when they changed (roster.ts).
   const send = (topic: Topic, name: TopicAction): void => {
     const snapshot = service.snapshot(topic);
-    if (snapshot === undefined) return;
-    const envelope = eventOf(name, snapshot);
-    if (envelope.ok) post(envelope.value);
-    else warn(`did not forward '${name}': ${envelope.error}`);
+    if (snapshot !== undefined) post(encode(name, snapshot));
   };
 
   return {

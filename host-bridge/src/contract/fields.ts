@@ -96,59 +96,88 @@ const expected = (rule: FieldRule): string => {
   }
 };
 
-type Checked = { ok: true; value: unknown } | { ok: false; error: string };
+/**
+ * Thrown inside the checker only, so that a valid value costs no error text:
+ * the path is collected on the way out, the message written once at the top.
+ */
+class Invalid {
+  readonly path: string[] = [];
+  constructor(readonly describe: (path: string) => string) {}
+}
 
-function checkString(rule: StringRule, value: string, path: string): Checked {
-  const valid =
+/** `extra` qualifies what it must be; `after` says more about what it got. */
+const wrong = (rule: FieldRule, value: unknown, extra = '', after = ''): Invalid =>
+  new Invalid((path) => `'${path}' must be ${expected(rule)}${extra}, got ${preview(value)}${after}`);
+
+function checkString(rule: StringRule, value: string): string {
+  if (
     value.length <= MAX_STRING_LENGTH &&
     !(rule.nonEmpty && value.trim() === '') &&
     !(rule.values && !rule.values.includes(value)) &&
-    !(rule.pattern && !rule.pattern.test(value));
-  if (valid) return { ok: true, value };
-  const too = value.length > MAX_STRING_LENGTH ? ` of at most ${MAX_STRING_LENGTH} characters` : '';
-  return { ok: false, error: `'${path}' must be ${expected(rule)}${too}, got ${preview(value)}` };
+    !(rule.pattern && !rule.pattern.test(value))
+  ) {
+    return value;
+  }
+  throw wrong(rule, value, value.length > MAX_STRING_LENGTH ? ` of at most ${MAX_STRING_LENGTH} characters` : '');
 }
 
-function checkValue(rule: FieldRule, value: unknown, path: string): Checked {
-  const wrong: Checked = { ok: false, error: `'${path}' must be ${expected(rule)}, got ${preview(value)}` };
+function checkValue(rule: FieldRule, value: unknown): unknown {
   switch (rule.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : wrong;
+      if (typeof value === 'boolean') return value;
+      throw wrong(rule, value);
     case 'string':
-      return typeof value === 'string' ? checkString(rule, value, path) : wrong;
+      if (typeof value === 'string') return checkString(rule, value);
+      throw wrong(rule, value);
     case 'object':
-      return isRecord(value) ? checkObject(value, rule.fields, `${path}.`) : wrong;
+      if (isRecord(value)) return checkObject(value, rule.fields);
+      throw wrong(rule, value);
     case 'list': {
-      if (!Array.isArray(value) || value.length > rule.maxItems) {
-        const count = Array.isArray(value) ? ` (${value.length} items)` : '';
-        return { ok: false, error: `'${path}' must be ${expected(rule)}, got ${preview(value)}${count}` };
-      }
-      const out: unknown[] = [];
+      if (!Array.isArray(value) || value.length > rule.maxItems) throw wrong(rule, value, '', Array.isArray(value) ? ` (${value.length} items)` : '');
+      const out: unknown[] = new Array(value.length);
       for (let i = 0; i < value.length; i++) {
-        const item = checkValue(rule.of, value[i], `${path}[${i}]`);
-        if (!item.ok) return item;
-        out.push(item.value);
+        try {
+          out[i] = checkValue(rule.of, value[i]);
+        } catch (error) {
+          if (error instanceof Invalid) error.path.unshift(`[${i}]`);
+          throw error;
+        }
       }
-      return { ok: true, value: out };
+      return out;
     }
   }
 }
 
-function checkObject(data: Record<string, unknown>, fields: Fields, prefix: string): Checked {
+/** Each rule set's entries, listed once: a roster checks the same fields a thousand times per message. */
+const ENTRIES = new WeakMap<Fields, [string, FieldRule][]>();
+const entriesOf = (fields: Fields): [string, FieldRule][] => {
+  let list = ENTRIES.get(fields);
+  if (!list) ENTRIES.set(fields, (list = Object.entries(fields)));
+  return list;
+};
+
+function checkObject(data: Record<string, unknown>, fields: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const field in fields) {
-    const rule = fields[field] as FieldRule;
+  for (const [field, rule] of entriesOf(fields)) {
     const value = own(data, field);
     if (value === undefined) {
       if (rule.optional) continue;
-      return { ok: false, error: `'${prefix}${field}' is required (${expected(rule)})` };
+      const missing = new Invalid((path) => `'${path}' is required (${expected(rule)})`);
+      missing.path.push(field);
+      throw missing;
     }
-    const checked = checkValue(rule, value, prefix + field);
-    if (!checked.ok) return checked;
-    out[field] = checked.value;
+    try {
+      out[field] = checkValue(rule, value);
+    } catch (error) {
+      if (error instanceof Invalid) error.path.unshift(field);
+      throw error;
+    }
   }
-  return { ok: true, value: out };
+  return out;
 }
+
+/** `participants`, `[3]`, `can`, `mute` → `participants[3].can.mute` */
+const joinPath = (path: readonly string[]): string => path.map((part, i) => (i === 0 || part.startsWith('[') ? part : `.${part}`)).join('');
 
 /**
  * Checks `data` against `fields` and returns a fresh object holding only those
@@ -157,6 +186,10 @@ function checkObject(data: Record<string, unknown>, fields: Fields, prefix: stri
  */
 export function checkFields<F extends Fields>(where: string, data: unknown, fields: F): Result<PayloadOf<F>> {
   if (!isRecord(data)) return { ok: false, error: `${where}: expected an object, got ${preview(data)}` };
-  const checked = checkObject(data, fields, '');
-  return checked.ok ? { ok: true, value: checked.value as PayloadOf<F> } : { ok: false, error: `${where}: ${checked.error}` };
+  try {
+    return { ok: true, value: checkObject(data, fields) as PayloadOf<F> };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: `${where}: ${error.describe(joinPath(error.path))}` };
+    throw error;
+  }
 }
