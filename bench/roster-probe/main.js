@@ -1,19 +1,37 @@
 // `make bench`'s roster probe: the code both ends run for one `roster` message, bundled
 // from the sources like the plugin (es2022) and run in the bench page by bench/run.mjs
-// (figure 7). The plugin's side: its meeting state's roster, then eventOf (validation
-// and encoding). The page's side: host-bridge's decodePluginMessage (validation). The
-// posting between them (a structured clone) is measured apart.
-import { decodePluginMessage, eventOf } from '@external-chat/host-bridge/contract';
-import { createMeetingState } from '../../external-chat/src/roster.ts';
+// (figure 7). The plugin's side: its service's roster snapshot sent by its topics
+// module, as on a subscribe (the entries were checked when they changed, so this is
+// the list and the envelope). The page's side: host-bridge's decodePluginMessage
+// (validation). The posting between them (a structured clone) is measured apart.
+import { decodePluginMessage } from '@external-chat/host-bridge/contract';
+import { createService } from '../../external-chat/src/service.ts';
+import { createTopics } from '../../external-chat/src/topics.ts';
+
+const nothing = () => undefined;
 
 /** Mean ms per message over `n` messages, per round, for a meeting of `participants` (InfinityParticipants). */
 window.__rosterProbe = (participants, n, rounds) => {
-  const meeting = createMeetingState();
-  meeting.apply([{ type: 'all', participants }]);
+  let onParticipants = nothing;
+  const webapp = {
+    updateButton: async () => undefined,
+    dialOut: async () => ({ uuid: 'none' }),
+    control: async () => undefined,
+    onButtonClick: nothing,
+    onConnected: nothing,
+    onDisconnected: nothing,
+    onParticipants: (handler) => void (onParticipants = handler),
+    onMe: nothing,
+  };
+  const service = createService(webapp, nothing);
+  onParticipants([{ type: 'all', participants }]);
+  let sent;
+  const clock = { now: () => 0, setTimeout: () => 0, clearTimeout: nothing };
+  const topics = createTopics({ service, post: (envelope) => void (sent = envelope), warn: nothing, isOn: () => true, clock });
+  // A subscribe sends the snapshot at once: the path every roster message takes.
   const build = () => {
-    const envelope = eventOf('roster', { participants: meeting.roster() });
-    if (!envelope.ok) throw new Error(`the probe's roster does not validate: ${envelope.error}`);
-    return envelope.value;
+    topics.subscribe(['roster'], true);
+    return sent;
   };
   // What the page receives: a copy, as postMessage makes one.
   const received = structuredClone(build());
