@@ -225,6 +225,10 @@ describe('subscriptions', () => {
     };
     s.deliver(envelope('roster', { participants: [entry] }));
     expect(seen).toEqual([['p1']]);
+    expect(s.chat.self).toBeUndefined();
+    const self = { participantUuid: 'me', micMuted: true, camMuted: false, clientMuted: false, isHost: true, canControl: true };
+    s.deliver(envelope('self', self));
+    expect(s.chat.self).toEqual(self);
     expect(s.chat.roster).toEqual([entry]);
     // An invalid roster is dropped whole: a page never draws half-checked data.
     s.deliver(envelope('roster', { participants: [{ ...entry, can: { ...entry.can, mute: 'yes' } }] }));

@@ -15,6 +15,7 @@ import {
   type PluginEvents,
   type PluginPayloads,
   type RosterEntry,
+  type SelfState,
   type ServiceMethod,
   type Topic,
 } from './contract/index.js';
@@ -107,6 +108,8 @@ export interface ExternalChat extends ExternalChatMethods {
   readonly connected: boolean;
   /** The latest `roster` (empty until the first arrives; kept up to date only while a `roster` handler is on). */
   readonly roster: readonly RosterEntry[];
+  /** The latest `self` (undefined until the first arrives; kept up to date only while a `self` handler is on). */
+  readonly self: SelfState | undefined;
   /**
    * Adds a handler; returns the function that removes it. For meeting data
    * (`roster`, `self`), the first handler subscribes and removing the last
@@ -137,6 +140,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   let features: readonly string[] = [];
   let connected = false;
   let roster: readonly RosterEntry[] = [];
+  let self: SelfState | undefined;
   /** What the page sees before its handlers run, so a handler reading `chat.connected` sees the news. */
   const record = (name: string, payload: unknown): void => {
     if (name === 'ready') {
@@ -146,6 +150,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     } else if (name === 'connected') connected = true;
     else if (name === 'disconnected') connected = false;
     else if (name === 'roster') roster = Object.freeze((payload as PluginPayloads['roster']).participants);
+    else if (name === 'self') self = Object.freeze(payload as SelfState);
   };
   let resolveReady!: () => void;
   let rejectReady!: (error: unknown) => void;
@@ -203,6 +208,9 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     },
     get roster() {
       return roster;
+    },
+    get self() {
+      return self;
     },
     on(event, handler) {
       const set = handlers.get(event);
