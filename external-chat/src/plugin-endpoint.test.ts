@@ -546,6 +546,29 @@ describe('plugin endpoint: participant controls', () => {
     expect(h.posted).toEqual([]);
   });
 
+  it('writes the refusal of an unanswered control to the console, and nothing for one that went through', async () => {
+    const h = harness();
+    h.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'Not a host' } });
+    h.send(envelope('admit', { participantUuid: 'a' }));
+    h.send(envelope('admit', { participantUuid: 'b' }));
+    await flush();
+    expect(h.posted).toEqual([]);
+    expect(h.warnings).toEqual(['admit: Infinity refused it (403: Not a host)']);
+  });
+
+  it('refuses a control whose requestId is still pending, answering only the first', async () => {
+    const h = harness();
+    let release = (): void => undefined;
+    h.control.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve({ status: 200, data: {} }))));
+    h.send(envelope('mute', { participantUuid: 'a', muted: true, requestId: 'same' }));
+    h.send(envelope('mute', { participantUuid: 'b', muted: true, requestId: 'same' }));
+    release();
+    await flush();
+    expect(h.control).toHaveBeenCalledTimes(1);
+    expect(h.posted).toEqual([envelope('control-result', { control: 'mute', ok: true, requestId: 'same' })]);
+    expect(h.warnings).toEqual(['mute: requestId "same" is already pending; send each request with a new requestId']);
+  });
+
   it("passes Infinity's 403 on to the page, naming the control", async () => {
     const h = harness();
     h.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'Not a host' } });

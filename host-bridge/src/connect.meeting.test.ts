@@ -53,6 +53,8 @@ describe('features and connected', () => {
     const s = setup();
     expect(s.chat.features).toEqual([]);
     expect(s.chat.connected).toBe(false);
+    expect(s.chat.roster).toEqual([]);
+    expect(s.chat.self).toBeUndefined();
     s.ready({ instanceId: 'i1', features: ['chat', 'roster'], connected: true });
     expect(s.chat.features).toEqual(['chat', 'roster']);
     expect(s.chat.connected).toBe(true);
@@ -75,6 +77,8 @@ describe('features and connected', () => {
     const s = setup();
     s.ready({ instanceId: 'old' });
     expect(s.chat.features).toEqual(['chat', 'dial-out']);
+    // Nor does it say it is in a meeting: not until it says `connected`.
+    expect(s.chat.connected).toBe(false);
   });
 });
 
@@ -146,6 +150,8 @@ describe('controls', () => {
       [s.chat.setRole('p1', 'chair' as never), "setRole: 'role' must be one of host, guest"],
       [s.chat.sendDtmf('p1', '12x'), "sendDtmf: 'digits' must be DTMF digits (0-9, *, #, A-D)"],
       [s.chat.transfer('p1', 'room' as never), 'transfer: argument 2 must be an object ({ alias, role?, pin? }), got string'],
+      [s.chat.transfer('p1', null as never), 'transfer: argument 2 must be an object ({ alias, role?, pin? }), got null'],
+      [s.chat.transfer('p1', ['room'] as never), 'transfer: argument 2 must be an object ({ alias, role?, pin? }), got an array'],
       [s.chat.transfer('p1', { alias: 'r', role: 'chair' as never }), "transfer: 'role' must be one of host, guest"],
       [s.chat.muteAllGuests(undefined as never), "muteAllGuests: 'muted' is required (true or false)"],
       [s.chat.admit('p1', { timeoutMs: -1 }), 'admit: timeoutMs must be a whole number'],
@@ -224,6 +230,7 @@ describe('subscriptions', () => {
       can: { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false },
     };
     s.deliver(envelope('roster', { participants: [entry] }));
+    s.deliver(envelope('toggle-chat', { active: true }));
     expect(seen).toEqual([['p1']]);
     expect(s.chat.self).toBeUndefined();
     const self = { participantUuid: 'me', micMuted: true, camMuted: false, clientMuted: false, isHost: true, canControl: true };

@@ -168,7 +168,7 @@ const fieldList = (fields: Fields, skip: readonly string[]): string =>
 /** Host side: how many arguments a method takes; its call options come after them. */
 export function arityOf(method: ServiceMethod): number {
   const row: HostRow = PAGE_TO_PLUGIN[ACTION_OF_METHOD.get(method) as HostAction];
-  return 'args' in row ? row.args.length + ('rest' in row && row.rest ? 1 : 0) : 1;
+  return 'args' in row ? row.args.length + ('rest' in row ? 1 : 0) : 1;
 }
 
 /** A method's arguments, as its row names them (`args`, then `rest` as one object), into the payload they stand for. */
@@ -176,7 +176,7 @@ function payloadOfArgs(method: string, row: HostRow, args: readonly unknown[]): 
   if (row.kind === 'state') return { ok: true, value: { [row.arg]: args[0] } };
   if (!('args' in row)) return { ok: false, error: `${method} is not a method` };
   const named = Object.fromEntries(row.args.map((name, i) => [name, args[i]]));
-  if (!('rest' in row && row.rest)) return { ok: true, value: named };
+  if (!('rest' in row)) return { ok: true, value: named };
   const rest: unknown = args[row.args.length];
   if (isRecord(rest)) return { ok: true, value: { ...rest, ...named } };
   const which = row.args.length === 0 ? 'its argument' : `argument ${row.args.length + 1}`;

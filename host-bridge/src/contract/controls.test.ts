@@ -133,6 +133,12 @@ describe('nested rules (the roster)', () => {
     expect(checkFields('roster', { list: { 0: 'x' } }, fields)).toMatchObject({ ok: false, error: `roster: 'list' must be an array of at most 3 items, got object` });
   });
 
+  it('says what an object field must hold when it gets something else', () => {
+    const fields = { can: { type: 'object', fields: { mute: { type: 'boolean' }, fecc: { type: 'boolean' } } } } as const;
+    expect(checkFields('self', { can: 'all' }, fields)).toEqual({ ok: false, error: `self: 'can' must be an object (mute, fecc), got "all"` });
+    expect(checkFields('self', { can: [true] }, fields)).toEqual({ ok: false, error: `self: 'can' must be an object (mute, fecc), got an array` });
+  });
+
   it('rebuilds nested values, so undeclared fields never pass', () => {
     const fields = { list: { type: 'list', of: { type: 'object', fields: { a: { type: 'boolean' } } }, maxItems: 2 } } as const;
     expect(checkFields('x', { list: [{ a: true, secret: 1 }] }, fields)).toEqual({ ok: true, value: { list: [{ a: true }] } });

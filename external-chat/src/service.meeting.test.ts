@@ -1,0 +1,131 @@
+// The service's side of the meeting: what Web App 3's events do to its state and topics, and each control's call.
+import type { InfinityParticipant } from '@pexip/plugin-api';
+import { describe, expect, it, vi } from 'vitest';
+import { createService, type WebApp3 } from './service';
+
+const person = (uuid: string, more: Partial<InfinityParticipant> = {}) => ({ uuid, displayName: uuid, ...more }) as InfinityParticipant;
+
+function setup() {
+  const on: {
+    connected?: () => void;
+    disconnected?: Parameters<WebApp3['onDisconnected']>[0];
+    participants?: Parameters<WebApp3['onParticipants']>[0];
+    me?: Parameters<WebApp3['onMe']>[0];
+  } = {};
+  const control = vi.fn<WebApp3['control']>(async () => ({ status: 200, data: { status: 'success', result: true } }));
+  const service = createService(
+    {
+      updateButton: async () => undefined,
+      dialOut: vi.fn(),
+      control,
+      onButtonClick: () => undefined,
+      onConnected: (handler) => (on.connected = handler),
+      onDisconnected: (handler) => (on.disconnected = handler),
+      onParticipants: (handler) => (on.participants = handler),
+      onMe: (handler) => (on.me = handler),
+    },
+    () => undefined,
+  );
+  const touched: string[] = [];
+  service.onTopicChange((topic) => touched.push(topic));
+  return { service, on, control, touched };
+}
+
+describe('the meeting as the service follows it', () => {
+  it('is not connected until Web App 3 says so, or says who the user is', () => {
+    const a = setup();
+    expect(a.service.connected()).toBe(false);
+    a.on.connected?.();
+    expect(a.service.connected()).toBe(true);
+    const b = setup();
+    b.on.me?.(person('me'));
+    expect(b.service.connected()).toBe(true);
+    expect(b.touched).toEqual(['self']);
+    expect(b.service.snapshot('self')).toMatchObject({ participantUuid: 'me' });
+  });
+
+  it('ignores a me without a participant', () => {
+    const s = setup();
+    s.on.me?.({} as InfinityParticipant);
+    expect(s.service.connected()).toBe(false);
+    expect(s.touched).toEqual([]);
+    expect(s.service.snapshot('self')).toBeUndefined();
+  });
+
+  it('touches roster on every change, and self only when the change is the user', () => {
+    const s = setup();
+    s.on.me?.(person('me'));
+    s.touched.length = 0;
+    s.on.participants?.([{ type: 'join', participant: person('a') }]);
+    expect(s.touched).toEqual(['roster']);
+    s.on.participants?.([{ type: 'update', participant: person('me', { isMuted: true }) }]);
+    expect(s.touched).toEqual(['roster', 'roster', 'self']);
+    expect(s.service.snapshot('roster')?.participants.map((p) => p.uuid)).toEqual(['a', 'me']);
+  });
+
+  it('forgets the meeting when it ends: not connected, empty roster, no self', () => {
+    const s = setup();
+    s.on.connected?.();
+    s.on.me?.(person('me'));
+    s.on.participants?.([{ type: 'all', participants: [person('me'), person('a')] }]);
+    s.touched.length = 0;
+    s.on.disconnected?.({ userInitiated: false });
+    expect(s.service.connected()).toBe(false);
+    expect(s.touched).toEqual(['roster']);
+    expect(s.service.snapshot('roster')).toEqual({ participants: [] });
+    expect(s.service.snapshot('self')).toBeUndefined();
+  });
+});
+
+describe('controls through the service', () => {
+  it('sends each method as its RPC', async () => {
+    const s = setup();
+    await s.service.mute({ participantUuid: 'p', muted: true });
+    await s.service.muteVideo({ participantUuid: 'p', muted: true });
+    await s.service.admit({ participantUuid: 'p' });
+    await s.service.disconnectParticipant({ participantUuid: 'p' });
+    await s.service.spotlight({ participantUuid: 'p', active: false });
+    await s.service.raiseHand({ participantUuid: 'p', raised: false });
+    await s.service.setRole({ participantUuid: 'p', role: 'guest' });
+    await s.service.transfer({ participantUuid: 'p', alias: 'a' });
+    await s.service.sendDtmf({ participantUuid: 'p', digits: '1' });
+    await s.service.muteAllGuests({ muted: false });
+    expect(s.control.mock.calls.map(([call]) => call.rpc)).toEqual([
+      'participant:mute',
+      'participant:muteVideo',
+      'participant:admit',
+      'participant:disconnect',
+      'participant:spotlight',
+      'participant:raiseHand',
+      'participant:setRole',
+      'participant:transfer',
+      'participant:sendDTMF',
+      'conference:muteAllGuests',
+    ]);
+  });
+
+  it('leaves the user out of their own mute, but not of a host control such as disconnect', async () => {
+    const s = setup();
+    s.on.me?.(person('me'));
+    await s.service.muteVideo({ participantUuid: 'me', muted: true });
+    await s.service.disconnectParticipant({ participantUuid: 'me' });
+    await s.service.muteVideo({ participantUuid: 'other', muted: true });
+    expect(s.control.mock.calls.map(([call]) => call.payload)).toEqual([{ muteVideo: true }, { participantUuid: 'me' }, { muteVideo: true, participantUuid: 'other' }]);
+  });
+
+  it('refuses a participant missing from a roster it heard, naming the control; mute-all-guests names nobody', async () => {
+    const s = setup();
+    s.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    await expect(s.service.spotlight({ participantUuid: 'b', active: true })).rejects.toThrow(
+      "spotlight: unknown participant 'b' (not in the meeting's roster); use a uuid from the latest roster",
+    );
+    await s.service.muteAllGuests({ muted: true });
+    expect(s.control).toHaveBeenCalledTimes(1);
+  });
+
+  it("rejects with Infinity's refusal, naming the control", async () => {
+    const s = setup();
+    s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'no' } });
+    await expect(s.service.setRole({ participantUuid: 'p', role: 'host' })).rejects.toThrow('set-role: Infinity refused it (403: no)');
+  });
+});
