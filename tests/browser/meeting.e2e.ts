@@ -184,6 +184,40 @@ describe('raw envelopes', () => {
     expect(results).toEqual([{ action: `${PREFIX}control-result`, control: 'spotlight', ok: true, requestId: 'raw-1' }]);
   });
 
+  it('runs every control from raw envelopes, each answered by its requestId and reaching Web App 3 as its RPC', async () => {
+    const s = await suite.openRaw();
+    const sim = await simFrame(s.page, servers);
+    await sim.waitForFunction(() => window.__sim!.inMeeting());
+    const p = await someone(sim);
+    const lobby = await waiting(sim);
+    const sent: [string, Record<string, unknown>, string][] = [
+      ['mute', { participantUuid: p, muted: true }, 'participant:mute'],
+      ['mute-video', { participantUuid: p, muted: true }, 'participant:muteVideo'],
+      ['spotlight', { participantUuid: p, active: true }, 'participant:spotlight'],
+      ['raise-hand', { participantUuid: p, raised: true }, 'participant:raiseHand'],
+      ['set-role', { participantUuid: p, role: 'guest' }, 'participant:setRole'],
+      ['dtmf', { participantUuid: p, digits: '*1#' }, 'participant:sendDTMF'],
+      ['admit', { participantUuid: lobby }, 'participant:admit'],
+      ['mute-all-guests', { muted: false }, 'conference:muteAllGuests'],
+      ['transfer', { participantUuid: lobby, alias: 'other@example.com', role: 'host', pin: '42' }, 'participant:transfer'],
+      ['disconnect', { participantUuid: p }, 'participant:disconnect'],
+    ];
+    // One at a time, as a page driving a panel does: each control acts on the meeting the previous one left.
+    for (const [i, [name, fields]] of sent.entries()) {
+      await postRaw(s.page, 'plugin', { action: `${PREFIX}${name}`, ...fields, requestId: `all-${i}` });
+      await eventually(() => rawReplies(s.page, 'control-result'), (r) => r.length === i + 1);
+    }
+    const results = await rawReplies(s.page, 'control-result');
+    expect(results).toEqual(sent.map(([name], i) => ({ action: `${PREFIX}control-result`, control: name, ok: true, requestId: `all-${i}` })));
+    expect((await controls(sim)).map((c) => c.rpc)).toEqual(sent.map(([, , rpc]) => rpc));
+    expect((await controls(sim)).find((c) => c.rpc === 'participant:transfer')?.payload).toEqual({
+      destination: 'other@example.com',
+      pin: '42',
+      role: 'host',
+      participantUuid: lobby,
+    });
+  });
+
   it("answers a 403, an unknown participant and an invalid field with ok: false and what refused it", async () => {
     const s = await suite.openRaw();
     const sim = await simFrame(s.page, servers);
