@@ -63,7 +63,11 @@ describe('participants panel', () => {
       ['participant:disconnect', 200],
     ]);
     expect((await simRoster(sim)).map((p) => p.displayName)).not.toContain('Dora Dial-out');
-    expect(await page.evaluate(() => window.__host!.participants.status())).toEqual({ text: 'Disconnect Dora Dial-out: done', error: false });
+    // The answer may come after the roster that shows it.
+    expect(await eventually(() => page.evaluate(() => window.__host!.participants.status()), (st) => st.text.endsWith('done'))).toEqual({
+      text: 'Disconnect Dora Dial-out: done',
+      error: false,
+    });
   });
 
   it('mute, admit and mute-all reach the simulator, and the panel follows its roster', async () => {
@@ -72,7 +76,11 @@ describe('participants panel', () => {
     const bob = await uuidOf(sim, 'Bob Anderson');
 
     await row(page, 'Bob Anderson').locator('button[data-action="mute"]').click();
-    const muted = await rowsWhen(page, (r) => r.find((x) => x.uuid === bob)?.buttons.mute?.on === true);
+    // The roster may show the change before the answer arrives; the button stays busy (disabled) until then.
+    const muted = await rowsWhen(page, (r) => {
+      const mute = r.find((x) => x.uuid === bob)?.buttons.mute;
+      return mute?.on === true && mute.enabled;
+    });
     expect(muted.find((x) => x.uuid === bob)?.buttons.mute).toEqual({ enabled: true, on: true, label: 'Unmute Bob Anderson' });
     expect(await sim.evaluate(() => window.__sim!.controls().map(({ rpc, payload, reply }) => ({ rpc, payload, reply })))).toEqual([
       { rpc: 'participant:mute', payload: { mute: true, participantUuid: bob }, reply: { status: 200, data: { status: 'success', result: true } } },
