@@ -22,7 +22,7 @@ export interface TopicsOptions {
 export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions) {
   const subscribed = new Map<Topic, Coalescer>();
 
-  // Snapshots are made of values the service checked against the contract when they changed (roster.ts).
+  // Snapshots hold only values the service checked against the contract's rules (roster.ts), so they are not checked again here.
   const send = (topic: Topic, name: TopicAction): void => {
     const snapshot = service.snapshot(topic);
     if (snapshot !== undefined) post(encode(name, snapshot));

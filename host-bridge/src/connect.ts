@@ -1,9 +1,8 @@
 import { wrap } from 'comlink';
 import {
-  LEGACY_FEATURES,
   PLUGIN_EVENTS,
-  PLUGIN_TO_PAGE,
   SERVICE_METHODS,
+  TOPICS,
   type ControlPayloads,
   type DialOutBody,
   type DialOutResult,
@@ -123,9 +122,7 @@ export interface ExternalChat extends ExternalChatMethods {
 const EVENTS: readonly string[] = ['ready', ...PLUGIN_EVENTS];
 type Handler = (payload: never) => void;
 /** Event name → the topic its handlers subscribe to. */
-const TOPIC_OF_EVENT = new Map<string, Topic>(
-  Object.entries(PLUGIN_TO_PAGE).flatMap(([action, row]) => ('topic' in row ? [[action, row.topic] as const] : [])),
-);
+const TOPIC_OF_EVENT = new Map<string, Topic>([...TOPICS].map(([topic, { action }]) => [action, topic]));
 
 
 /** Connects to the external-chat plugin inside the Web App 3 iframe. */
@@ -137,16 +134,13 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   if (!origins) console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
 
   const handlers = new Map<string, Set<Handler>>(EVENTS.map((name) => [name, new Set()]));
-  let features: readonly string[] = [];
   let connected = false;
   let roster: readonly RosterEntry[] = [];
   let self: SelfState | undefined;
   /** What the page sees before its handlers run, so a handler reading `chat.connected` sees the news. */
   const record = (name: string, payload: unknown): void => {
     if (name === 'ready') {
-      const ready = payload as PluginPayloads['ready'];
-      features = Object.freeze([...(ready.features ?? LEGACY_FEATURES)]);
-      connected = ready.connected === true;
+      connected = (payload as PluginPayloads['ready']).connected === true;
     } else if (name === 'connected') connected = true;
     else if (name === 'disconnected') connected = false;
     else if (name === 'roster') roster = Object.freeze((payload as PluginPayloads['roster']).participants);
@@ -201,7 +195,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     ...methods,
     ready,
     get features() {
-      return features;
+      return endpoint.features();
     },
     get connected() {
       return connected;

@@ -46,6 +46,8 @@ export interface HostEndpoint extends Endpoint {
    * to every new plugin instance, which starts with no subscriptions.
    */
   subscribe(topic: Topic, on: boolean): void;
+  /** What the last plugin instance offers (its `ready`'s `features`); empty before the first `ready`. */
+  features(): readonly string[];
   /** Stops listening and pinging; rejects every call in flight and every later one. */
   close(): void;
   /** Calls not yet settled (for leak checks). */
@@ -75,11 +77,10 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   const state = new Map<HostAction, object>();
   /** The topics this page asked for: renewed with every new plugin instance. */
   const topics = new Set<Topic>();
-  /**
-   * `echoesRequestId`: its ready said it echoes every request's id, so an answer without one is not for this page.
-   * `features`: what it offers; a plugin that announces none predates the list and offers the chat button and dial-out.
-   */
-  let plugin: { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean; features: readonly string[] } | undefined;
+  /** `echoesRequestId`: its ready said it echoes every request's id, so an answer without one is not for this page. */
+  let plugin: { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean } | undefined;
+  /** What the last plugin offers; one that announces none predates the list and offers the chat button and dial-out. */
+  let features: readonly string[] = [];
   let closed = false;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let pingDelay = 0;
@@ -95,12 +96,12 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     call.sent = true;
     post(call.envelope);
   };
-  /** A feature the plugin does not offer is refused here, before anything is sent. */
-  const unavailable = (action: HostAction, method: string): FeatureUnavailableError | undefined => {
+  /** The feature an action needs that the known plugin does not offer: such a call is refused here, before anything is sent. */
+  const missing = (action: HostAction): string | undefined => {
     const feature = featureOf(action);
-    return plugin && feature !== undefined && !plugin.features.includes(feature) ? new FeatureUnavailableError(feature, method) : undefined;
+    return plugin && feature !== undefined && !features.includes(feature) ? feature : undefined;
   };
-  const offered = (topic: Topic): boolean => plugin !== undefined && plugin.features.includes(TOPICS.get(topic)?.feature ?? '');
+  const offered = (topic: Topic): boolean => plugin !== undefined && features.includes(TOPICS.get(topic)?.feature ?? '');
   const postTopics = (action: 'subscribe' | 'unsubscribe', list: Topic[]): void => {
     const named = list.filter(offered);
     if (named.length > 0) post(encode(action, { topics: named }));
@@ -129,8 +130,8 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     }
     if (signal?.aborted) return calls.fail(id, signal.reason);
     const { action, envelope } = built.value;
-    const refused = unavailable(action, method);
-    if (refused) return calls.fail(id, refused);
+    const lacking = missing(action);
+    if (lacking) return calls.fail(id, new FeatureUnavailableError(lacking, method));
     if (isState(action)) {
       state.set(action, envelope);
       // State has no answer on the wire: done once posted.
@@ -144,18 +145,19 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   };
 
   const onReady = (source: Window, origin: string, payload: PluginPayloads['ready']): void => {
-    const { instanceId, echoesRequestId, features } = payload;
+    const { instanceId, echoesRequestId } = payload;
     // The same instance saying ready again (a ping heard twice, or another bridge's ping) changes nothing.
     if (plugin && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId) return;
     // A new instance will never answer what the old one was asked.
     if (plugin) for (const [id, call] of calls.list()) if (call.sent) calls.fail(id, new CallInterruptedError('plugin-restarted', call.method));
-    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true, features: features ?? LEGACY_FEATURES };
+    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true };
+    features = Object.freeze([...(payload.features ?? LEGACY_FEATURES)]);
     clearTimeout(pingTimer);
-    for (const [action, envelope] of state) if (!unavailable(action, '')) post(envelope);
+    for (const [action, envelope] of state) if (!missing(action)) post(envelope);
     postTopics('subscribe', [...topics]);
     for (const [id, call] of calls.list()) {
-      const refused = call.sent ? undefined : unavailable(call.action, call.method);
-      if (refused) calls.fail(id, refused);
+      const lacking = call.sent ? undefined : missing(call.action);
+      if (lacking) calls.fail(id, new FeatureUnavailableError(lacking, call.method));
       else if (isState(call.action)) calls.resolve(id, undefined);
       else if (!call.sent) send(call);
     }
@@ -219,6 +221,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
       else topics.delete(topic);
       postTopics(on ? 'subscribe' : 'unsubscribe', [topic]);
     },
+    features: () => features,
     close() {
       if (closed) return;
       closed = true;
