@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCoalescer, type Clock } from './coalesce';
-
-/** A clock the test moves by hand. */
-function manualClock() {
-  let now = 0;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let next = 0;
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      timers.set(++next, { at: now + ms, run });
-      return next;
-    },
-    clearTimeout: (timer) => void timers.delete(timer as number),
-  };
-  const advance = (ms: number): void => {
-    const end = now + ms;
-    for (;;) {
-      const due = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].run();
-    }
-    now = end;
-  };
-  return { clock, advance, pending: () => timers.size };
-}
+import { createCoalescer } from './coalesce';
+import { manualClock } from './manual-clock';
 
 describe('coalescer', () => {
   it('sends the first change of a quiet spell at once', () => {

@@ -2,6 +2,7 @@ import { ACTION_PREFIX, validateDialBody } from '@external-chat/host-bridge/cont
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { expose, type Endpoint } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { manualClock } from './manual-clock';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { createService, type WebApp3 } from './service';
 
@@ -434,26 +435,6 @@ describe('plugin endpoint: edges of the wire', () => {
 const person = (uuid: string, more: Record<string, unknown> = {}) =>
   ({ uuid, displayName: uuid.toUpperCase(), canMute: true, canDisconnect: true, ...more }) as unknown as import('@pexip/plugin-api').InfinityParticipant;
 
-/** A clock the test moves: the plugin's topics are coalesced in time. */
-function testClock() {
-  let now = 0;
-  const timers: { at: number; run: () => void }[] = [];
-  return {
-    clock: {
-      now: () => now,
-      setTimeout: (run: () => void, ms: number) => timers.push({ at: now + ms, run }),
-      clearTimeout: (timer: unknown) => void timers.splice((timer as number) - 1, 1, { at: Infinity, run: () => undefined }),
-    },
-    advance(ms: number) {
-      now += ms;
-      for (const timer of timers) if (timer.at <= now) {
-        timer.at = Infinity;
-        timer.run();
-      }
-    },
-  };
-}
-
 const rosterOf = (posted: Record<string, unknown>[]) =>
   posted.filter((m) => m.action === `${ACTION_PREFIX}roster`).map((m) => (m.participants as { uuid: string }[]).map((p) => p.uuid));
 
@@ -477,7 +458,7 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
   });
 
   it('coalesces changes to one roster per 100 ms, the last state always sent, and stops on unsubscribe', () => {
-    const t = testClock();
+    const t = manualClock();
     const h = harness(undefined, { clock: t.clock });
     h.send(envelope('subscribe', { topics: ['roster'] }));
     h.posted.splice(0);
@@ -517,7 +498,7 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
   });
 
   it('empties the roster when the meeting ends', () => {
-    const t = testClock();
+    const t = manualClock();
     const h = harness(undefined, { clock: t.clock });
     h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
     h.send(envelope('subscribe', { topics: ['roster'] }));
