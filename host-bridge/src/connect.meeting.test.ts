@@ -3,24 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectExternalChat } from './connect.js';
 import { ACTION_PREFIX } from './contract/index.js';
 import { ControlError, FeatureUnavailableError, InvalidParamsError } from './errors.js';
+import { FakeWindow } from './testing/fake-window.js';
 
 const WEBAPP = 'https://pexip.example.com';
 const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'roster', 'self'];
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
 const flush = () => vi.advanceTimersByTimeAsync(0);
-
-class FakeWindow {
-  readonly posted: Record<string, unknown>[] = [];
-  frames: FakeWindow[] = [];
-  readonly parent: FakeWindow;
-  constructor(parent?: FakeWindow) {
-    this.parent = parent ?? this;
-    parent?.frames.push(this);
-  }
-  postMessage(data: Record<string, unknown>): void {
-    this.posted.push(structuredClone(data));
-  }
-}
 
 function setup() {
   const listeners = new Set<(event: MessageEvent) => void>();
@@ -37,7 +25,7 @@ function setup() {
   };
   const ready = (fields: object = { instanceId: 'i1', echoesRequestId: true, features: ALL, connected: true }): void => deliver(envelope('ready', fields));
   const sent = (name?: string) =>
-    plugin.posted.filter((m) => m.action !== `${ACTION_PREFIX}ping` && (name === undefined || m.action === `${ACTION_PREFIX}${name}`));
+    plugin.posted.map((p) => p.data).filter((m) => m.action !== `${ACTION_PREFIX}ping` && (name === undefined || m.action === `${ACTION_PREFIX}${name}`));
   /** A reloaded plugin: a new frame in the same Web App 3. */
   const restart = (): void => {
     plugin = new FakeWindow(webapp);

@@ -2,27 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectExternalChat } from './connect.js';
 import { ACTION_PREFIX } from './contract/index.js';
 import { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors.js';
+import { FakeWindow } from './testing/fake-window.js';
 
 const WEBAPP = 'https://pexip.example.com';
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
-
-/** Enough of a Window for the bridge: identity, parent, frames, postMessage. */
-class FakeWindow {
-  readonly posted: { data: Record<string, unknown>; origin: string }[] = [];
-  frames: FakeWindow[] & { length: number } = [];
-  readonly parent: FakeWindow;
-  constructor(parent?: FakeWindow) {
-    this.parent = parent ?? this;
-    parent?.frames.push(this);
-  }
-  postMessage(data: Record<string, unknown>, origin: string): void {
-    this.posted.push({ data: structuredClone(data), origin });
-  }
-  actions(): string[] {
-    return this.posted.map((p) => String(p.data.action).slice(ACTION_PREFIX.length));
-  }
-}
 
 function setup(options: Parameters<typeof connectExternalChat>[1] = { webappOrigin: WEBAPP }) {
   const listeners = new Set<(event: MessageEvent) => void>();
