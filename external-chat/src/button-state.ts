@@ -1,25 +1,29 @@
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
+import { labelsFor, tooltipOf, type CustomLabels } from './labels';
 
-/** What the embedding page has asked the Chat button to show. */
+/** What the embedding page has asked the Chat button to show, and the language Web App 3 speaks. */
 export interface ButtonState {
   active: boolean;
   badge: boolean;
+  /** How many are unread, told in the tooltip while the badge shows. */
+  count?: number | undefined;
+  /** Web App 3's language (primary subtag); undefined until it says. */
+  language?: string | undefined;
 }
 
 export const INITIAL_BUTTON_STATE: ButtonState = { active: false, badge: false };
-
-export const tooltipFor = (active: boolean): string => (active ? 'Close Chat' : 'Open Chat');
 
 /**
  * The whole toolbar button payload for a state. `button.update` replaces the
  * payload, so every update carries icon, tooltip, active and badge together.
  */
-export const toButtonPayload = (state: ButtonState): ToolbarButtonPayload => ({
+export const toButtonPayload = (state: ButtonState, custom: CustomLabels = {}): ToolbarButtonPayload => ({
   position: 'toolbar',
   icon: 'IconChat',
-  tooltip: tooltipFor(state.active),
+  tooltip: tooltipOf(labelsFor(state.language, custom), state.active, state.badge ? state.count : undefined),
   isActive: state.active,
   badge: { isVisible: state.badge },
 });
 
-export const sameButtonState = (a: ButtonState, b: ButtonState): boolean => a.active === b.active && a.badge === b.badge;
+export const sameButtonState = (a: ButtonState, b: ButtonState): boolean =>
+  a.active === b.active && a.badge === b.badge && a.count === b.count && a.language === b.language;

@@ -1,4 +1,5 @@
-import { FEATURES, isOrigin, isRecord, type Feature, type Result } from '@external-chat/host-bridge/contract';
+import { checkFields, FEATURES, isOrigin, isRecord, type Feature, type Result } from '@external-chat/host-bridge/contract';
+import type { CustomLabels } from './labels';
 
 /** `config.json` next to the plugin's index.html: deployment settings that need no rebuild. */
 export interface PluginConfig {
@@ -8,9 +9,24 @@ export interface PluginConfig {
   debug?: boolean;
   /** The features this deployment offers; anything not listed is off. Absent = all. */
   features?: readonly Feature[];
+  /** The Chat button's tooltips in the deployment's own words, for every language. */
+  labels?: CustomLabels;
 }
 
-const KEYS = ['allowedOrigins', 'debug', 'features'];
+const KEYS = ['allowedOrigins', 'debug', 'features', 'labels'];
+
+/** A tooltip: one short line. */
+const LABEL = { type: 'string', nonEmpty: true, maxLength: 100, optional: true } as const;
+const LABEL_FIELDS = { open: LABEL, close: LABEL } as const;
+
+function parseLabels(value: unknown): Result<CustomLabels> {
+  const example = 'such as {"open": "Open support chat", "close": "Close support chat"}';
+  if (!isRecord(value)) return { ok: false, error: `config.json: "labels" must be an object ${example}` };
+  const unknown = Object.keys(value).filter((key) => !(key in LABEL_FIELDS));
+  if (unknown.length > 0) return { ok: false, error: `config.json: "labels" has unknown key(s) ${unknown.join(', ')}; the keys are "open" and "close"` };
+  const checked = checkFields('config.json "labels"', value, LABEL_FIELDS);
+  return checked.ok ? checked : { ok: false, error: `${checked.error} (${example})` };
+}
 
 /** A misspelt feature would silently switch it off: every name must be one the plugin knows. */
 function parseFeatures(value: unknown): Result<Feature[]> {
@@ -36,13 +52,19 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (unknownKeys.length > 0) {
     return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}` };
   }
-  const { allowedOrigins: origins, debug, features } = data as { allowedOrigins?: unknown; debug?: unknown; features?: unknown };
+  const { allowedOrigins: origins, debug, features, labels } = data as { allowedOrigins?: unknown; debug?: unknown; features?: unknown; labels?: unknown };
   if (debug !== undefined && typeof debug !== 'boolean') {
     return { ok: false, error: 'config.json: "debug" must be true or false' };
   }
   const parsedFeatures = features === undefined ? undefined : parseFeatures(features);
   if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
-  const flags: PluginConfig = { ...(debug === undefined ? {} : { debug }), ...(parsedFeatures ? { features: parsedFeatures.value } : {}) };
+  const parsedLabels = labels === undefined ? undefined : parseLabels(labels);
+  if (parsedLabels && !parsedLabels.ok) return parsedLabels;
+  const flags: PluginConfig = {
+    ...(debug === undefined ? {} : { debug }),
+    ...(parsedFeatures ? { features: parsedFeatures.value } : {}),
+    ...(parsedLabels ? { labels: parsedLabels.value } : {}),
+  };
   if (origins === undefined) return { ok: true, value: flags };
   if (!Array.isArray(origins) || origins.length === 0) {
     return { ok: false, error: 'config.json: "allowedOrigins" must be a non-empty array of origins' };

@@ -1,4 +1,4 @@
-// Pure: each participant control → the @pexip/plugin-api RPC that does it, and Infinity's answer → success or the reason.
+// Pure: each control → the @pexip/plugin-api RPC that does it, and Infinity's answer → success or the reason.
 import type { ControlAction, ControlPayloads } from '@external-chat/host-bridge/contract';
 import type { ParticipantID, RPCCallPayload } from '@pexip/plugin-api';
 
@@ -12,7 +12,9 @@ export type ControlRpc =
   | 'participant:setRole'
   | 'participant:transfer'
   | 'participant:sendDTMF'
-  | 'conference:muteAllGuests';
+  | 'conference:muteAllGuests'
+  | 'conference:sendMessage'
+  | 'ui:toast:show';
 
 /** One call to Web App 3, its payload typed by plugin-api. */
 export type ControlCall = { [K in ControlRpc]: { rpc: K; payload: RPCCallPayload<K> } }[ControlRpc];
@@ -52,6 +54,12 @@ const CALLS: { [A in ControlAction]: (control: ControlPayloads[A], self: boolean
   }),
   dtmf: ({ participantUuid, digits }) => ({ rpc: 'participant:sendDTMF', payload: { digits, participantUuid: id(participantUuid) } }),
   'mute-all-guests': ({ muted }) => ({ rpc: 'conference:muteAllGuests', payload: { mute: muted } }),
+  // Without a participant the message goes to everyone in the meeting.
+  'send-meeting-message': ({ text, participantUuid }) => ({
+    rpc: 'conference:sendMessage',
+    payload: participantUuid === undefined ? { payload: text } : { payload: text, participantUuid: id(participantUuid) },
+  }),
+  notify: ({ message }) => ({ rpc: 'ui:toast:show', payload: { message } }),
 };
 
 export const callOfControl = <A extends ControlAction>(action: A, control: ControlPayloads[A], self: boolean): ControlCall =>
@@ -69,14 +77,17 @@ function reasonIn(data: unknown): string {
   return text ? `: ${text.slice(0, 200)}` : '';
 }
 
+/** The RPCs plugin-api types as answering nothing: for them `undefined` is success (a failure rejects). */
+const ANSWER_NOTHING: readonly ControlRpc[] = ['participant:setRole', 'ui:toast:show'];
+
 /**
  * Web App 3 answers a control with Infinity's answer as a value
  * (`{status, data}`), not a rejection: a 403 must be read from the status.
- * `undefined` means the request never went (no meeting), except for
- * `participant:setRole`, which plugin-api types as answering nothing.
+ * `undefined` means the request never went (no meeting), except for the RPCs
+ * that answer nothing.
  */
 export function refusalIn(rpc: ControlRpc, reply: unknown): string | undefined {
-  if (reply === undefined) return rpc === 'participant:setRole' ? undefined : 'Web App 3 did not send it to Infinity (is the user in the meeting?)';
+  if (reply === undefined) return ANSWER_NOTHING.includes(rpc) ? undefined : 'Web App 3 did not send it to Infinity (is the user in the meeting?)';
   if (!isObject(reply)) return `Web App 3 answered something unexpected (${typeof reply})`;
   const { status } = reply;
   if (typeof status === 'number') return status >= 200 && status < 300 ? undefined : `Infinity refused it (${status}${reasonIn(reply.data)})`;

@@ -49,12 +49,12 @@ async function start(): Promise<void> {
   // Opt-in, per deployment (read after registering, so the handshake itself is not shown).
   if (settings.value.debug) setLogger(createQuietLogger(true));
 
-  const { features } = settings.value;
+  const { features, labels } = settings.value;
   // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the button.
   // A deployment that switched the chat off gets no button: a promise that never settles has no clicks.
-  const button = !features || features.includes('chat') ? plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE)) : new Promise<never>(() => undefined);
+  const button = !features || features.includes('chat') ? plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE, labels)) : new Promise<never>(() => undefined);
   button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the Chat button: ${messageOf(error)}`));
-  const service = createService(webApp3(plugin, button), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`));
+  const service = createService(webApp3(plugin, button), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`), { labels });
   startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn });
 }
 

@@ -19,6 +19,8 @@ function fakeWebApp() {
     disconnected?: Parameters<WebApp3['onDisconnected']>[0];
     participants?: Parameters<WebApp3['onParticipants']>[0];
     me?: Parameters<WebApp3['onMe']>[0];
+    message?: Parameters<WebApp3['onMessage']>[0];
+    language?: Parameters<WebApp3['onLanguage']>[0];
   } = {};
   const dialOut = vi.fn(async (body: { destination: string }) => ({ uuid: `uuid-${body.destination}`, displayName: body.destination }));
   const control = vi.fn<WebApp3['control']>(async () => ({ status: 200, data: { status: 'success', result: true } }));
@@ -31,6 +33,8 @@ function fakeWebApp() {
     onDisconnected: (handler) => (on.disconnected = handler),
     onParticipants: (handler) => (on.participants = handler),
     onMe: (handler) => (on.me = handler),
+    onMessage: (handler) => (on.message = handler),
+    onLanguage: (handler) => (on.language = handler),
   };
   return { webapp, updates, dialOut, control, on };
 }
@@ -67,7 +71,7 @@ function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof star
 }
 
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
-const ALL_FEATURES = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'roster', 'self'];
+const ALL_FEATURES = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'meeting-chat', 'notify', 'roster', 'self'];
 const READY = envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ALL_FEATURES, connected: false });
 
 afterEach(() => {
@@ -384,9 +388,9 @@ describe('plugin endpoint: edges of the wire', () => {
   it('applies state from a service method that returns nothing, without a warning', () => {
     const h = harness();
     const calls: unknown[] = [];
-    h.service.setBadge = (visible) => void calls.push(visible);
-    h.send(envelope('toggle-chat-badge', { visible: true }));
-    expect(calls).toEqual([true]);
+    h.service.setBadge = (badge) => void calls.push(badge);
+    h.send(envelope('toggle-chat-badge', { visible: true, count: 2 }));
+    expect(calls).toEqual([{ visible: true, count: 2 }]);
     expect(h.warnings).toEqual([]);
   });
 
@@ -478,7 +482,7 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     h.send(envelope('subscribe', { topics: ['weather', 'roster'] }));
     expect(h.posted).toEqual([]);
     expect(h.warnings).toEqual([
-      "subscribe: ignored 'weather', which is not a topic; the topics are roster, self",
+      "subscribe: ignored 'weather', which is not a topic; the topics are roster, self, meeting-chat",
       `subscribe: 'roster' is switched off in this deployment (config.json "features" does not list 'roster')`,
     ]);
   });

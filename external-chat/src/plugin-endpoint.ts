@@ -197,6 +197,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     else warn(`did not forward '${name}': ${envelope.error}`);
   });
   service.onTopicChange(topics.changed);
+  service.onTopicItem(topics.item);
   options.self.addEventListener('message', onMessage);
   listenOnParent(options.self, onMessage);
   sayReady();

@@ -11,6 +11,7 @@ function setup() {
     disconnected?: Parameters<WebApp3['onDisconnected']>[0];
     participants?: Parameters<WebApp3['onParticipants']>[0];
     me?: Parameters<WebApp3['onMe']>[0];
+    message?: Parameters<WebApp3['onMessage']>[0];
   } = {};
   const control = vi.fn<WebApp3['control']>(async () => ({ status: 200, data: { status: 'success', result: true } }));
   const service = createService(
@@ -23,6 +24,8 @@ function setup() {
       onDisconnected: (handler) => (on.disconnected = handler),
       onParticipants: (handler) => (on.participants = handler),
       onMe: (handler) => (on.me = handler),
+      onMessage: (handler) => (on.message = handler),
+      onLanguage: () => undefined,
     },
     () => undefined,
   );

@@ -7,7 +7,13 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 
 function setup(dialOut: WebApp3['dialOut'] = vi.fn()) {
   const updates: ToolbarButtonPayload[] = [];
-  const on: { click?: () => void; connected?: () => void; disconnected?: Parameters<WebApp3['onDisconnected']>[0] } = {};
+  const on: {
+    click?: () => void;
+    connected?: () => void;
+    disconnected?: Parameters<WebApp3['onDisconnected']>[0];
+    message?: Parameters<WebApp3['onMessage']>[0];
+    language?: Parameters<WebApp3['onLanguage']>[0];
+  } = {};
   const service = createService(
     {
       updateButton: async (payload) => void updates.push(payload),
@@ -18,6 +24,8 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn()) {
       control: async () => undefined,
       onParticipants: () => undefined,
       onMe: () => undefined,
+      onMessage: (handler) => (on.message = handler),
+      onLanguage: (handler) => (on.language = handler),
     },
     () => undefined,
   );
@@ -39,12 +47,12 @@ describe('button state', () => {
 
   it('sets active with the Close Chat tooltip and keeps the badge', async () => {
     const { service, updates } = setup();
-    service.setBadge(true);
+    service.setBadge({ visible: true });
     await settle();
     service.setButtonActive(true);
     await settle();
     expect(updates.at(-1)).toEqual({ position: 'toolbar', icon: 'IconChat', tooltip: 'Close Chat', isActive: true, badge: { isVisible: true } });
-    service.setBadge(false);
+    service.setBadge({ visible: false });
     await settle();
     expect(updates.at(-1)).toMatchObject({ tooltip: 'Close Chat', isActive: true, badge: { isVisible: false } });
     expect(service.state()).toEqual({ active: true, badge: false });

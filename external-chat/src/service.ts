@@ -1,19 +1,27 @@
 import type {
+  BadgePayload,
   ControlAction,
   ControlPayloads,
   DialOutBody,
   DialOutResult,
   DisconnectedPayload,
   ExternalChatService,
+  MeetingMessage,
   PluginEvents,
   PluginPayloads,
   Topic,
 } from '@external-chat/host-bridge/contract';
-import type { InfinityParticipant, ToolbarButtonPayload } from '@pexip/plugin-api';
+import type { InfinityParticipant, Message, ToolbarButtonPayload } from '@pexip/plugin-api';
 import { INITIAL_BUTTON_STATE, sameButtonState, toButtonPayload, type ButtonState } from './button-state';
 import { callOfControl, refusalIn, SELF_CONTROLS, type ControlCall } from './controls';
+import { primaryLanguage, type CustomLabels } from './labels';
 import { latestWins } from './latest-wins';
+import { createKept, toMeetingMessage } from './meeting-chat';
+import { createRateLimit } from './rate-limit';
 import { createMeetingState, type ParticipantChange } from './roster';
+
+/** One toast per this many ms: a page that nudges on every message must not bury the meeting in toasts. */
+export const NOTIFY_INTERVAL_MS = 3_000;
 
 /** What the service needs from Web App 3; webapp3.ts adapts @pexip/plugin-api to it. */
 export interface WebApp3 {
@@ -27,13 +35,23 @@ export interface WebApp3 {
   /** Changes to the main room, in the order Web App 3 reported them. */
   onParticipants(handler: (changes: readonly ParticipantChange[]) => void): void;
   onMe(handler: (participant: InfinityParticipant) => void): void;
+  /** A message in the meeting's chat; `direct`: a private one to the local user. */
+  onMessage(handler: (message: Message, direct: boolean) => void): void;
+  /** Web App 3's language changed (a code such as `nb` or `en-GB`). */
+  onLanguage(handler: (code: string) => void): void;
 }
 
 /** One of the meeting's events, as the wire vocabulary names it (topics are read with `snapshot`). */
 export type ServiceEvent = { [E in keyof PluginEvents]: { name: E; payload: PluginEvents[E] } }[keyof PluginEvents];
 
-/** The current value of each topic. */
-export type Snapshots = { roster: PluginPayloads['roster']; self: PluginPayloads['self'] };
+/** The current value of each `latest` topic; for an `every` topic, the items kept for a page that subscribes. */
+export type Snapshots = { roster: PluginPayloads['roster']; self: PluginPayloads['self']; 'meeting-chat': readonly MeetingMessage[] };
+
+export interface ServiceOptions {
+  /** config.json's `labels`: the Chat button's tooltip in the deployment's own words. */
+  labels?: CustomLabels | undefined;
+  now?: () => number;
+}
 
 export interface PluginService extends ExternalChatService {
   /** The state the embedding page asked for last (not necessarily rendered yet). */
@@ -43,8 +61,10 @@ export interface PluginService extends ExternalChatService {
   connected(): boolean;
   /** A topic's current value, checked against the contract's rules; undefined while there is none (no `me` yet). */
   snapshot<T extends Topic>(topic: T): Snapshots[T] | undefined;
-  /** A topic's value changed; read it with `snapshot` when it is time to send. */
+  /** A `latest` topic's value changed; read it with `snapshot` when it is time to send. */
   onTopicChange(listener: (topic: Topic) => void): void;
+  /** An `every` topic has a new item, checked against the contract's rules. */
+  onTopicItem(listener: (topic: 'meeting-chat', item: MeetingMessage) => void): void;
 }
 
 /**
@@ -53,19 +73,22 @@ export interface PluginService extends ExternalChatService {
  * as the contract names them). It knows nothing of postMessage, envelopes or
  * comlink; its inputs are validated already.
  */
-export function createService(webapp: WebApp3, onButtonError: (error: unknown) => void): PluginService {
+export function createService(webapp: WebApp3, onButtonError: (error: unknown) => void, { labels, now = Date.now }: ServiceOptions = {}): PluginService {
   let state = INITIAL_BUTTON_STATE;
   let connected = false;
   const meeting = createMeetingState();
+  const messages = createKept<MeetingMessage>();
+  const toasts = createRateLimit(NOTIFY_INTERVAL_MS, now);
   const listeners = new Set<(event: ServiceEvent) => void>();
   const topicListeners = new Set<(topic: Topic) => void>();
+  const itemListeners = new Set<(topic: 'meeting-chat', item: MeetingMessage) => void>();
   const emit = (event: ServiceEvent): void => {
     for (const listener of listeners) listener(event);
   };
   const touched = (topic: Topic): void => {
     for (const listener of topicListeners) listener(topic);
   };
-  const render = latestWins<ButtonState>((next) => webapp.updateButton(toButtonPayload(next)), INITIAL_BUTTON_STATE, sameButtonState, onButtonError);
+  const render = latestWins<ButtonState>((next) => webapp.updateButton(toButtonPayload(next, labels)), INITIAL_BUTTON_STATE, sameButtonState, onButtonError);
   const set = (next: ButtonState): void => {
     state = next;
     render(state);
@@ -94,6 +117,16 @@ export function createService(webapp: WebApp3, onButtonError: (error: unknown) =
     connected = true;
     touched('self');
   });
+  webapp.onMessage((message, direct) => {
+    const item = toMeetingMessage(message, direct, now);
+    if (!item) return;
+    messages.add(item);
+    for (const listener of itemListeners) listener('meeting-chat', item);
+  });
+  webapp.onLanguage((code) => {
+    const language = primaryLanguage(code);
+    if (language !== undefined && language !== state.language) set({ ...state, language });
+  });
 
   /** Runs a validated control: refuses what cannot be right before Web App 3 sees it, then reads Infinity's answer. */
   const control =
@@ -109,15 +142,18 @@ export function createService(webapp: WebApp3, onButtonError: (error: unknown) =
       if (refusal !== undefined) throw new Error(`${action}: ${refusal}`);
     };
 
+  const notifyControl = control('notify');
+
   return {
     state: () => state,
     onEvent: (listener) => void listeners.add(listener),
     connected: () => connected,
     snapshot: <T extends Topic>(topic: T) =>
-      (topic === 'roster' ? { participants: meeting.roster() } : meeting.self()) as Snapshots[T] | undefined,
+      (topic === 'roster' ? { participants: meeting.roster() } : topic === 'self' ? meeting.self() : messages.list()) as Snapshots[T] | undefined,
     onTopicChange: (listener) => void topicListeners.add(listener),
+    onTopicItem: (listener) => void itemListeners.add(listener),
     setButtonActive: (active) => set({ ...state, active }),
-    setBadge: (badge) => set({ ...state, badge }),
+    setBadge: ({ visible, count }: BadgePayload) => set({ ...state, badge: visible, count }),
     dialOut: (body) => webapp.dialOut(body),
     mute: control('mute'),
     muteVideo: control('mute-video'),
@@ -129,5 +165,13 @@ export function createService(webapp: WebApp3, onButtonError: (error: unknown) =
     transfer: control('transfer'),
     sendDtmf: control('dtmf'),
     muteAllGuests: control('mute-all-guests'),
+    sendMeetingMessage: control('send-meeting-message'),
+    notify: async (payload) => {
+      const wait = toasts.take();
+      if (wait > 0) {
+        throw new Error(`notify: one toast per ${NOTIFY_INTERVAL_MS / 1000} s; this one came ${((NOTIFY_INTERVAL_MS - wait) / 1000).toFixed(1)} s after the last and was not shown (nothing is queued: send it again later)`);
+      }
+      return notifyControl(payload);
+    },
   };
 }

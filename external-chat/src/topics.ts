@@ -1,4 +1,4 @@
-import { encode, TOPICS, type Feature, type Topic, type TopicAction } from '@external-chat/host-bridge/contract';
+import { encode, TOPICS, type Feature, type MeetingMessage, type Topic, type TopicAction } from '@external-chat/host-bridge/contract';
 import { createCoalescer, type Clock, type Coalescer } from './coalesce';
 import type { PluginService } from './service';
 
@@ -14,18 +14,27 @@ export interface TopicsOptions {
   clock: Clock;
 }
 
+/** An `every` topic needs no coalescer: each item goes as it comes. */
+const EVERY = null;
+
 /**
- * Meeting data for the page, only for the topics it subscribed to: the
- * current value at once on `subscribe`, then its changes, coalesced. Values
- * are read from the service when they are sent, so a burst costs one read.
+ * Meeting data for the page, only for the topics it subscribed to, as each
+ * topic's row says (`delivery`):
+ * - `latest`: the current value at once on `subscribe`, then its changes,
+ *   coalesced. Values are read from the service when they are sent, so a
+ *   burst costs one read.
+ * - `every`: the items the service kept at once, then each new one.
  */
 export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions) {
-  const subscribed = new Map<Topic, Coalescer>();
+  const subscribed = new Map<Topic, Coalescer | typeof EVERY>();
 
-  // Snapshots hold only values the service checked against the contract's rules (roster.ts), so they are not checked again here.
+  // Snapshots and items hold only values the service checked against the contract's rules (roster.ts, meeting-chat.ts), so they are not checked again here.
   const send = (topic: Topic, name: TopicAction): void => {
     const snapshot = service.snapshot(topic);
-    if (snapshot !== undefined) post(encode(name, snapshot));
+    if (snapshot !== undefined) post(encode(name, snapshot as never));
+  };
+  const sendItems = (name: TopicAction, items: readonly object[]): void => {
+    for (const item of items) post(encode(name, item as never));
   };
 
   return {
@@ -48,14 +57,24 @@ export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions
           subscribed.delete(topic);
           continue;
         }
-        // Subscribing again asks for a fresh snapshot too: a page that lost track gets the current value.
+        // Subscribing again sends what a new subscriber gets: a page that lost track catches up.
+        if (row.delivery === 'every') {
+          subscribed.set(topic, EVERY);
+          sendItems(row.action, (service.snapshot(topic) ?? []) as readonly object[]);
+          continue;
+        }
         const coalescer = known ?? createCoalescer(() => send(topic, row.action), TOPIC_INTERVAL_MS, clock);
         subscribed.set(topic, coalescer);
         coalescer.sent();
         send(topic, row.action);
       }
     },
-    /** The service says a topic's value changed. */
+    /** The service says a `latest` topic's value changed. */
     changed: (topic: Topic): void => subscribed.get(topic)?.changed(),
+    /** The service has a new item of an `every` topic. */
+    item: (topic: Topic, item: MeetingMessage): void => {
+      const row = TOPICS.get(topic);
+      if (row && subscribed.has(topic)) sendItems(row.action, [item]);
+    },
   };
 }

@@ -14,18 +14,25 @@ const CONTROL_TIMEOUT_MS = 10_000;
 const MAIN_ROOM = 'main';
 
 /** Each control's RPC, by the plugin-api method that sends it. */
-const CONFERENCE_METHOD = {
-  'participant:mute': 'mute',
-  'participant:muteVideo': 'muteVideo',
-  'participant:admit': 'admit',
-  'participant:disconnect': 'disconnect',
-  'participant:spotlight': 'spotlight',
-  'participant:raiseHand': 'raiseHand',
-  'participant:setRole': 'setRole',
-  'participant:transfer': 'transfer',
-  'participant:sendDTMF': 'sendDTMF',
-  'conference:muteAllGuests': 'muteAllGuests',
-} as const satisfies { [K in ControlRpc]: keyof Plugin['conference'] };
+const PLUGIN_METHOD = {
+  'participant:mute': ['conference', 'mute'],
+  'participant:muteVideo': ['conference', 'muteVideo'],
+  'participant:admit': ['conference', 'admit'],
+  'participant:disconnect': ['conference', 'disconnect'],
+  'participant:spotlight': ['conference', 'spotlight'],
+  'participant:raiseHand': ['conference', 'raiseHand'],
+  'participant:setRole': ['conference', 'setRole'],
+  'participant:transfer': ['conference', 'transfer'],
+  'participant:sendDTMF': ['conference', 'sendDTMF'],
+  'conference:muteAllGuests': ['conference', 'muteAllGuests'],
+  'conference:sendMessage': ['conference', 'sendMessage'],
+  'ui:toast:show': ['ui', 'showToast'],
+} as const satisfies { [K in ControlRpc]: readonly ['conference', keyof Plugin['conference']] | readonly ['ui', keyof Plugin['ui']] };
+
+function call(plugin: Plugin, rpc: ControlRpc, payload: unknown): Promise<unknown> {
+  const [area, method] = PLUGIN_METHOD[rpc];
+  return (plugin[area][method as never] as (payload: unknown) => Promise<unknown>)(payload);
+}
 
 /** plugin-api's ParticipantActivities (Join, Leave, Update), by value: the type is checked, nothing of its runtime is bundled. */
 const ACTIVITY: Record<ParticipantActivities, 'join' | 'leave' | 'update'> = { 0: 'join', 1: 'leave', 2: 'update' };
@@ -50,13 +57,18 @@ export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>): Web
       withTimeout(plugin.conference.dialOut(body), DIAL_OUT_TIMEOUT_MS, `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`),
     control: ({ rpc, payload }) =>
       withTimeout(
-        (plugin.conference[CONFERENCE_METHOD[rpc]] as (payload: unknown) => Promise<unknown>)(payload),
+        call(plugin, rpc, payload),
         CONTROL_TIMEOUT_MS,
         `${rpc} got no answer from Web App 3 within ${CONTROL_TIMEOUT_MS / 1000} s`,
       ),
     // A button that was never added is reported where it is added (index.ts); it has no clicks.
     onButtonClick: (handler) => void button.then((added) => added.onClick.add(handler), () => undefined),
     onConnected: (handler) => void plugin.events.connected.add(handler),
+    onMessage(handler) {
+      plugin.events.message.add((message) => handler(message, false));
+      plugin.events.directMessage.add((message) => handler(message, true));
+    },
+    onLanguage: (handler) => void plugin.events.languageSelect.add(handler),
     onMe: (handler) =>
       void plugin.events.me.add(({ id, participant }) => {
         if (id === MAIN_ROOM) handler(participant);

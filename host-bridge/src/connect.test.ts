@@ -537,7 +537,7 @@ describe('what the bridge tells the page', () => {
   it('refuses an unknown event, listing the events there are', () => {
     const s = setup();
     expect(() => s.chat.on('nope' as never, () => undefined)).toThrow(
-      new InvalidParamsError("on: unknown event 'nope'; use one of ready, toggle-chat, connected, disconnected, roster, self"),
+      new InvalidParamsError("on: unknown event 'nope'; use one of ready, toggle-chat, connected, disconnected, roster, self, meeting-message"),
     );
   });
 

@@ -57,8 +57,11 @@ type Role = ControlPayloads['set-role']['role'];
 export interface ExternalChatMethods {
   /** Shows the Chat button active (*Close Chat*) or not (*Open Chat*). */
   setButtonActive(active: boolean, options?: CallOptions): Promise<void>;
-  /** Shows or hides the unread badge on the Chat button. */
-  setBadge(visible: boolean, options?: CallOptions): Promise<void>;
+  /**
+   * Shows or hides the unread badge on the Chat button. A number shows the
+   * badge while it is above 0 and puts it in the tooltip (*Open Chat (3 unread)*).
+   */
+  setBadge(visibleOrCount: boolean | number, options?: CallOptions): Promise<void>;
   /** Dials `body.destination` into the meeting; resolves once the participant joined. */
   dialOut(body: DialOutBody, options?: CallOptions): Promise<DialOutResult>;
   /** Mutes or unmutes a participant's audio; naming the local user mutes yourself. */
@@ -78,6 +81,10 @@ export interface ExternalChatMethods {
   /** Sends DTMF digits (0-9, *, #, A-D) to a participant, e.g. a phone dialled out. */
   sendDtmf(participantUuid: string, digits: string, options?: CallOptions): Promise<void>;
   muteAllGuests(muted: boolean, options?: CallOptions): Promise<void>;
+  /** Writes `text` in the meeting's chat, to everyone or (with `participantUuid`) privately to one participant. */
+  sendMeetingMessage(text: string, options?: CallOptions & { participantUuid?: string }): Promise<void>;
+  /** Shows `message` (one line, at most 200 characters) as a toast in the meeting; at most one per 3 s, others reject with ControlError. */
+  notify(message: string, options?: CallOptions): Promise<void>;
 }
 
 // ---- the compiler holds these signatures to the table: each method takes its row's `args` in order ----
@@ -85,13 +92,17 @@ type Assert<T extends true> = T;
 type Same<A, B> = [A, B] extends [B, A] ? true : false;
 type RowOf<M> = Extract<(typeof PAGE_TO_PLUGIN)[HostAction], { method: M }>;
 type PayloadOfRow<R> = R extends { fields: infer F extends Fields } ? PayloadOf<F> : never;
-type ArgsOf<R, P = PayloadOfRow<R>> = R extends { kind: 'state'; arg: infer K extends keyof P }
-  ? [P[K]]
-  : R extends { args: infer A extends readonly (keyof P)[] }
-    ? [...{ -readonly [I in keyof A]: P[A[I]] }, ...(R extends { rest: true } ? [Omit<P, A[number]>] : [])]
-    : never;
+type ArgsOf<R, P = PayloadOfRow<R>> = R extends { kind: 'state'; toPayload: (arg: infer A) => unknown }
+  ? [A]
+  : R extends { kind: 'state'; arg: infer K extends keyof P }
+    ? [P[K]]
+    : R extends { args: infer A extends readonly (keyof P)[] }
+      ? [...{ -readonly [I in keyof A]: P[A[I]] }, ...(R extends { rest: true } ? [Omit<P, A[number]>] : [])]
+      : never;
+/** The call options, with the payload's other fields when the row says they ride there. */
+type OptionsOf<R, P = PayloadOfRow<R>> = R extends { rest: 'options'; args: infer A extends readonly (keyof P)[] } ? CallOptions & Omit<P, A[number]> : CallOptions;
 type Agrees = {
-  [M in ServiceMethod]: Same<Parameters<ExternalChatMethods[M]>, [...ArgsOf<RowOf<M>>, options?: CallOptions]> extends true
+  [M in ServiceMethod]: Same<Parameters<ExternalChatMethods[M]>, [...ArgsOf<RowOf<M>>, options?: OptionsOf<RowOf<M>>]> extends true
     ? Same<Awaited<ReturnType<ExternalChatMethods[M]>>, Awaited<ReturnType<ExternalChatService[M]>>>
     : false;
 }[ServiceMethod];

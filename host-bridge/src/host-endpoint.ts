@@ -3,6 +3,7 @@ import { readApply, returned, type ComlinkMessage, type ComlinkReply } from './c
 import {
   answerIn,
   arityOf,
+  optionFieldsOf,
   decodePluginMessage,
   encode,
   envelopeOf,
@@ -122,7 +123,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     let signal: AbortSignal | undefined;
     let ms: number;
     try {
-      const checked = checkCallOptions(method, apply.args[arityOf(method)]);
+      const checked = checkCallOptions(method, apply.args[arityOf(method)], optionFieldsOf(method));
       signal = checked.signal;
       ms = checked.timeoutMs ?? options.timeoutMs;
     } catch (error) {

@@ -53,12 +53,16 @@ const isAbortSignal = (value: unknown): value is AbortSignal =>
 
 const CALL_OPTIONS: readonly string[] = ['signal', 'timeoutMs'] satisfies (keyof CallOptions)[];
 
-/** A method's second argument: left out, or `{ signal?, timeoutMs? }` with each field valid. */
-export function checkCallOptions(method: string, options: unknown): CallOptions {
+/**
+ * A method's options argument: left out, or `{ signal?, timeoutMs? }` with each field valid.
+ * `fields`: payload fields the method takes there too (checked with the payload, not here).
+ */
+export function checkCallOptions(method: string, options: unknown, fields: readonly string[] = []): CallOptions {
+  const known = [...CALL_OPTIONS, ...fields];
   if (options === undefined) return {};
-  if (!isRecord(options)) throw new InvalidParamsError(`${method}: options must be an object ({ signal?, timeoutMs? }) or left out, got ${describe(options)}`);
-  const unknown = Object.keys(options).find((key) => !CALL_OPTIONS.includes(key));
-  if (unknown !== undefined) throw new InvalidParamsError(`${method}: unknown option '${unknown}'; the options are ${CALL_OPTIONS.join(' and ')}`);
+  if (!isRecord(options)) throw new InvalidParamsError(`${method}: options must be an object ({ ${known.map((key) => `${key}?`).join(', ')} }) or left out, got ${describe(options)}`);
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new InvalidParamsError(`${method}: unknown option '${unknown}'; the options are ${known.join(', ').replace(/, ([^,]*)$/, ' and $1')}`);
   const { signal, timeoutMs } = options;
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new InvalidParamsError(`${method}: options.signal must be an AbortSignal (e.g. new AbortController().signal), got ${describe(signal)}`);

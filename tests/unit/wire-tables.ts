@@ -12,8 +12,12 @@ function typeOf(rule: FieldRule): string {
       return `array (≤ ${rule.maxItems.toLocaleString('en-US')}) of ${typeOf(rule.of)}`;
     case 'object':
       return `{ ${fieldList(rule.fields)} }`;
-    default:
-      return rule.values ? rule.values.map(code).join(' \\| ') : rule.means ?? (rule.nonEmpty ? 'non-empty string' : 'string');
+    case 'integer':
+      return `integer${rule.min === undefined ? '' : ` ≥ ${rule.min}`}${rule.max === undefined ? '' : ` ≤ ${rule.max}`}`;
+    default: {
+      const base = rule.values ? rule.values.map(code).join(' \\| ') : rule.means ?? (rule.nonEmpty ? 'non-empty string' : 'string');
+      return rule.maxLength === undefined ? base : `${base}, ≤ ${rule.maxLength.toLocaleString('en-US')} characters`;
+    }
   }
 }
 
@@ -35,11 +39,15 @@ type HostRow = (typeof PAGE_TO_PLUGIN)[keyof typeof PAGE_TO_PLUGIN];
 /** How host-bridge's method is called: its row's `args` one by one, then the other fields as one object. */
 function signature(row: HostRow): string {
   if (!('method' in row)) return '–';
-  if (row.kind === 'state') return code(`${row.method}(${row.arg})`);
+  // A pipe, even inside code, ends a table cell unless escaped.
+  if (row.kind === 'state') return code(`${row.method}(${row.arg.replaceAll('|', '\\|')})`);
   const args: string[] = [...row.args];
   if ('rest' in row && row.rest) {
-    const rest = Object.entries(row.fields as Fields).filter(([name]) => !args.includes(name));
-    args.push(args.length === 0 ? 'payload' : `{ ${rest.map(([name, rule]) => name + (rule.optional ? '?' : '')).join(', ')} }`);
+    const rest = Object.entries(row.fields as Fields)
+      .filter(([name]) => !args.includes(name))
+      .map(([name, rule]) => name + (rule.optional ? '?' : ''));
+    if (row.rest === 'options') rest.push('signal?', 'timeoutMs?');
+    args.push(args.length === 0 ? 'payload' : `{ ${rest.join(', ')} }`);
   }
   return code(`${row.method}(${args.join(', ')})`);
 }
@@ -48,7 +56,7 @@ const ANSWERS: Record<HostRow['kind'], (row: HostRow) => string> = {
   state: () => 'none: state, told again to a restarted plugin',
   request: (row) => ('ok' in row ? `${code(row.ok)} / ${code(row.error)}` : ''),
   control: () => `${code('control-result')}, only when it carries a ${code('requestId')}`,
-  subscribe: () => 'none: each topic named is sent at once, then on every change',
+  subscribe: () => 'none: each topic named is sent at once (what the plugin kept, for an `every` topic), then as it changes',
   unsubscribe: () => 'none',
   ping: () => code('ready'),
 };
@@ -80,7 +88,10 @@ function bridgeOf(action: string, row: PluginRow): string {
     case 'event':
       return code(`on('${action}')`);
     case 'topic':
-      return `${code(`on('${action}')`)}: the first handler subscribes to topic ${code(row.topic)} (feature ${code(row.feature)})`;
+      return (
+        `${code(`on('${action}')`)}: the first handler subscribes to topic ${code(row.topic)} (feature ${code(row.feature)}); ` +
+        (row.delivery === 'latest' ? 'the value at once, then changes (≤ 10/s)' : 'the messages kept (≤ 100) at once, then each one')
+      );
     case 'result':
       return `settles the control named by ${code('control')}: resolves, or rejects with ${code('ControlError')}`;
     default:

@@ -44,6 +44,8 @@ function stack() {
       control: async () => ({ status: 200, data: { status: 'success', result: true } }),
       onParticipants: () => undefined,
       onMe: () => undefined,
+      onMessage: () => undefined,
+      onLanguage: () => undefined,
     },
     () => undefined,
   );

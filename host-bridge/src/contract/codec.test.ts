@@ -112,15 +112,20 @@ describe('the table drives the service', () => {
       'transfer',
       'sendDtmf',
       'muteAllGuests',
+      'sendMeetingMessage',
+      'notify',
     ]);
-    expect(PLUGIN_EVENTS).toEqual(['toggle-chat', 'connected', 'disconnected', 'roster', 'self']);
+    expect(PLUGIN_EVENTS).toEqual(['toggle-chat', 'connected', 'disconnected', 'roster', 'self', 'meeting-message']);
   });
 
   it('maps each service method to its action and back (host envelopeOf → plugin callOf)', () => {
-    for (const [method, arg, name] of [
-      ['setButtonActive', true, 'toggle-chat-button-state'],
-      ['setBadge', false, 'toggle-chat-badge'],
-      ['dialOut', dial, 'dial-out'],
+    for (const [method, arg, name, serviceArg] of [
+      ['setButtonActive', true, 'toggle-chat-button-state', true],
+      // setBadge's row turns its argument into the payload, and the service takes the payload.
+      ['setBadge', false, 'toggle-chat-badge', { visible: false }],
+      ['setBadge', 3, 'toggle-chat-badge', { visible: true, count: 3 }],
+      ['setBadge', 0, 'toggle-chat-badge', { visible: false, count: 0 }],
+      ['dialOut', dial, 'dial-out', dial],
     ] as const) {
       const built = envelopeOf(method, [arg], 'req-1');
       expect(built.ok && built.value.action).toBe(name);
@@ -129,7 +134,7 @@ describe('the table drives the service', () => {
       const decoded = decodeHostMessage(envelope);
       const call = decoded.kind === 'message' ? callOf(decoded.message) : undefined;
       expect(call?.method).toBe(method);
-      expect(call?.args).toEqual([arg]);
+      expect(call?.args).toEqual([serviceArg]);
       // Only requests carry requestId: state needs no answer.
       expect(call?.requestId).toBe(PAGE_TO_PLUGIN[name].kind === 'request' ? 'req-1' : undefined);
     }
@@ -261,6 +266,8 @@ describe('action names', () => {
       'transfer',
       'dtmf',
       'mute-all-guests',
+      'send-meeting-message',
+      'notify',
     ]);
   });
 });

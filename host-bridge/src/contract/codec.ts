@@ -54,10 +54,10 @@ export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([a
 export const FEATURES = /* @__PURE__ */ [
   ...new Set([...entries(PAGE_TO_PLUGIN), ...entries(PLUGIN_TO_PAGE)].flatMap(([, row]) => ('feature' in row ? [row.feature] : []))),
 ] as Feature[];
-/** topic → the action that carries it and the feature that switches it. */
-export const TOPICS: ReadonlyMap<Topic, { action: TopicAction; feature: Feature }> = /* @__PURE__ */ new Map(
+/** topic → the action that carries it, the feature that switches it and how it is delivered. */
+export const TOPICS: ReadonlyMap<Topic, { action: TopicAction; feature: Feature; delivery: 'latest' | 'every' }> = /* @__PURE__ */ new Map(
   entries(PLUGIN_TO_PAGE).flatMap(([action, row]) =>
-    row.kind === 'topic' ? [[row.topic, { action: action as TopicAction, feature: row.feature }] as const] : [],
+    row.kind === 'topic' ? [[row.topic, { action: action as TopicAction, feature: row.feature, delivery: row.delivery }] as const] : [],
   ),
 );
 
@@ -116,7 +116,9 @@ export function callOf({ name, payload }: HostMessage): ServiceCall | undefined 
   const row: HostRow = PAGE_TO_PLUGIN[name];
   if (!('method' in row)) return undefined;
   const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
-  const call: ServiceCall = { action: name, method: row.method, args: [row.kind === 'state' ? fields[row.arg] : fields] };
+  // A state row with `toPayload` gives the service its whole payload, as the service's method says (service.ts).
+  const arg = row.kind === 'state' && !('toPayload' in row) ? fields[row.arg] : fields;
+  const call: ServiceCall = { action: name, method: row.method, args: [arg] };
   if (requestId !== undefined) call.requestId = requestId;
   return call;
 }
@@ -159,25 +161,33 @@ export function eventOf<E extends EventAction>(name: E, payload: PluginPayloads[
   return valid.ok ? { ok: true, value: encode(name, valid.value as PluginPayloads[E]) } : valid;
 }
 
-const fieldList = (fields: Fields, skip: readonly string[]): string =>
-  Object.entries(fields)
-    .filter(([name]) => !skip.includes(name))
-    .map(([name, rule]) => name + (rule.optional ? '?' : ''))
-    .join(', ');
-
 /** Host side: how many arguments a method takes; its call options come after them. */
 export function arityOf(method: ServiceMethod): number {
   const row: HostRow = PAGE_TO_PLUGIN[ACTION_OF_METHOD.get(method) as HostAction];
-  return 'args' in row ? row.args.length + ('rest' in row ? 1 : 0) : 1;
+  return 'args' in row ? row.args.length + ('rest' in row && row.rest === true ? 1 : 0) : 1;
 }
 
-/** A method's arguments, as its row names them (`args`, then `rest` as one object), into the payload they stand for. */
+/** Host side: the payload fields a method takes in its call options (`rest: 'options'`), beside `signal` and `timeoutMs`. */
+export function optionFieldsOf(method: ServiceMethod): readonly string[] {
+  const row: HostRow = PAGE_TO_PLUGIN[ACTION_OF_METHOD.get(method) as HostAction];
+  if (!('rest' in row) || row.rest !== 'options') return [];
+  const args: readonly string[] = row.args;
+  return Object.keys(row.fields).filter((name) => !args.includes(name));
+}
+
+/** A method's arguments, as its row names them (`args`, then `rest` as one object or from the call options), into the payload they stand for. */
 function payloadOfArgs(method: string, row: HostRow, args: readonly unknown[]): Result<Record<string, unknown>> {
-  if (row.kind === 'state') return { ok: true, value: { [row.arg]: args[0] } };
+  if (row.kind === 'state') return { ok: true, value: 'toPayload' in row ? row.toPayload(args[0] as never) : { [row.arg]: args[0] } };
   if (!('args' in row)) return { ok: false, error: `${method} is not a method` };
   const named = Object.fromEntries(row.args.map((name, i) => [name, args[i]]));
   if (!('rest' in row)) return { ok: true, value: named };
   const rest: unknown = args[row.args.length];
+  if (row.rest === 'options') {
+    // Options that are no object are refused with the call options' own message.
+    if (!isRecord(rest)) return { ok: true, value: named };
+    const fields = optionFieldsOf(method as ServiceMethod);
+    return { ok: true, value: { ...Object.fromEntries(fields.map((name) => [name, own(rest, name)])), ...named } };
+  }
   if (isRecord(rest)) return { ok: true, value: { ...rest, ...named } };
   const which = row.args.length === 0 ? 'its argument' : `argument ${row.args.length + 1}`;
   const fields = Object.entries(row.fields as Fields)

@@ -7,13 +7,17 @@ import { ACTION_PREFIX, PAGE_TO_PLUGIN, type ControlAction } from './vocabulary.
 const CONTROLS = Object.entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => (row.kind === 'control' ? [action as ControlAction] : []));
 
 describe('the control rows', () => {
-  it('are the ten controls, each its own feature', () => {
-    expect(CONTROLS).toEqual(['mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests']);
-    for (const action of CONTROLS) expect(featureOf(action)).toBe(action);
-    expect(FEATURES).toEqual(['chat', 'dial-out', ...CONTROLS, 'roster', 'self']);
+  it('are the ten participant controls, each its own feature, then the meeting chat and the toast', () => {
+    const participant = ['mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests'];
+    expect(CONTROLS).toEqual([...participant, 'send-meeting-message', 'notify']);
+    for (const action of participant) expect(featureOf(action as ControlAction)).toBe(action);
+    expect(featureOf('send-meeting-message')).toBe('meeting-chat');
+    expect(featureOf('notify')).toBe('notify');
+    expect(FEATURES).toEqual(['chat', 'dial-out', ...participant, 'meeting-chat', 'notify', 'roster', 'self']);
     expect([...TOPICS]).toEqual([
-      ['roster', { action: 'roster', feature: 'roster' }],
-      ['self', { action: 'self', feature: 'self' }],
+      ['roster', { action: 'roster', feature: 'roster', delivery: 'latest' }],
+      ['self', { action: 'self', feature: 'self', delivery: 'latest' }],
+      ['meeting-chat', { action: 'meeting-message', feature: 'meeting-chat', delivery: 'every' }],
     ]);
     expect(featureOf('ping')).toBeUndefined();
     expect(featureOf('subscribe')).toBeUndefined();

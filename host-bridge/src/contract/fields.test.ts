@@ -11,7 +11,7 @@ describe('checkFields: the 4,096-character limit', () => {
     expect(validateDialBody({ ...dial, text: 'x'.repeat(4096) })).toEqual({ ok: true, value: { ...dial, text: 'x'.repeat(4096) } });
     const refused = validateDialBody({ ...dial, text: 'x'.repeat(4097) });
     expect(refused.ok).toBe(false);
-    expect(errorOf(refused)).toMatch(/^dial-out: 'text' must be a string of at most 4096 characters, got "x{40}…"$/);
+    expect(errorOf(refused)).toMatch(/^dial-out: 'text' must be a string of at most 4096 characters, got "x{40}…" \(4097 characters\)$/);
   });
 
   it('does not blame the length of a 4,096-character value that is wrong for another reason', () => {

@@ -11,16 +11,23 @@ export const MAX_STRING_LENGTH = 4096;
 interface Rule {
   readonly optional?: boolean;
 }
-/** A string, optionally non-blank, one of `values`, or matching `pattern` (described by `means`). */
+/** A string, optionally non-blank, one of `values`, or matching `pattern` (described by `means`); at most `maxLength` (default MAX_STRING_LENGTH) characters. */
 export interface StringRule extends Rule {
   readonly type: 'string';
   readonly nonEmpty?: boolean;
+  readonly maxLength?: number;
   readonly values?: readonly string[];
   readonly pattern?: RegExp;
   readonly means?: string;
 }
 export interface BooleanRule extends Rule {
   readonly type: 'boolean';
+}
+/** A whole number from `min` to `max` (default: the safe integers). */
+export interface IntegerRule extends Rule {
+  readonly type: 'integer';
+  readonly min?: number;
+  readonly max?: number;
 }
 /** A nested object: exactly its own `fields`, each by its rule. */
 export interface ObjectRule extends Rule {
@@ -35,14 +42,16 @@ export interface ListRule extends Rule {
 }
 
 /** One payload field. */
-export type FieldRule = StringRule | BooleanRule | ObjectRule | ListRule;
+export type FieldRule = StringRule | BooleanRule | IntegerRule | ObjectRule | ListRule;
 
 export type Fields = { readonly [field: string]: FieldRule };
 
 /** The TypeScript type a rule accepts. */
 type ValueOf<R extends FieldRule> = R extends BooleanRule
   ? boolean
-  : R extends ObjectRule
+  : R extends IntegerRule
+    ? number
+    : R extends ObjectRule
     ? PayloadOf<R['fields']>
     : R extends ListRule
       ? ValueOf<R['of']>[]
@@ -87,6 +96,8 @@ const expected = (rule: FieldRule): string => {
   switch (rule.type) {
     case 'boolean':
       return 'true or false';
+    case 'integer':
+      return `a whole number${rule.min === undefined ? '' : ` from ${rule.min}`}${rule.max === undefined ? '' : ` to ${rule.max}`}`;
     case 'object':
       return `an object (${Object.keys(rule.fields).join(', ')})`;
     case 'list':
@@ -110,15 +121,16 @@ const wrong = (rule: FieldRule, value: unknown, extra = '', after = ''): Invalid
   new Invalid((path) => `'${path}' must be ${expected(rule)}${extra}, got ${preview(value)}${after}`);
 
 function checkString(rule: StringRule, value: string): string {
+  const maxLength = rule.maxLength ?? MAX_STRING_LENGTH;
   if (
-    value.length <= MAX_STRING_LENGTH &&
+    value.length <= maxLength &&
     !(rule.nonEmpty && value.trim() === '') &&
     !(rule.values && !rule.values.includes(value)) &&
     !(rule.pattern && !rule.pattern.test(value))
   ) {
     return value;
   }
-  throw wrong(rule, value, value.length > MAX_STRING_LENGTH ? ` of at most ${MAX_STRING_LENGTH} characters` : '');
+  throw wrong(rule, value, value.length > maxLength ? ` of at most ${maxLength} characters` : '', value.length > maxLength ? ` (${value.length} characters)` : '');
 }
 
 function checkValue(rule: FieldRule, value: unknown): unknown {
@@ -129,6 +141,9 @@ function checkValue(rule: FieldRule, value: unknown): unknown {
     case 'string':
       if (typeof value === 'string') return checkString(rule, value);
       throw wrong(rule, value);
+    case 'integer':
+      if (Number.isSafeInteger(value) && !((value as number) < (rule.min ?? -Infinity)) && !((value as number) > (rule.max ?? Infinity))) return value;
+      throw wrong(rule, value, '', typeof value === 'number' ? ` (${value})` : '');
     case 'object':
       if (isRecord(value)) return checkObject(value, rule.fields);
       throw wrong(rule, value);

@@ -23,6 +23,8 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
       'transfer',
       'dtmf',
       'mute-all-guests',
+      'send-meeting-message',
+      'notify',
       'ping',
     ]);
     expect(Object.keys(contract.PLUGIN_TO_PAGE)).toEqual([
@@ -34,6 +36,7 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
       'disconnected',
       'roster',
       'self',
+      'meeting-message',
       'control-result',
     ]);
     expect(contract.HOST_ACTIONS).toEqual(Object.keys(contract.PAGE_TO_PLUGIN));

@@ -13,6 +13,11 @@ export {
   MAX_PARTICIPANTS,
   ROSTER_ENTRY,
   SELF,
+  MEETING_MESSAGE,
+  MAX_MEETING_MESSAGE_LENGTH,
+  MAX_NOTIFY_LENGTH,
+  MAX_KEPT_ITEMS,
+  type MeetingMessage,
   type AnsweredAction,
   type ControlAction,
   type ControlPayloads,
@@ -32,14 +37,15 @@ export {
   type RequestAction,
   type ServiceMethod,
 } from './vocabulary.js';
-export type { ExternalChatService } from './service.js';
+export type { BadgePayload, ExternalChatService } from './service.js';
 export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body.js';
-export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
+export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type IntegerRule, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
 export { isOrigin, originOf } from './origins.js';
 export {
   answerIn,
   answerOf,
   arityOf,
+  optionFieldsOf,
   callOf,
   decodeHostMessage,
   decodePluginMessage,

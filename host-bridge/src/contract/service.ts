@@ -10,8 +10,8 @@ import type { ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN
 export interface ExternalChatService {
   /** Shows the Chat button active (tooltip *Close Chat*) or not (*Open Chat*). */
   setButtonActive(active: boolean): void | Promise<void>;
-  /** Shows or hides the unread badge on the Chat button. */
-  setBadge(visible: boolean): void | Promise<void>;
+  /** Shows or hides the unread badge on the Chat button; a `count` is told in its tooltip (*Open Chat (3 unread)*). */
+  setBadge(badge: BadgePayload): void | Promise<void>;
   /** Dials `body.destination` into the meeting; resolves once the participant joined. */
   dialOut(body: DialOutBody): Promise<DialOutResult>;
   // The controls: each resolves once Web App 3 (Infinity) accepted it, and rejects with what refused it.
@@ -31,7 +31,14 @@ export interface ExternalChatService {
   transfer(control: ControlPayloads['transfer']): Promise<void>;
   sendDtmf(control: ControlPayloads['dtmf']): Promise<void>;
   muteAllGuests(control: ControlPayloads['mute-all-guests']): Promise<void>;
+  /** Writes `text` in the meeting's chat: to everyone, or privately to `participantUuid`. */
+  sendMeetingMessage(control: ControlPayloads['send-meeting-message']): Promise<void>;
+  /** Shows `message` as a Web App 3 toast; at most one per NOTIFY_INTERVAL_MS, extra ones are refused (not queued). */
+  notify(control: ControlPayloads['notify']): Promise<void>;
 }
+
+/** What the badge shows: the dot, and optionally how many are unread. */
+export type BadgePayload = PayloadOf<(typeof PAGE_TO_PLUGIN)['toggle-chat-badge']['fields']>;
 
 // ---- the compiler holds PAGE_TO_PLUGIN and this interface together ----
 // Every row names a method of the service, every method has a row, and each
@@ -40,7 +47,10 @@ export interface ExternalChatService {
 type Assert<T extends true> = T;
 type Same<A, B> = [A, B] extends [B, A] ? true : false;
 type RowOf<M> = Extract<(typeof PAGE_TO_PLUGIN)[HostAction], { method: M }>;
-type ArgOf<R> = R extends { kind: 'state'; arg: infer K; fields: infer F extends Fields }
+// A state row with `toPayload` hands the service its whole payload; otherwise the one field `arg`.
+type ArgOf<R> = R extends { kind: 'state'; toPayload: unknown; fields: infer F extends Fields }
+  ? PayloadOf<F>
+  : R extends { kind: 'state'; arg: infer K; fields: infer F extends Fields }
   ? PayloadOf<F>[K & keyof PayloadOf<F>]
   : R extends { kind: 'request' | 'control'; fields: infer F extends Fields }
     ? PayloadOf<F>

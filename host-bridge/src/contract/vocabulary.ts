@@ -55,6 +55,25 @@ export const ROSTER_ENTRY = {
   can: { type: 'object', fields: CAN },
 } as const satisfies Fields;
 
+/**
+ * The longest chat message sent to the meeting. Neither @pexip/infinity-api's
+ * types nor its validation state Infinity's limit, so this is the contract's
+ * general string limit.
+ */
+export const MAX_MEETING_MESSAGE_LENGTH = 4096;
+/** A toast is a nudge, not a message: one short line. */
+export const MAX_NOTIFY_LENGTH = 200;
+
+/** One message of the meeting's own chat, from @pexip/plugin-api's `message` / `directMessage` events. */
+export const MEETING_MESSAGE = {
+  id: string,
+  at: { type: 'string', pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, means: 'an ISO 8601 UTC time (Date.toISOString())' },
+  participantUuid: string,
+  displayName: text,
+  text: { ...text, maxLength: MAX_MEETING_MESSAGE_LENGTH },
+  direct: boolean,
+} as const satisfies Fields;
+
 /** The local user, from Web App 3's `me` event. */
 export const SELF = {
   participantUuid: string,
@@ -70,8 +89,10 @@ export const SELF = {
  * - `ready`: the plugin (re)started, or answers `ping`. `echoesRequestId: true` promises that every
  *   answer carries its request's `requestId`, so the page settles its calls by id only.
  * - `event`: something happened in the meeting; host-bridge raises it under the action's name.
- * - `topic`: meeting data, sent only to a page that subscribed to `topic`: the current value at once,
- *   then every change (coalesced); host-bridge raises it under the action's name.
+ * - `topic`: meeting data, sent only to a page that subscribed to `topic`; host-bridge raises it under
+ *   the action's name. `delivery: 'latest'`: the current value at once, then its changes, coalesced.
+ *   `delivery: 'every'`: each item, none skipped: those the plugin kept (since it loaded, up to
+ *   MAX_KEPT_ITEMS) at once, then each new one as it comes.
  * - `ok` / `error`: the answer to a request, echoing its `requestId`.
  * - `result`: the answer to a control that carried a `requestId`.
  */
@@ -90,21 +111,27 @@ export const PLUGIN_TO_PAGE = {
     kind: 'topic',
     topic: 'roster',
     feature: 'roster',
+    delivery: 'latest',
     fields: { participants: { type: 'list', of: { type: 'object', fields: ROSTER_ENTRY }, maxItems: MAX_PARTICIPANTS } },
   },
-  self: { kind: 'topic', topic: 'self', feature: 'self', fields: SELF },
+  self: { kind: 'topic', topic: 'self', feature: 'self', delivery: 'latest', fields: SELF },
+  'meeting-message': { kind: 'topic', topic: 'meeting-chat', feature: 'meeting-chat', delivery: 'every', fields: MEETING_MESSAGE },
   'control-result': { kind: 'result', fields: { control: string, ok: boolean, message: optionalString } },
 } as const satisfies {
   [action: string]:
     | { kind: 'ready' | 'event' | 'ok' | 'error' | 'result'; fields: Fields }
-    | { kind: 'topic'; topic: string; feature: string; fields: Fields };
+    | { kind: 'topic'; topic: string; feature: string; delivery: 'latest' | 'every'; fields: Fields };
 };
+
+/** How many items of an `every` topic the plugin keeps for a page that subscribes later. */
+export const MAX_KEPT_ITEMS = 100;
 
 export type PluginAction = keyof typeof PLUGIN_TO_PAGE;
 type ActionsOfKind<K> = { [A in PluginAction]: (typeof PLUGIN_TO_PAGE)[A]['kind'] extends K ? A : never }[PluginAction];
 
 const participantUuid = string;
 const role = { type: 'string', values: ['host', 'guest'] } as const;
+const optionalParticipantUuid = { ...string, optional: true } as const;
 /** The characters a DTMF keypad sends. */
 const digits = { type: 'string', pattern: /^[0-9*#A-D]+$/, means: 'DTMF digits (0-9, *, #, A-D)' } as const;
 
@@ -119,12 +146,22 @@ const digits = { type: 'string', pattern: /^[0-9*#A-D]+$/, means: 'DTMF digits (
  * - `ping`: answered with `ready`, so a page that starts late still finds the plugin.
  *
  * `feature` names what `config.json`'s `features` switches and `ready.features` announces; `args` are
- * the payload fields host-bridge's method takes one by one, in order (`rest`: then the other fields
- * as one object).
+ * the payload fields host-bridge's method takes one by one, in order (`rest: true`: then the other
+ * fields as one object; `rest: 'options'`: the other fields ride in the call options). A state row's
+ * `arg` is the field host-bridge's method sets, or (with `toPayload`) the name of the one argument
+ * that `toPayload` turns into the payload.
  */
 export const PAGE_TO_PLUGIN = {
   'toggle-chat-button-state': { kind: 'state', feature: 'chat', fields: { active: boolean }, method: 'setButtonActive', arg: 'active' },
-  'toggle-chat-badge': { kind: 'state', feature: 'chat', fields: { visible: boolean }, method: 'setBadge', arg: 'visible' },
+  'toggle-chat-badge': {
+    kind: 'state',
+    feature: 'chat',
+    fields: { visible: boolean, count: { type: 'integer', min: 0, optional: true } },
+    method: 'setBadge',
+    arg: 'visible | count',
+    // Web App 3's badge is a dot: a count goes into the tooltip, and the dot shows while it is above 0.
+    toPayload: (badge: boolean | number) => (typeof badge === 'number' ? { visible: badge > 0, count: badge } : { visible: badge }),
+  },
   'dial-out': {
     kind: 'request',
     feature: 'dial-out',
@@ -172,10 +209,27 @@ export const PAGE_TO_PLUGIN = {
   },
   dtmf: { kind: 'control', feature: 'dtmf', fields: { participantUuid, digits }, method: 'sendDtmf', args: ['participantUuid', 'digits'] },
   'mute-all-guests': { kind: 'control', feature: 'mute-all-guests', fields: { muted: boolean }, method: 'muteAllGuests', args: ['muted'] },
+  'send-meeting-message': {
+    kind: 'control',
+    feature: 'meeting-chat',
+    fields: { text: { ...string, maxLength: MAX_MEETING_MESSAGE_LENGTH }, participantUuid: optionalParticipantUuid },
+    method: 'sendMeetingMessage',
+    args: ['text'],
+    rest: 'options',
+  },
+  notify: {
+    kind: 'control',
+    feature: 'notify',
+    fields: {
+      message: { ...string, maxLength: MAX_NOTIFY_LENGTH, pattern: /^[^\p{Cc}]*$/u, means: `one line of plain text (no control characters)` },
+    },
+    method: 'notify',
+    args: ['message'],
+  },
   ping: { kind: 'ping', fields: {} },
 } as const satisfies {
   [action: string]:
-    | { kind: 'state'; feature: string; fields: Fields; method: string; arg: string }
+    | { kind: 'state'; feature: string; fields: Fields; method: string; arg: string; toPayload?: (arg: never) => object }
     | {
         kind: 'request';
         feature: string;
@@ -186,7 +240,7 @@ export const PAGE_TO_PLUGIN = {
         ok: ActionsOfKind<'ok'>;
         error: ActionsOfKind<'error'>;
       }
-    | { kind: 'control'; feature: string; fields: Fields; method: string; args: readonly string[]; rest?: true }
+    | { kind: 'control'; feature: string; fields: Fields; method: string; args: readonly string[]; rest?: true | 'options' }
     | { kind: 'subscribe' | 'unsubscribe'; fields: Fields }
     | { kind: 'ping'; fields: Fields };
 };
@@ -229,6 +283,7 @@ export type PluginPayloads = { [A in PluginAction]: PayloadOf<WireFields<(typeof
 export type DialOutResult = PayloadOf<(typeof PLUGIN_TO_PAGE)['dial-out-success']['fields']>;
 export type DisconnectedPayload = PluginPayloads['disconnected'];
 export type RosterEntry = PayloadOf<typeof ROSTER_ENTRY>;
+export type MeetingMessage = PayloadOf<typeof MEETING_MESSAGE>;
 export type SelfState = PayloadOf<typeof SELF>;
 /** The meeting's events, as the service raises them and host-bridge delivers them. */
 export type PluginEvents = { [A in EventAction]: PluginPayloads[A] };

@@ -1,0 +1,45 @@
+// Pure: the Chat button's tooltip, in Web App 3's language.
+
+/** What the tooltip says; `unread` follows the open or close label in brackets. */
+export interface Labels {
+  open: string;
+  close: string;
+  unread(count: number): string;
+}
+
+/** config.json's `labels`: the deployment's own words, for every language. */
+export type CustomLabels = Partial<Pick<Labels, 'open' | 'close'>>;
+
+const ENGLISH: Labels = { open: 'Open Chat', close: 'Close Chat', unread: (n) => `${n} unread` };
+
+/** The plugin's own strings, by primary language subtag. */
+export const LABELS: Readonly<Record<string, Labels>> = {
+  en: ENGLISH,
+  nb: { open: 'Åpne chat', close: 'Lukk chat', unread: (n) => `${n} ${n === 1 ? 'ulest' : 'uleste'}` },
+  sv: { open: 'Öppna chatten', close: 'Stäng chatten', unread: (n) => `${n} ${n === 1 ? 'oläst' : 'olästa'}` },
+  de: { open: 'Chat öffnen', close: 'Chat schließen', unread: (n) => `${n} ungelesen` },
+  fr: { open: 'Ouvrir le chat', close: 'Fermer le chat', unread: (n) => `${n} ${n === 1 ? 'non lu' : 'non lus'}` },
+  es: { open: 'Abrir chat', close: 'Cerrar chat', unread: (n) => `${n} sin leer` },
+};
+
+/** Plain "Norwegian" is written Bokmål by most. */
+const ALIASES: Readonly<Record<string, string>> = { no: 'nb' };
+
+/** `nb-NO`, `nb_no` and `NB` → `nb`; undefined for what is no language code. */
+export function primaryLanguage(code: unknown): string | undefined {
+  if (typeof code !== 'string') return undefined;
+  const primary = code.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? (ALIASES[primary] ?? primary) : undefined;
+}
+
+/** The labels for a language (English for one the plugin has no strings for), with the deployment's own words over them. */
+export function labelsFor(language: string | undefined, custom: CustomLabels = {}): Labels {
+  const own = (language !== undefined && Object.hasOwn(LABELS, language) ? LABELS[language] : undefined) ?? ENGLISH;
+  return { ...own, ...custom };
+}
+
+/** `Open Chat`, or with unread messages counted `Open Chat (3 unread)`. */
+export function tooltipOf(labels: Labels, active: boolean, unread: number | undefined): string {
+  const label = active ? labels.close : labels.open;
+  return unread !== undefined && unread > 0 ? `${label} (${labels.unread(unread)})` : label;
+}

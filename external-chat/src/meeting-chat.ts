@@ -1,0 +1,44 @@
+// Pure: the meeting's chat messages (as @pexip/plugin-api types them) → the wire's meeting-message, and the messages kept for a page that subscribes later.
+import { checkFields, MAX_KEPT_ITEMS, MAX_MEETING_MESSAGE_LENGTH, MAX_STRING_LENGTH, MEETING_MESSAGE, type MeetingMessage } from '@external-chat/host-bridge/contract';
+import type { Message } from '@pexip/plugin-api';
+
+const clip = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** `at` is a Date from Web App 3; a string or number is read as one, anything unreadable is the time it arrived. */
+function timeOf(at: unknown, now: () => number): string {
+  const date = at instanceof Date ? at : typeof at === 'string' || typeof at === 'number' ? new Date(at) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : new Date(now()).toISOString();
+}
+
+/**
+ * The wire's message, checked against the contract's rule; undefined for one
+ * that names no sender or carries no text (nothing a page could show).
+ * Infinity's text is trusted for its shape, not its length: longer text is cut
+ * to what the wire carries.
+ */
+export function toMeetingMessage(message: Message, direct: boolean, now: () => number = Date.now): MeetingMessage | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const text = clip(message.message, MAX_MEETING_MESSAGE_LENGTH);
+  if (text === '') return undefined;
+  const at = timeOf(message.at, now);
+  const participantUuid = clip(message.userId, MAX_STRING_LENGTH);
+  // Web App 3 gives every message an id; one without gets a stable one from what it says, so a page can still tell it apart.
+  const id = clip(message.id, MAX_STRING_LENGTH) || `${participantUuid}@${at}`;
+  const checked = checkFields('meeting-message', { id, at, participantUuid, displayName: clip(message.displayName, MAX_STRING_LENGTH), text, direct }, MEETING_MESSAGE);
+  return checked.ok ? checked.value : undefined;
+}
+
+/** The last MAX_KEPT_ITEMS messages, oldest first: what a page that subscribes gets at once. */
+export function createKept<T>(max = MAX_KEPT_ITEMS) {
+  const items: T[] = [];
+  return {
+    add(item: T): void {
+      items.push(item);
+      if (items.length > max) items.shift();
+    },
+    list: (): readonly T[] => [...items],
+    clear(): void {
+      items.length = 0;
+    },
+  };
+}
