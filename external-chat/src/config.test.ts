@@ -16,6 +16,11 @@ describe('parseConfig', () => {
     expect(parseConfig('{"features":[]}')).toEqual({ ok: true, value: { features: [] } });
   });
 
+  it("reads the tooltips' own words, either or both", () => {
+    expect(parseConfig('{"labels":{"open":"Talk to us","close":"Hide the chat"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us', close: 'Hide the chat' } } });
+    expect(parseConfig('{"labels":{"open":"Talk to us"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us' } } });
+  });
+
   it.each([
     ['{', 'config.json is not valid JSON'],
     ['[]', 'config.json must hold an object'],
@@ -28,7 +33,12 @@ describe('parseConfig', () => {
     ['{"debug":"yes"}', '"debug" must be true or false'],
     ['{"features":"chat"}', '"features" must be an array of feature names (chat, dial-out, mute,'],
     ['{"features":["chat","mute_video"]}', '"features" lists "mute_video", which is not a feature; the features are chat, dial-out, mute, mute-video,'],
-    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "features"'],
+    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "features", "labels"'],
+    ['{"labels":"Chat"}', '"labels" must be an object such as {"open": "Open support chat", "close": "Close support chat"}'],
+    ['{"labels":{"opened":"Chat"}}', '"labels" has unknown key(s) opened; the keys are "open" and "close"'],
+    ['{"labels":{"open":""}}', `config.json "labels": 'open' must be a non-empty string, got ""`],
+    ['{"labels":{"close":7}}', `config.json "labels": 'close' must be a non-empty string, got number`],
+    [`{"labels":{"open":"${'o'.repeat(101)}"}}`, `'open' must be a non-empty string of at most 100 characters`],
   ])('rejects %s clearly', (text, message) => {
     const result = parseConfig(text);
     expect(result.ok).toBe(false);

@@ -620,3 +620,110 @@ describe('plugin endpoint: participant controls', () => {
     expect(h.warnings).toEqual([`transfer: 'transfer' is switched off in this deployment (config.json "features" does not list it)`]);
   });
 });
+
+describe("plugin endpoint: the meeting's chat", () => {
+  const said = (id: string, text: string, userId = 'uuid-alice') => ({ at: new Date('2026-11-26T09:00:00Z'), id, message: text, displayName: 'Alice', userId }) as never;
+  const messagesOf = (posted: Record<string, unknown>[]) => posted.filter((m) => m.action === `${ACTION_PREFIX}meeting-message`).map((m) => [m.id, m.text, m.direct]);
+
+  it('sends nothing before subscribe; then the messages kept, at once and in order, then each new one, until unsubscribe', () => {
+    const h = harness();
+    h.on.message?.(said('m1', 'first'), false);
+    h.on.message?.(said('m2', 'to you'), true);
+    expect(h.posted).toEqual([]);
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    expect(h.posted).toEqual([
+      envelope('meeting-message', { id: 'm1', at: '2026-11-26T09:00:00.000Z', participantUuid: 'uuid-alice', displayName: 'Alice', text: 'first', direct: false }),
+      envelope('meeting-message', { id: 'm2', at: '2026-11-26T09:00:00.000Z', participantUuid: 'uuid-alice', displayName: 'Alice', text: 'to you', direct: true }),
+    ]);
+    h.posted.splice(0);
+    // Each message goes as it comes: none is coalesced away, however fast they come.
+    for (let i = 3; i <= 5; i++) h.on.message?.(said(`m${i}`, `n${i}`), false);
+    expect(messagesOf(h.posted)).toEqual([
+      ['m3', 'n3', false],
+      ['m4', 'n4', false],
+      ['m5', 'n5', false],
+    ]);
+    h.posted.splice(0);
+    h.send(envelope('unsubscribe', { topics: ['meeting-chat'] }));
+    h.on.message?.(said('m6', 'unheard'), false);
+    expect(h.posted).toEqual([]);
+  });
+
+  it('sends the kept messages again to a page that subscribes again, and no message twice per subscription', () => {
+    const h = harness();
+    h.on.message?.(said('m1', 'first'), false);
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    h.on.message?.(said('m2', 'second'), false);
+    expect(messagesOf(h.posted)).toEqual([
+      ['m1', 'first', false],
+      ['m1', 'first', false],
+      ['m2', 'second', false],
+    ]);
+  });
+
+  it('keeps the meeting chat from a page when config.json leaves it out, and refuses to send into it', async () => {
+    const h = harness(undefined, { features: ['chat'] });
+    h.on.message?.(said('m1', 'secret'), false);
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    h.send(envelope('send-meeting-message', { text: 'hi', requestId: 's1' }));
+    await flush();
+    expect(h.posted).toEqual([
+      envelope('control-result', {
+        control: 'send-meeting-message',
+        ok: false,
+        message: `send-meeting-message: 'meeting-chat' is switched off in this deployment (config.json "features" does not list it)`,
+        requestId: 's1',
+      }),
+    ]);
+    expect(h.control).not.toHaveBeenCalled();
+  });
+
+  it('sends a message to the meeting, answering control-result', async () => {
+    const h = harness();
+    h.send(envelope('send-meeting-message', { text: 'Hello everyone', requestId: 's1' }));
+    await flush();
+    expect(h.control).toHaveBeenCalledWith({ rpc: 'conference:sendMessage', payload: { payload: 'Hello everyone' } });
+    expect(h.posted).toEqual([envelope('control-result', { control: 'send-meeting-message', ok: true, requestId: 's1' })]);
+  });
+
+  it('answers text that is empty, too long or not text with the field named, and never calls Web App 3', async () => {
+    const h = harness();
+    h.send(envelope('send-meeting-message', { text: '  ', requestId: 's1' }));
+    h.send(envelope('send-meeting-message', { text: 'x'.repeat(4097), requestId: 's2' }));
+    h.send(envelope('send-meeting-message', { text: { toString: 'hi' }, requestId: 's3' }));
+    await flush();
+    expect(h.posted.map((m) => [m.requestId, m.ok, m.message])).toEqual([
+      ['s1', false, `send-meeting-message: 'text' must be a non-empty string, got "  "`],
+      ['s2', false, expect.stringMatching(/^send-meeting-message: 'text' must be a non-empty string of at most 4096 characters, got "x+…" \(4097 characters\)$/)],
+      ['s3', false, `send-meeting-message: 'text' must be a non-empty string, got object`],
+    ]);
+    expect(h.control).not.toHaveBeenCalled();
+  });
+
+  it('shows a toast, and refuses a second within 3 s without queueing it', async () => {
+    const h = harness();
+    h.control.mockResolvedValue(undefined);
+    h.send(envelope('notify', { message: 'Alice: hello', requestId: 'n1' }));
+    h.send(envelope('notify', { message: 'Bob: hi', requestId: 'n2' }));
+    await flush();
+    expect(h.control.mock.calls).toEqual([[{ rpc: 'ui:toast:show', payload: { message: 'Alice: hello' } }]]);
+    // The refusal may be answered first: it waits for nothing.
+    expect([...h.posted].sort((a, b) => String(a.requestId).localeCompare(String(b.requestId)))).toEqual([
+      envelope('control-result', { control: 'notify', ok: true, requestId: 'n1' }),
+      envelope('control-result', { control: 'notify', ok: false, message: expect.stringMatching(/^notify: one toast per 3 s; this one came 0\.\d s after the last/), requestId: 'n2' }),
+    ]);
+  });
+
+  it('refuses a toast of more than one line or 200 characters, naming the field', async () => {
+    const h = harness();
+    h.send(envelope('notify', { message: 'two\nlines', requestId: 'n1' }));
+    h.send(envelope('notify', { message: 'y'.repeat(201), requestId: 'n2' }));
+    await flush();
+    expect(h.posted.map((m) => m.message)).toEqual([
+      `notify: 'message' must be one line of plain text (no control characters), got "two\\nlines"`,
+      expect.stringMatching(/^notify: 'message' must be one line of plain text \(no control characters\) of at most 200 characters, got "y+…" \(201 characters\)$/),
+    ]);
+    expect(h.control).not.toHaveBeenCalled();
+  });
+});

@@ -1,11 +1,11 @@
 // The service's side of the meeting: what Web App 3's events do to its state and topics, and each control's call.
 import type { InfinityParticipant } from '@pexip/plugin-api';
 import { describe, expect, it, vi } from 'vitest';
-import { createService, type WebApp3 } from './service';
+import { createService, NOTIFY_INTERVAL_MS, type ServiceOptions, type WebApp3 } from './service';
 
 const person = (uuid: string, more: Partial<InfinityParticipant> = {}) => ({ uuid, displayName: uuid, ...more }) as InfinityParticipant;
 
-function setup() {
+function setup(options: ServiceOptions = {}) {
   const on: {
     connected?: () => void;
     disconnected?: Parameters<WebApp3['onDisconnected']>[0];
@@ -28,10 +28,13 @@ function setup() {
       onLanguage: () => undefined,
     },
     () => undefined,
+    options,
   );
   const touched: string[] = [];
   service.onTopicChange((topic) => touched.push(topic));
-  return { service, on, control, touched };
+  const items: unknown[] = [];
+  service.onTopicItem((topic, item) => items.push([topic, item.id]));
+  return { service, on, control, touched, items };
 }
 
 describe('the meeting as the service follows it', () => {
@@ -80,6 +83,32 @@ describe('the meeting as the service follows it', () => {
   });
 });
 
+describe("the meeting's chat as the service follows it", () => {
+  const message = (id: string, text = 'hi') => ({ at: new Date(0), id, message: text, displayName: 'Alice', userId: 'uuid-alice' }) as never;
+
+  it('raises each message as a topic item and keeps it for a page that subscribes later', () => {
+    const s = setup();
+    s.on.message?.(message('m1'), false);
+    s.on.message?.(message('m2'), true);
+    expect(s.items).toEqual([
+      ['meeting-chat', 'm1'],
+      ['meeting-chat', 'm2'],
+    ]);
+    expect(s.service.snapshot('meeting-chat')?.map((m) => [m.id, m.direct])).toEqual([
+      ['m1', false],
+      ['m2', true],
+    ]);
+    expect(s.touched).toEqual([]);
+  });
+
+  it('drops a message it cannot carry, raising and keeping nothing', () => {
+    const s = setup();
+    s.on.message?.(message('m1', ''), false);
+    expect(s.items).toEqual([]);
+    expect(s.service.snapshot('meeting-chat')).toEqual([]);
+  });
+});
+
 describe('controls through the service', () => {
   it('sends each method as its RPC', async () => {
     const s = setup();
@@ -105,6 +134,43 @@ describe('controls through the service', () => {
       'participant:sendDTMF',
       'conference:muteAllGuests',
     ]);
+  });
+
+  it('writes in the meeting chat to everyone, or privately to a participant it knows', async () => {
+    const s = setup();
+    await s.service.sendMeetingMessage({ text: 'Hello' });
+    await s.service.sendMeetingMessage({ text: 'Psst', participantUuid: 'p' });
+    expect(s.control.mock.calls.map(([call]) => call)).toEqual([
+      { rpc: 'conference:sendMessage', payload: { payload: 'Hello' } },
+      { rpc: 'conference:sendMessage', payload: { payload: 'Psst', participantUuid: 'p' } },
+    ]);
+    s.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    await expect(s.service.sendMeetingMessage({ text: 'Psst', participantUuid: 'p' })).rejects.toThrow("send-meeting-message: unknown participant 'p'");
+    s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'chat is disabled' } });
+    await expect(s.service.sendMeetingMessage({ text: 'Hi' })).rejects.toThrow('send-meeting-message: Infinity refused it (403: chat is disabled)');
+  });
+
+  it('shows one toast per 3 s: others are refused, not queued, and say when the last one was', async () => {
+    let now = 10_000;
+    const s = setup({ now: () => now });
+    s.control.mockResolvedValue(undefined);
+    await s.service.notify({ message: 'Alice: are you there?' });
+    now += 1_200;
+    await expect(s.service.notify({ message: 'Bob: hello' })).rejects.toThrow(
+      'notify: one toast per 3 s; this one came 1.2 s after the last and was not shown (nothing is queued: send it again later)',
+    );
+    now += NOTIFY_INTERVAL_MS - 1_200;
+    await s.service.notify({ message: 'Carol: hi' });
+    expect(s.control.mock.calls.map(([call]) => call)).toEqual([
+      { rpc: 'ui:toast:show', payload: { message: 'Alice: are you there?' } },
+      { rpc: 'ui:toast:show', payload: { message: 'Carol: hi' } },
+    ]);
+  });
+
+  it("passes on Web App 3's refusal of a toast", async () => {
+    const s = setup();
+    s.control.mockRejectedValueOnce({ reason: 'no toasts here' });
+    await expect(s.service.notify({ message: 'x' })).rejects.toEqual({ reason: 'no toasts here' });
   });
 
   it('leaves the user out of their own mute, but not of a host control such as disconnect', async () => {

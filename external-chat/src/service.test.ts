@@ -1,11 +1,11 @@
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { describe, expect, it, vi } from 'vitest';
 import { toButtonPayload } from './button-state';
-import { createService, type ServiceEvent, type WebApp3 } from './service';
+import { createService, type ServiceEvent, type ServiceOptions, type WebApp3 } from './service';
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(dialOut: WebApp3['dialOut'] = vi.fn()) {
+function setup(dialOut: WebApp3['dialOut'] = vi.fn(), options: ServiceOptions = {}) {
   const updates: ToolbarButtonPayload[] = [];
   const on: {
     click?: () => void;
@@ -28,6 +28,7 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn()) {
       onLanguage: (handler) => (on.language = handler),
     },
     () => undefined,
+    options,
   );
   const events: ServiceEvent[] = [];
   service.onEvent((event) => events.push(event));
@@ -56,6 +57,50 @@ describe('button state', () => {
     await settle();
     expect(updates.at(-1)).toMatchObject({ tooltip: 'Close Chat', isActive: true, badge: { isVisible: false } });
     expect(service.state()).toEqual({ active: true, badge: false });
+  });
+});
+
+describe("the tooltip: count, language and the deployment's words", () => {
+  it('counts the unread while the badge shows, and stops when the page sends the dot alone', async () => {
+    const { service, updates } = setup();
+    service.setBadge({ visible: true, count: 3 });
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat (3 unread)', badge: { isVisible: true } });
+    service.setBadge({ visible: false, count: 3 });
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat', badge: { isVisible: false } });
+    service.setBadge({ visible: true });
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat', badge: { isVisible: true } });
+  });
+
+  it("follows Web App 3's language, redrawn once per change, keeping the rest of the state", async () => {
+    const { service, updates, on } = setup();
+    service.setBadge({ visible: true, count: 2 });
+    await settle();
+    on.language?.('de-DE');
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Chat öffnen (2 ungelesen)', badge: { isVisible: true } });
+    const drawn = updates.length;
+    on.language?.('de');
+    on.language?.('not a language');
+    await settle();
+    expect(updates).toHaveLength(drawn);
+    on.language?.('xx');
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat (2 unread)' });
+  });
+
+  it("uses config.json's labels in every language", async () => {
+    const { service, updates, on } = setup(vi.fn(), { labels: { open: 'Talk to us', close: 'Hide' } });
+    on.language?.('fr');
+    service.setButtonActive(true);
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Hide' });
+    service.setButtonActive(false);
+    service.setBadge({ visible: true, count: 1 });
+    // Two changes in a row are drawn as one, once the button is quiet.
+    await vi.waitFor(() => expect(updates.at(-1)).toMatchObject({ tooltip: 'Talk to us (1 non lu)' }));
   });
 });
 

@@ -6,7 +6,7 @@ import { ControlError, FeatureUnavailableError, InvalidParamsError } from './err
 import { FakeWindow } from './testing/fake-window.js';
 
 const WEBAPP = 'https://pexip.example.com';
-const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'roster', 'self'];
+const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'meeting-chat', 'notify', 'roster', 'self'];
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -228,5 +228,98 @@ describe('subscriptions', () => {
     // An invalid roster is dropped whole: a page never draws half-checked data.
     s.deliver(envelope('roster', { participants: [{ ...entry, can: { ...entry.can, mute: 'yes' } }] }));
     expect(seen).toEqual([['p1']]);
+  });
+});
+
+describe("the meeting's chat, the badge's count and toasts", () => {
+  const message = { id: 'm1', at: '2026-11-26T09:00:00.000Z', participantUuid: 'p1', displayName: 'Alice', text: 'Hi', direct: false };
+
+  it("subscribes with the first meeting-message handler, delivers each message, and unsubscribes with the last", async () => {
+    const s = setup();
+    s.ready();
+    const heard: unknown[] = [];
+    const off = s.chat.on('meeting-message', (m) => heard.push(m));
+    expect(s.sent('subscribe')).toEqual([envelope('subscribe', { topics: ['meeting-chat'] })]);
+    s.deliver(envelope('meeting-message', message));
+    s.deliver(envelope('meeting-message', { ...message, id: 'm2', direct: true }));
+    expect(heard).toEqual([message, { ...message, id: 'm2', direct: true }]);
+    off();
+    expect(s.sent('unsubscribe')).toEqual([envelope('unsubscribe', { topics: ['meeting-chat'] })]);
+  });
+
+  it('does not subscribe to a meeting chat the plugin does not offer', () => {
+    const s = setup();
+    s.ready({ instanceId: 'i1', features: ['chat'] });
+    s.chat.on('meeting-message', () => undefined);
+    expect(s.sent('subscribe')).toEqual([]);
+  });
+
+  it('sends a message, to everyone or privately, taking the participant from the options', async () => {
+    const s = setup();
+    s.ready();
+    const all = s.chat.sendMeetingMessage('Hello');
+    const one = s.chat.sendMeetingMessage('Psst', { participantUuid: 'p1', timeoutMs: 5_000 });
+    const [first, second] = s.sent('send-meeting-message') as { requestId: string }[];
+    expect(first).toEqual(envelope('send-meeting-message', { text: 'Hello', requestId: first?.requestId }));
+    expect(second).toEqual(envelope('send-meeting-message', { text: 'Psst', participantUuid: 'p1', requestId: second?.requestId }));
+    s.deliver(envelope('control-result', { control: 'send-meeting-message', ok: true, requestId: first?.requestId }));
+    s.deliver(envelope('control-result', { control: 'send-meeting-message', ok: false, message: 'send-meeting-message: Infinity refused it (403)', requestId: second?.requestId }));
+    await expect(all).resolves.toBeUndefined();
+    await expect(one).rejects.toEqual(new ControlError('send-meeting-message: Infinity refused it (403)', 'send-meeting-message'));
+  });
+
+  it('refuses text that is no text or too long, an unknown option, and a participant that is no id, sending nothing', async () => {
+    const s = setup();
+    s.ready();
+    await expect(s.chat.sendMeetingMessage('')).rejects.toThrow(new InvalidParamsError(`sendMeetingMessage: 'text' must be a non-empty string, got ""`));
+    await expect(s.chat.sendMeetingMessage({ text: 'hi' } as never)).rejects.toThrow(new InvalidParamsError(`sendMeetingMessage: 'text' must be a non-empty string, got object`));
+    await expect(s.chat.sendMeetingMessage('x'.repeat(4097))).rejects.toThrow(/of at most 4096 characters/);
+    await expect(s.chat.sendMeetingMessage('hi', { to: 'p1' } as never)).rejects.toThrow(
+      new InvalidParamsError("sendMeetingMessage: unknown option 'to'; the options are signal, timeoutMs and participantUuid"),
+    );
+    await expect(s.chat.sendMeetingMessage('hi', { participantUuid: 7 } as never)).rejects.toThrow(
+      new InvalidParamsError("sendMeetingMessage: 'participantUuid' must be a non-empty string, got number"),
+    );
+    await expect(s.chat.sendMeetingMessage('hi', null as never)).rejects.toThrow(
+      new InvalidParamsError('sendMeetingMessage: options must be an object ({ signal?, timeoutMs?, participantUuid? }) or left out, got null'),
+    );
+    expect(s.sent('send-meeting-message')).toEqual([]);
+  });
+
+  it('says a count on the badge, and the dot only while it is above 0', async () => {
+    const s = setup();
+    s.ready();
+    await s.chat.setBadge(3);
+    await s.chat.setBadge(0);
+    await s.chat.setBadge(true);
+    expect(s.sent('toggle-chat-badge')).toEqual([
+      envelope('toggle-chat-badge', { visible: true, count: 3 }),
+      envelope('toggle-chat-badge', { visible: false, count: 0 }),
+      envelope('toggle-chat-badge', { visible: true }),
+    ]);
+    await expect(s.chat.setBadge(-1)).rejects.toThrow(new InvalidParamsError("setBadge: 'count' must be a whole number from 0, got number (-1)"));
+    await expect(s.chat.setBadge(1.5)).rejects.toThrow(new InvalidParamsError("setBadge: 'count' must be a whole number from 0, got number (1.5)"));
+  });
+
+  it('shows a toast, and passes on the refusal of one too many', async () => {
+    const s = setup();
+    s.ready();
+    const shown = s.chat.notify('Alice: hello');
+    const extra = s.chat.notify('Bob: hi');
+    const [first, second] = s.sent('notify') as { requestId: string }[];
+    expect(first).toEqual(envelope('notify', { message: 'Alice: hello', requestId: first?.requestId }));
+    s.deliver(envelope('control-result', { control: 'notify', ok: true, requestId: first?.requestId }));
+    s.deliver(envelope('control-result', { control: 'notify', ok: false, message: 'notify: one toast per 3 s', requestId: second?.requestId }));
+    await expect(shown).resolves.toBeUndefined();
+    await expect(extra).rejects.toBeInstanceOf(ControlError);
+    await expect(s.chat.notify('two\nlines')).rejects.toThrow(/'message' must be one line of plain text/);
+  });
+
+  it('refuses the chat and toasts of a plugin that does not offer them, sending nothing', async () => {
+    const s = setup();
+    s.ready({ instanceId: 'i1', features: ['chat'] });
+    await expect(s.chat.sendMeetingMessage('hi')).rejects.toEqual(new FeatureUnavailableError('meeting-chat', 'sendMeetingMessage'));
+    await expect(s.chat.notify('hi')).rejects.toEqual(new FeatureUnavailableError('notify', 'notify'));
+    expect(s.sent('send-meeting-message')).toEqual([]);
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { LABELS, labelsFor, primaryLanguage, tooltipOf } from './labels';
+
+describe('the language Web App 3 selects', () => {
+  it('is read as its primary subtag, whatever its case or separator; Norwegian means Bokmål', () => {
+    expect(primaryLanguage('nb-NO')).toBe('nb');
+    expect(primaryLanguage('SV_se')).toBe('sv');
+    expect(primaryLanguage(' de ')).toBe('de');
+    expect(primaryLanguage('no')).toBe('nb');
+    expect(primaryLanguage('fil')).toBe('fil');
+  });
+
+  it('is no language when it is not a code', () => {
+    for (const code of ['', 'english', '12', 'e', undefined, 42, {}]) expect(primaryLanguage(code)).toBeUndefined();
+  });
+});
+
+describe('the Chat button tooltip', () => {
+  it('is English by default and for a language the plugin has no strings for', () => {
+    expect(tooltipOf(labelsFor(undefined), false, undefined)).toBe('Open Chat');
+    expect(tooltipOf(labelsFor('pl'), true, undefined)).toBe('Close Chat');
+    expect(tooltipOf(labelsFor('constructor'), false, undefined)).toBe('Open Chat');
+  });
+
+  it('has its own words in English, Norwegian Bokmål, Swedish, German, French and Spanish', () => {
+    expect(Object.keys(LABELS)).toEqual(['en', 'nb', 'sv', 'de', 'fr', 'es']);
+    const opens = Object.values(LABELS).map((labels) => labels.open);
+    expect(new Set(opens).size).toBe(opens.length);
+    expect(tooltipOf(labelsFor('nb'), false, undefined)).toBe('Åpne chat');
+    expect(tooltipOf(labelsFor('de'), true, undefined)).toBe('Chat schließen');
+  });
+
+  it('counts unread messages in brackets, in the language, singular and plural', () => {
+    expect(tooltipOf(labelsFor('en'), false, 3)).toBe('Open Chat (3 unread)');
+    expect(tooltipOf(labelsFor('nb'), false, 1)).toBe('Åpne chat (1 ulest)');
+    expect(tooltipOf(labelsFor('nb'), false, 2)).toBe('Åpne chat (2 uleste)');
+    expect(tooltipOf(labelsFor('fr'), false, 5)).toBe('Ouvrir le chat (5 non lus)');
+    expect(tooltipOf(labelsFor('es'), true, 2)).toBe('Cerrar chat (2 sin leer)');
+  });
+
+  it('says no count for none', () => {
+    expect(tooltipOf(labelsFor('en'), false, 0)).toBe('Open Chat');
+  });
+
+  it("uses the deployment's own words for every language, and still counts in the language", () => {
+    const custom = { open: 'Open support chat', close: 'Close support chat' };
+    expect(tooltipOf(labelsFor('sv', custom), false, 2)).toBe('Open support chat (2 olästa)');
+    expect(tooltipOf(labelsFor('de', { close: 'Zu' }), true, undefined)).toBe('Zu');
+    expect(tooltipOf(labelsFor('de', { close: 'Zu' }), false, undefined)).toBe('Chat öffnen');
+  });
+});

@@ -1,0 +1,60 @@
+import { MAX_MEETING_MESSAGE_LENGTH } from '@external-chat/host-bridge/contract';
+import type { Message } from '@pexip/plugin-api';
+import { describe, expect, it } from 'vitest';
+import { createKept, toMeetingMessage } from './meeting-chat';
+
+const message = (more: Partial<Record<keyof Message, unknown>> = {}) =>
+  ({ at: new Date('2026-11-26T09:30:00.250Z'), id: 'm1', message: 'Hello all', displayName: 'Alice', userId: 'uuid-alice', ...more }) as Message;
+const NOW = Date.parse('2026-11-26T10:00:00.000Z');
+
+describe('a meeting message on the wire', () => {
+  it('carries who wrote what and when, as an ISO time, and whether it was private to the user', () => {
+    expect(toMeetingMessage(message(), false)).toEqual({
+      id: 'm1',
+      at: '2026-11-26T09:30:00.250Z',
+      participantUuid: 'uuid-alice',
+      displayName: 'Alice',
+      text: 'Hello all',
+      direct: false,
+    });
+    expect(toMeetingMessage(message(), true)?.direct).toBe(true);
+  });
+
+  it('reads a time given as text or a number, and uses the time it arrived for one it cannot read', () => {
+    expect(toMeetingMessage(message({ at: '2026-11-26T09:30:00Z' }), false)?.at).toBe('2026-11-26T09:30:00.000Z');
+    expect(toMeetingMessage(message({ at: Date.parse('2026-11-26T09:31:00Z') }), false)?.at).toBe('2026-11-26T09:31:00.000Z');
+    expect(toMeetingMessage(message({ at: 'yesterday-ish' }), false, () => NOW)?.at).toBe('2026-11-26T10:00:00.000Z');
+    expect(toMeetingMessage(message({ at: undefined }), false, () => NOW)?.at).toBe('2026-11-26T10:00:00.000Z');
+  });
+
+  it('cuts text longer than the wire carries, and keeps an empty display name', () => {
+    const long = toMeetingMessage(message({ message: 'x'.repeat(MAX_MEETING_MESSAGE_LENGTH + 10) }), false);
+    expect(long?.text).toHaveLength(MAX_MEETING_MESSAGE_LENGTH);
+    expect(toMeetingMessage(message({ displayName: undefined }), false)?.displayName).toBe('');
+  });
+
+  it('gives a message without an id one made of its sender and time', () => {
+    expect(toMeetingMessage(message({ id: undefined }), false)?.id).toBe('uuid-alice@2026-11-26T09:30:00.250Z');
+  });
+
+  it('drops a message with no text, no sender, or that is no object at all', () => {
+    expect(toMeetingMessage(message({ message: '' }), false)).toBeUndefined();
+    expect(toMeetingMessage(message({ message: { html: '<b>hi</b>' } }), false)).toBeUndefined();
+    expect(toMeetingMessage(message({ userId: undefined }), false)).toBeUndefined();
+    expect(toMeetingMessage(message({ userId: '   ' }), false)).toBeUndefined();
+    expect(toMeetingMessage(null as unknown as Message, false)).toBeUndefined();
+  });
+});
+
+describe('the messages kept for a page that subscribes later', () => {
+  it('are the last ones, oldest first, and a copy', () => {
+    const kept = createKept<number>(3);
+    for (let i = 1; i <= 5; i++) kept.add(i);
+    const list = kept.list();
+    expect(list).toEqual([3, 4, 5]);
+    kept.add(6);
+    expect(list).toEqual([3, 4, 5]);
+    kept.clear();
+    expect(kept.list()).toEqual([]);
+  });
+});
