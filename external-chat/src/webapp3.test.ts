@@ -1,17 +1,28 @@
 import { MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/contract';
 import type { Button, Plugin } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { webApp3 } from './webapp3';
+import { followLanguage, webApp3 } from './webapp3';
 
 /** Just the signals webApp3 subscribes to, fired by the test. */
 function fakePlugin() {
   const handlers: Record<string, (payload?: unknown) => void> = {};
+  const toasts: unknown[] = [];
+  const sent: unknown[] = [];
   const signal = (name: string) => ({ add: (handler: (payload?: unknown) => void) => (handlers[name] = handler) });
   const plugin = {
-    events: { connected: signal('connected'), disconnected: signal('disconnected'), userInitiatedDisconnect: signal('left') },
+    events: {
+      connected: signal('connected'),
+      disconnected: signal('disconnected'),
+      userInitiatedDisconnect: signal('left'),
+      languageSelect: signal('language'),
+      message: signal('message'),
+      directMessage: signal('directMessage'),
+    },
+    ui: { showToast: async (payload: unknown) => void toasts.push(payload) },
+    conference: { sendMessage: async (payload: unknown) => (sent.push(payload), { status: 200, data: { status: 'success', result: true } }) },
   } as unknown as Plugin;
   const button = { onClick: signal('click') } as unknown as Button<'toolbar'>;
-  return { plugin, button, fire: (name: string, payload?: unknown) => handlers[name]?.(payload) };
+  return { plugin, button, toasts, sent, fire: (name: string, payload?: unknown) => handlers[name]?.(payload) };
 }
 
 describe('webApp3: plugin-api as the service sees it', () => {
@@ -38,5 +49,36 @@ describe('webApp3: plugin-api as the service sees it', () => {
     expect(seen[0]).toEqual({ userInitiated: true });
     expect(seen[1]).toEqual({ userInitiated: false, error: 'x'.repeat(MAX_STRING_LENGTH), errorCode: '117' });
     expect(seen[2]).toEqual({ userInitiated: false });
+  });
+
+  it('hears the language Web App 3 said before anyone listened, and every change after', () => {
+    const { plugin, fire } = fakePlugin();
+    const onLanguage = followLanguage(plugin);
+    fire('language', 'nb');
+    const heard: string[] = [];
+    onLanguage((code) => heard.push(code));
+    fire('language', 'sv');
+    expect(heard).toEqual(['nb', 'sv']);
+  });
+
+  it("tells the meeting's messages from private ones", () => {
+    const { plugin, button, fire } = fakePlugin();
+    const seen: [string, boolean][] = [];
+    webApp3(plugin, Promise.resolve(button)).onMessage((message, direct) => seen.push([message.id, direct]));
+    fire('message', { id: 'm1' });
+    fire('directMessage', { id: 'm2' });
+    expect(seen).toEqual([
+      ['m1', false],
+      ['m2', true],
+    ]);
+  });
+
+  it('sends a toast through ui.showToast and a meeting message through conference.sendMessage', async () => {
+    const { plugin, button, toasts, sent } = fakePlugin();
+    const webapp = webApp3(plugin, Promise.resolve(button));
+    await expect(webapp.control({ rpc: 'ui:toast:show', payload: { message: 'hi' } })).resolves.toBeUndefined();
+    await expect(webapp.control({ rpc: 'conference:sendMessage', payload: { payload: 'hello' } })).resolves.toEqual({ status: 200, data: { status: 'success', result: true } });
+    expect(toasts).toEqual([{ message: 'hi' }]);
+    expect(sent).toEqual([{ payload: 'hello' }]);
   });
 });

@@ -45,7 +45,26 @@ const clip = (text: string): string => text.slice(0, MAX_STRING_LENGTH);
  * `ui.addButton`: the plugin need not wait for Web App 3 to draw it before it
  * takes the page's commands, which are shown once it is there.
  */
-export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>): WebApp3 {
+/**
+ * Web App 3's language, heard from the moment the plugin registered: it may
+ * say it at once, while the plugin still reads config.json, and plugin-api's
+ * signals keep no value for a later listener. A listener added later hears
+ * the last code at once.
+ */
+export function followLanguage(plugin: Plugin): WebApp3['onLanguage'] {
+  let last: string | undefined;
+  const listeners = new Set<(code: string) => void>();
+  plugin.events.languageSelect.add((code) => {
+    last = code;
+    for (const listener of listeners) listener(code);
+  });
+  return (handler) => {
+    listeners.add(handler);
+    if (last !== undefined) handler(last);
+  };
+}
+
+export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>, onLanguage: WebApp3['onLanguage'] = followLanguage(plugin)): WebApp3 {
   return {
     updateButton: (payload) =>
       withTimeout(
@@ -68,7 +87,7 @@ export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>): Web
       plugin.events.message.add((message) => handler(message, false));
       plugin.events.directMessage.add((message) => handler(message, true));
     },
-    onLanguage: (handler) => void plugin.events.languageSelect.add(handler),
+    onLanguage,
     onMe: (handler) =>
       void plugin.events.me.add(({ id, participant }) => {
         if (id === MAIN_ROOM) handler(participant);
