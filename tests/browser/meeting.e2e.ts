@@ -11,7 +11,7 @@ beforeAll(() => {
   servers = suite.servers;
 });
 
-const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'roster', 'self'];
+const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'meeting-chat', 'notify', 'roster', 'self'];
 
 /** The simulator's roster: what the page's must come to equal. */
 const simRoster = (sim: Frame) => sim.evaluate(() => window.__sim!.roster().map((p) => ({ uuid: p.uuid, isMuted: p.isMuted, isWaiting: p.isWaiting })));
