@@ -94,7 +94,9 @@ const BUDGET = {
   burstSettleMs: 30,
   startMs: 10,
   heapBytes: 150 * KB,
-  pluginGz: 15 * KB,
+  // Raised from 15 KB with the meeting's chat: the message mapping and the messages kept, the toast and its limit,
+  // the tooltip's words in six languages and config.json's labels cost ~1.7 KB gz (14.2 → 15.6 KB).
+  pluginGz: 16.5 * KB,
   rosterConvergeMs: 150,
   rosterPerSecond: 10,
   /** of one core, over the churn */
