@@ -197,3 +197,18 @@ export const rawReplies = (page: Page, name: string): Promise<Record<string, unk
 /** What the plugin wrote to the console with the given type ('warning', 'error'), in order. */
 export const pluginConsole = (session: Session, type: string): string[] =>
   session.console.filter((m) => m.type === type && m.text.startsWith('[external-chat]')).map((m) => m.text);
+
+/** Runs a host-bridge call in the page; resolves with its outcome, never rejects. */
+export const bridgeCall = (page: Page, call: string, args: unknown[]) =>
+  page.evaluate(
+    async ([method, list]) => {
+      try {
+        await (window.__host!.chat as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method as string]!(...(list as unknown[]));
+        return { ok: true as const };
+      } catch (error) {
+        const e = error as Error & { action?: string; feature?: string };
+        return { ok: false as const, name: e.name, message: e.message, action: e.action, feature: e.feature };
+      }
+    },
+    [call, args] as const,
+  );

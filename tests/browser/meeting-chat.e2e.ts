@@ -5,7 +5,7 @@
 // the branding that hides Web App 3's own chat button.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, eventually, openHost, postRaw, PREFIX, rawReplies, serve, simFrame, type Servers, type Session } from './harness';
+import { browserSuite, bridgeCall as outcome, chatButton, eventually, openHost, postRaw, PREFIX, rawReplies, serve, simFrame, type Servers, type Session } from './harness';
 
 const suite = browserSuite();
 let servers: Servers;
@@ -43,21 +43,6 @@ const listen = (page: Page) =>
     window.__host!.chat.on('meeting-message', (m) => heard.push(m));
   });
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Record<string, unknown>[] }).heard);
-
-/** Runs a host-bridge call in the page; resolves with its outcome, never rejects. */
-const outcome = (page: Page, call: string, args: unknown[]) =>
-  page.evaluate(
-    async ([method, list]) => {
-      try {
-        await (window.__host!.chat as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method as string]!(...(list as unknown[]));
-        return { ok: true as const };
-      } catch (error) {
-        const e = error as Error & { action?: string };
-        return { ok: false as const, name: e.name, message: e.message, action: e.action };
-      }
-    },
-    [call, args] as const,
-  );
 
 const tooltip = async (page: Page) => (await chatButton(page, servers))?.tooltip;
 

@@ -3,7 +3,7 @@
 // after subscribe; every control answered as Infinity answers it.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, eventually, postRaw, PREFIX, rawReplies, serve, simFrame, type Servers, type Session } from './harness';
+import { browserSuite, bridgeCall as outcome, eventually, postRaw, PREFIX, rawReplies, serve, simFrame, type Servers, type Session } from './harness';
 
 const suite = browserSuite();
 let servers: Servers;
@@ -32,21 +32,6 @@ async function openBridge(sim: Record<string, string> = {}): Promise<{ s: Sessio
 
 /** The page's roster as host-bridge holds it, sorted uuids. */
 const pageUuids = (page: Page) => page.evaluate(() => window.__host!.chat.roster.map((p) => p.uuid).sort());
-/** Runs a host-bridge call in the page; resolves with its outcome, never rejects. */
-const outcome = (page: Page, call: string, args: unknown[]) =>
-  page.evaluate(
-    async ([method, list]) => {
-      try {
-        await (window.__host!.chat as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method as string]!(...(list as unknown[]));
-        return { ok: true as const };
-      } catch (error) {
-        const e = error as Error & { action?: string; feature?: string };
-        return { ok: false as const, name: e.name, message: e.message, action: e.action, feature: e.feature };
-      }
-    },
-    [call, args] as const,
-  );
-
 describe('roster and self through host-bridge', () => {
   it('announces every feature and that the user is in the meeting', async () => {
     const { s } = await openBridge();
