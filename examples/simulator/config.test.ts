@@ -86,4 +86,21 @@ describe('readConfig', () => {
       "?role=owner must be 'chair' (or 'host') or 'guest'; using chair",
     ]);
   });
+
+  it('reads ?chatter (seconds, 0 = off) and ?lang (a language code, none by default)', () => {
+    expect([read('').config.chatter, read('').config.lang]).toEqual([0, null]);
+    const { config, errors } = read('?chatter=2.5&lang=pt-BR');
+    expect(errors).toEqual([]);
+    expect([config.chatter, config.lang]).toEqual([2.5, 'pt-BR']);
+  });
+
+  it('reports a bad ?chatter or ?lang and uses the default', () => {
+    const { config, errors } = read('?chatter=-3&lang=english!');
+    expect([config.chatter, config.lang]).toEqual([0, null]);
+    expect(errors).toEqual([
+      '?chatter=-3 must be a number from 0 to 86400; using 0',
+      `?lang=english!: a language code looks like 'en', 'nb' or 'pt-BR', got "english!"; no language is sent`,
+    ]);
+  });
 });
+

@@ -8,7 +8,10 @@
 //   ?participants=<n>      people already in the meeting besides the user (default 3)
 //   ?lobby=<k>             how many of them wait in the lobby (default 1 when n >= 3, else 0)
 //   ?churn=<per second>    meeting changes per second while in the meeting (default 0)
-//   ?seed=<n>              seed of churn's choices (default 1)
+//   ?seed=<n>              seed of churn's and chatter's choices (default 1)
+//   ?chatter=<seconds>     someone in the room writes in the chat every that-many seconds (default 0 = off)
+//   ?lang=<code>           the language Web App 3 tells the plugins (event:languageSelect; default none)
+import { languageCodeError } from './language';
 
 export interface SimConfig {
   /** absolute URL of the branding manifest */
@@ -26,8 +29,12 @@ export interface SimConfig {
   lobby: number;
   /** meeting changes per second */
   churn: number;
-  /** seed of churn's choices */
+  /** seed of churn's and chatter's choices */
   seed: number;
+  /** seconds between chat lines from the room; 0 = off */
+  chatter: number;
+  /** the language code sent with event:languageSelect, null = none */
+  lang: string | null;
 }
 
 /** Plugin sources given on the query string instead of the manifest's. */
@@ -80,6 +87,11 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
   const lobby = count('lobby', participants >= 3 ? 1 : 0, participants, true);
   const churn = count('churn', 0, 100_000, false);
   const seed = count('seed', 1, 2 ** 32 - 1, true);
+  const chatter = count('chatter', 0, 86_400, false);
+  const rawLang = q.get('lang');
+  const langError = rawLang === null ? null : languageCodeError(rawLang);
+  if (langError) errors.push(`?lang=${rawLang ?? ''}: ${langError}; no language is sent`);
+  const lang = rawLang !== null && !langError ? rawLang : null;
   const rawRole = q.get('role');
   let role: 'chair' | 'guest' = 'chair';
   if (rawRole !== null) {
@@ -113,6 +125,8 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
       lobby,
       churn,
       seed,
+      chatter,
+      lang,
     },
     errors,
   };

@@ -56,6 +56,11 @@ const GLYPHS: Record<string, string[]> = {
     'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.6 3.7A.9.9 0 0 1 3 21V6a2 2 0 0 1 1-2Z',
     'M8 10.2a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Zm4 0a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Zm4 0a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Z',
   ],
+  // two people, one in front of the other
+  IconParticipants: [
+    'M9 11.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM2 19c0-3.3 3.1-5.5 7-5.5s7 2.2 7 5.5v1H2v-1Z',
+    'M16.5 11.5a3 3 0 1 0-1.2-5.75 5 5 0 0 1 0 5.5c.37.16.78.25 1.2.25ZM17.6 13.6c1.7.9 2.9 2.5 2.9 4.4v2H22v-1c0-2.8-1.9-4.7-4.4-5.4Z',
+  ],
   MicOn: [
     'M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3Z',
     'M6 11a6 6 0 0 0 12 0h-1.6a4.4 4.4 0 0 1-8.8 0H6Zm5.2 7.2V21h1.6v-2.8h-1.6Z',
@@ -68,8 +73,8 @@ const GLYPHS: Record<string, string[]> = {
   Generic: ['M6 4h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm2 5v6h8V9H8Z'],
 };
 
-/** Built-in glyphs of the simulator's own toolbar (mic, camera, hang-up). */
-export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp'): SVGSVGElement =>
+/** Built-in glyphs of the simulator's own toolbar (mic, camera, chat, participants, hang-up). */
+export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp' | 'IconChat' | 'IconParticipants'): SVGSVGElement =>
   svg(GLYPHS[name] ?? []);
 
 /**

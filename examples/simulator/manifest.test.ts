@@ -52,4 +52,19 @@ describe('sandboxFor', () => {
       'allow-popups',
     ]);
   });
+
+  it('reads applicationConfig.hiddenFunctionality; unknown names are kept (the page ignores them); none without it', () => {
+    expect(parseManifest({ applicationConfig: { hiddenFunctionality: ['button-chat', 'not-a-thing'] } }, url).hiddenFunctionality).toEqual(['button-chat', 'not-a-thing']);
+    expect(parseManifest({ applicationConfig: {} }, url).hiddenFunctionality).toEqual([]);
+    expect(parseManifest({ plugins: [] }, url).hiddenFunctionality).toEqual([]);
+  });
+
+  it.each([
+    [{ applicationConfig: 'x' }, '"applicationConfig" must be an object'],
+    [{ applicationConfig: { hiddenFunctionality: 'button-chat' } }, '"applicationConfig.hiddenFunctionality" must be an array of strings (e.g. ["button-chat"]), got "button-chat"'],
+    [{ applicationConfig: { hiddenFunctionality: ['button-chat', 3] } }, 'applicationConfig.hiddenFunctionality[1] must be a string, got 3'],
+  ])('reports a malformed applicationConfig as a manifest error: %j', (json, message) => {
+    expect(() => parseManifest(json, url)).toThrow(ManifestError);
+    expect(() => parseManifest(json, url)).toThrow(`Branding manifest ${url.href}: ${message}`);
+  });
 });

@@ -1,5 +1,6 @@
 // Load and validate the branding manifest's `plugins` list, the part Web App 3
-// reads to create plugin frames. Other top-level keys are accepted unchanged.
+// reads to create plugin frames, and `applicationConfig.hiddenFunctionality`,
+// which hides Web App 3's own buttons. Other keys are accepted unchanged.
 import { isRecord } from './is-record';
 
 /** One entry of `plugins` in manifest.json. */
@@ -13,6 +14,8 @@ export interface ManifestPlugin {
 export interface Manifest {
   url: URL;
   plugins: ManifestPlugin[];
+  /** applicationConfig.hiddenFunctionality: names of Web App 3 features to hide (e.g. 'button-chat'); unknown names are kept and ignored by the page */
+  hiddenFunctionality: string[];
 }
 
 export class ManifestError extends Error {
@@ -41,8 +44,9 @@ const SANDBOX_TOKENS = new Set([
 export function parseManifest(json: unknown, url: URL): Manifest {
   const where = `Branding manifest ${url.href}`;
   if (!isRecord(json)) throw new ManifestError(`${where}: expected a JSON object`);
+  const hiddenFunctionality = parseHiddenFunctionality(json.applicationConfig, where);
   const { plugins } = json;
-  if (plugins === undefined) return { url, plugins: [] };
+  if (plugins === undefined) return { url, plugins: [], hiddenFunctionality };
   if (!Array.isArray(plugins)) throw new ManifestError(`${where}: "plugins" must be an array`);
   const seen = new Set<string>();
   const parsed = plugins.map((entry: unknown, i): ManifestPlugin => {
@@ -74,7 +78,21 @@ export function parseManifest(json: unknown, url: URL): Manifest {
     }
     return { id, src: resolved.href, sandboxValues: [...sandboxValues] };
   });
-  return { url, plugins: parsed };
+  return { url, plugins: parsed, hiddenFunctionality };
+}
+
+/** `applicationConfig` is optional; when given it is an object, and its `hiddenFunctionality` an array of strings. */
+function parseHiddenFunctionality(config: unknown, where: string): string[] {
+  if (config === undefined) return [];
+  if (!isRecord(config)) throw new ManifestError(`${where}: "applicationConfig" must be an object`);
+  const hidden = config.hiddenFunctionality;
+  if (hidden === undefined) return [];
+  if (!Array.isArray(hidden)) {
+    throw new ManifestError(`${where}: "applicationConfig.hiddenFunctionality" must be an array of strings (e.g. ["button-chat"]), got ${JSON.stringify(hidden)}`);
+  }
+  const bad = hidden.findIndex((v) => typeof v !== 'string');
+  if (bad >= 0) throw new ManifestError(`${where}: applicationConfig.hiddenFunctionality[${bad}] must be a string, got ${JSON.stringify(hidden[bad])}`);
+  return [...(hidden as string[])];
 }
 
 export async function loadManifest(url: URL): Promise<Manifest> {

@@ -1,6 +1,7 @@
 // The simulator page's fixed parts: its elements, the error banner, the call
-// header and Web App 3's own toolbar buttons.
+// header, the language picker and Web App 3's mic and camera buttons.
 import { builtinIcon } from './icons';
+import { LANGUAGES } from './language';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -15,9 +16,25 @@ export function pageElements() {
     join: byId<HTMLButtonElement>('join'),
     drop: byId<HTMLButtonElement>('drop'),
     reload: byId<HTMLButtonElement>('reload'),
+    lang: byId<HTMLSelectElement>('lang'),
     leave: byId<HTMLButtonElement>('leave'),
+    layout: byId('layout'),
     stage: byId('stage'),
+    toasts: byId('toasts'),
     participants: byId('participant-list'),
+    tabs: { participants: byId<HTMLButtonElement>('tab-participants'), chat: byId<HTMLButtonElement>('tab-chat') },
+    views: { participants: byId('panel-participants'), chat: byId('panel-chat') },
+    chat: {
+      log: byId('chat-log'),
+      empty: byId('chat-empty'),
+      form: byId<HTMLFormElement>('chat-compose'),
+      sender: byId<HTMLSelectElement>('chat-sender'),
+      direct: byId<HTMLInputElement>('chat-direct'),
+      text: byId<HTMLInputElement>('chat-text'),
+      send: byId<HTMLButtonElement>('chat-send'),
+      error: byId('chat-error'),
+      unread: byId('chat-unread'),
+    },
     plugins: byId('plugin-list'),
     rpcLog: byId('rpc-log'),
     toolbar: byId('plugin-buttons'),
@@ -70,4 +87,20 @@ function builtinButton(label: string, icon: 'MicOn' | 'VideoOn'): HTMLButtonElem
 export function drawBuiltinButtons(ui: PageElements): void {
   ui.builtins.append(builtinButton('Mute microphone', 'MicOn'), builtinButton('Turn off camera', 'VideoOn'));
   ui.leave.prepend(builtinIcon('HangUp'));
+}
+
+/** The picker's languages, plus `current` when it is another code (from ?lang=); `onPick` runs when the user picks. */
+export function drawLanguagePicker(select: HTMLSelectElement, current: string | null, onPick: (code: string) => void): void {
+  const codes = LANGUAGES.map(([code]) => code);
+  const options = LANGUAGES.map(([code, name]) => new Option(name, code));
+  if (current !== null && !codes.includes(current)) options.push(new Option(current, current));
+  select.append(...options);
+  if (current !== null) select.value = current;
+  select.addEventListener('change', () => onPick(select.value));
+}
+
+/** Show `code` in the picker (adding it when it is not one of the listed languages). */
+export function showLanguage(select: HTMLSelectElement, code: string): void {
+  if (![...select.options].some((o) => o.value === code)) select.append(new Option(code, code));
+  select.value = code;
 }

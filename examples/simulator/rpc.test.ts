@@ -1,10 +1,12 @@
 import type { RPCCall, RPCCalls } from '@pexip/plugin-api';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MeetingChat } from './chat';
 import { Controls } from './controls';
 import { Participants } from './participants';
 import { Roster } from './roster';
 import type { PluginTiming } from './sim-api';
 import { createRouter, type RpcFrame } from './rpc';
+import { Toasts } from './toasts';
 import { Toolbar } from './toolbar';
 
 /** A plugin frame that records what the router answers. */
@@ -43,19 +45,22 @@ let toolbar: Toolbar;
 let route: ReturnType<typeof createRouter<FakeFrame>>;
 let deps: Parameters<typeof createRouter<FakeFrame>>[0];
 let inMeeting: boolean;
+let roster: Roster;
 const BUTTON = { position: 'toolbar', icon: 'IconChat', tooltip: 'Open Chat', isActive: false } as const;
 
 beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   toolbar = new Toolbar(document.createElement('div'), () => undefined);
   inMeeting = true;
-  const roster = new Roster(() => undefined);
-  roster.start({ role: 'chair', participants: 0, lobby: 0 });
+  roster = new Roster(() => undefined);
+  roster.start({ role: 'chair', participants: 2, lobby: 0 });
   const participants = new Participants(roster, 0);
   deps = {
     toolbar,
     participants,
     controls: new Controls(roster, participants),
+    chat: new MeetingChat(roster, () => undefined),
+    toasts: new Toasts({ show: () => undefined, hide: () => undefined }, () => 'toast-1'),
     log: [],
     dialOuts: [],
     rejections: [],
@@ -230,8 +235,35 @@ describe('participant controls', () => {
   });
 });
 
+describe('conference:sendMessage and ui:toast:show', () => {
+  it('sendMessage reaches the meeting chat: 200 for everyone, 403 naming an unknown participant', () => {
+    const frame = registered();
+    route(frame, call('conference:sendMessage', { payload: 'hello' }));
+    expect(frame.last()).toEqual({ status: 200, data: { status: 'success', result: true } });
+    route(frame, call('conference:sendMessage', { payload: 'psst', participantUuid: 'nobody' }));
+    expect(frame.last()).toEqual({ status: 403, data: { status: 'failed', result: "Unknown participant 'nobody'" } });
+    expect((deps.chat as MeetingChat).list().map((m) => [m.text, m.pluginId])).toEqual([['hello', 'chat']]);
+  });
+
+  it('sendMessage outside a meeting: undefined, as the other conference calls', () => {
+    const frame = registered();
+    roster.end();
+    route(frame, call('conference:sendMessage', { payload: 'hello' }));
+    expect(frame.replies.at(-1)).toEqual({ rpc: 'conference:sendMessage', id: expect.any(String), payload: undefined });
+  });
+
+  it('ui:toast:show: ok for a toast, failed naming the field for a bad one (as other ui:* calls)', () => {
+    const frame = registered();
+    route(frame, call('ui:toast:show', { message: 'Saved' }));
+    expect(frame.last()).toEqual({ status: 'ok', id: 'toast-1', data: undefined });
+    route(frame, call('ui:toast:show', { message: 42 }));
+    expect(frame.last()).toEqual({ status: 'failed', reason: "ui:toast:show: 'message' must be a string, got 42", id: 'toast-1' });
+    expect((deps.toasts as Toasts).log.map((t) => [t.pluginId, t.message])).toEqual([['chat', 'Saved']]);
+  });
+});
+
 describe('RPCs the simulator does not implement', () => {
-  it.each(['conference:lock', 'conference:sendMessage', 'participant:setTextOverlay', 'participant:fecc', 'conference:currentRoomId'])(
+  it.each(['conference:lock', 'conference:sendApplicationMessage', 'participant:setTextOverlay', 'participant:fecc', 'conference:currentRoomId'])(
     '%s: undefined, as Web App 3 answers a conference/participant request that did not go through',
     (rpc) => {
       const frame = registered();
@@ -240,7 +272,7 @@ describe('RPCs the simulator does not implement', () => {
     },
   );
 
-  it.each(['ui:toast:show', 'ui:form:open', 'ui:widget:add', 'app:setDisconnectDestination', 'made:up'])(
+  it.each(['ui:prompt:open', 'ui:form:open', 'ui:widget:add', 'app:setDisconnectDestination', 'made:up'])(
     '%s: status failed with a reason naming it, which plugin-api turns into a rejection',
     (rpc) => {
       const frame = registered();

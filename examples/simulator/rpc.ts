@@ -1,7 +1,8 @@
 // Web App 3's answers to plugin RPC calls: the syn handshake, toolbar buttons,
-// dial-out, and participant controls (controls.ts). Everything else gets
-// unimplementedReply (unimplemented.ts).
+// toasts (toasts.ts), dial-out, the meeting's chat (chat.ts) and participant
+// controls (controls.ts). Everything else gets unimplementedReply (unimplemented.ts).
 import type { GenericRPCReply, RPCCall, RPCCallPayload, RPCCallReply, RPCCalls, ToolbarButtonPayload } from '@pexip/plugin-api';
+import type { MeetingChat } from './chat';
 import { CONTROL_RPCS, type Controls, type Refusal } from './controls';
 import { isValidIcon } from './icons';
 import { isRecord } from './is-record';
@@ -9,6 +10,7 @@ import { uuid } from './ids';
 import type { Participants } from './participants';
 import type { PluginFrame } from './plugin-host';
 import type { RpcLogEntry, SimRejection } from './sim-api';
+import type { Toasts } from './toasts';
 import type { Toolbar } from './toolbar';
 import { notSimulated, unimplementedReply } from './unimplemented';
 
@@ -31,6 +33,8 @@ export interface RouterDeps<F extends RpcFrame = RpcFrame> {
   toolbar: Pick<Toolbar, 'add' | 'update' | 'remove' | 'removePlugin' | 'ownerOf'>;
   participants: Pick<Participants, 'dialOut'>;
   controls: Pick<Controls, 'handle'>;
+  chat: Pick<MeetingChat, 'send'>;
+  toasts: Pick<Toasts, 'show'>;
   log: RpcLogEntry[];
   dialOuts: Array<RPCCallPayload<'conference:dialOut'>>;
   rejections: SimRejection[];
@@ -89,6 +93,10 @@ export function createRouter<F extends RpcFrame>(deps: RouterDeps<F>): (frame: F
       toolbar.remove(id);
       return { status: 'ok', id, data: undefined };
     },
+
+    'ui:toast:show': (frame, payload) => deps.toasts.show(frame.id, payload),
+
+    'conference:sendMessage': (frame, payload) => deps.chat.send(payload, frame.id),
 
     'conference:dialOut': (frame, payload) => {
       deps.dialOuts.push(payload as RPCCallPayload<'conference:dialOut'>);

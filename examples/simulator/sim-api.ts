@@ -2,6 +2,7 @@
 import type {
   EventMessage,
   InfinityParticipant,
+  NotificationToastMessage,
   RPCCallPayload,
   ToolbarButtonPayload,
 } from '@pexip/plugin-api';
@@ -111,6 +112,44 @@ export interface SimChurnState {
   applied: number;
 }
 
+/** One message of the meeting's chat (`__sim.meetingMessages()`). */
+export interface SimMeetingMessage {
+  /** the id the plugins got in the event's payload (a plugin-sent message gets one too) */
+  id: string;
+  /** when it was written, ISO 8601 (the event's `at` Date) */
+  at: string;
+  /** the writer's uuid: the local user's for a message a plugin sent */
+  from: string;
+  displayName: string;
+  text: string;
+  /** the recipient's uuid, for a private message */
+  to?: string;
+  /** private: to the local user (event:directMessage), or from a plugin to `to` */
+  direct: boolean;
+  /** the manifest id of the plugin that sent it (conference:sendMessage) */
+  pluginId?: string;
+}
+
+/** A toast a plugin showed with `ui:toast:show`, with Web App 3's defaults filled in. */
+export interface SimToast {
+  /** manifest id of the plugin that showed it */
+  pluginId: string;
+  message: string;
+  isDanger: boolean;
+  /** ms on screen; 0 = until dismissed */
+  timeout: number;
+  position: NonNullable<NotificationToastMessage['position']>;
+  /** performance.now() when it arrived */
+  t: number;
+}
+
+export interface SimChatterState {
+  /** seconds between lines (0 = off) */
+  seconds: number;
+  /** whether the timer runs (seconds > 0 and in a meeting) */
+  running: boolean;
+}
+
 export type PluginFrameState = 'loading' | 'acked' | 'rejected' | 'silent';
 
 /** performance.now() marks for one plugin frame (reset on reload). */
@@ -173,6 +212,35 @@ export interface SimApi {
   controls(): SimControlCall[];
   /** every DTMF string that went through */
   dtmf(): SimDtmf[];
+  /**
+   * Participant `uuid` (in the room, not the lobby; not the local user) writes
+   * `text` to everyone, or privately to the local user with `{direct: true}`:
+   * every registered plugin gets `event:message` / `event:directMessage`
+   * `{at: Date, id, message, displayName, userId}`. Returns the message id.
+   * Throws an Error saying why for an unknown or waiting uuid, an empty text, or outside a meeting.
+   */
+  say(uuid: string, text: string, options?: { direct?: boolean }): string;
+  /** every message of the current (or last) meeting's chat, in order; a new meeting starts empty */
+  meetingMessages(): SimMeetingMessage[];
+  /** as picking `code` in the language picker: every registered plugin gets `event:languageSelect` with it; throws on a malformed code */
+  setLanguage(code: string): void;
+  /** the language last sent (?lang=, the picker or setLanguage), null when none */
+  language(): string | null;
+  /** every toast a plugin showed (`ui:toast:show` that was not refused), in order */
+  toasts(): SimToast[];
+  /**
+   * Web App 3's built-in toolbar buttons drawn, by their
+   * applicationConfig.hiddenFunctionality names, in toolbar order: those of
+   * `button-chat` and `button-participants` the manifest does not hide
+   * (mic, camera and leave are always drawn and not listed). Empty until the manifest has been
+   * read (both are drawn when it cannot be loaded).
+   */
+  builtInButtons(): string[];
+  /** someone in the room writes a line every `seconds` while in the meeting (0 stops); throws on a negative or non-number */
+  setChatter(seconds: number): void;
+  /** `setChatter(0)` */
+  stopChatter(): void;
+  chatter(): SimChatterState;
   /** send an event to every registered plugin; the page follows connected/disconnected */
   emit<K extends SimEventName>(event: K, payload: EventMessage[K]['payload']): void;
   /** re-create every manifest plugin frame; resolves like `ready` */

@@ -1,5 +1,7 @@
 // Builds window.__sim (its contract is SimApi in sim-api.ts) from the simulator's parts.
 import type { InfinityParticipant, RPCCallPayload } from '@pexip/plugin-api';
+import type { MeetingChat } from './chat';
+import type { Chatter } from './chatter';
 import type { Churn } from './churn';
 import type { Controls } from './controls';
 import type { Meeting } from './meeting';
@@ -7,6 +9,8 @@ import type { Participants } from './participants';
 import type { PluginFrames } from './plugin-frames';
 import type { Roster } from './roster';
 import type { PluginTiming, RpcLogEntry, SimApi, SimRejection, SimRosterEntry } from './sim-api';
+import type { SidePanel } from './side-panel';
+import type { Toasts } from './toasts';
 import type { Toolbar } from './toolbar';
 
 export interface SimHookParts {
@@ -17,6 +21,13 @@ export interface SimHookParts {
   controls: Controls;
   churn: Churn;
   toolbar: Toolbar;
+  chat: MeetingChat;
+  chatter: Chatter;
+  toasts: Toasts;
+  sidePanel: SidePanel;
+  /** the language picker's behaviour: sends event:languageSelect to every plugin */
+  setLanguage(code: string): void;
+  language(): string | null;
   log: RpcLogEntry[];
   dialOuts: Array<RPCCallPayload<'conference:dialOut'>>;
   rejections: SimRejection[];
@@ -53,7 +64,7 @@ export const rosterEntry = (p: InfinityParticipant): SimRosterEntry => ({
 
 /** `api` becomes window.__sim; the entry point calls `notifyRpc` once each RPC has been handled. */
 export function createSimApi(parts: SimHookParts): { api: SimApi; notifyRpc(entry: RpcLogEntry): void } {
-  const { plugins, meeting, participants, roster, controls, churn, toolbar, log } = parts;
+  const { plugins, meeting, participants, roster, controls, churn, toolbar, chat, chatter, toasts, sidePanel, log } = parts;
   const rpcListeners = new Set<(entry: RpcLogEntry) => void>();
   const api: SimApi = {
     log,
@@ -89,6 +100,15 @@ export function createSimApi(parts: SimHookParts): { api: SimApi; notifyRpc(entr
     churn: () => ({ rate: churn.rate, running: churn.running, applied: churn.applied }),
     controls: () => [...controls.calls],
     dtmf: () => [...controls.dtmf],
+    say: (uuid, text, options = {}) => chat.say(uuid, text, options.direct === true),
+    meetingMessages: () => chat.list(),
+    setLanguage: (code) => parts.setLanguage(code),
+    language: () => parts.language(),
+    toasts: () => toasts.log.map((t) => ({ ...t })),
+    builtInButtons: () => sidePanel.drawn(),
+    setChatter: (seconds) => chatter.setSeconds(seconds),
+    stopChatter: () => chatter.setSeconds(0),
+    chatter: () => ({ seconds: chatter.seconds, running: chatter.running }),
     emit: (event, payload) => {
       plugins.broadcast(event, payload);
       meeting.observe(event);

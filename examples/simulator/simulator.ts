@@ -4,7 +4,10 @@ import type { RPCCallPayload } from '@pexip/plugin-api';
 import { readConfig } from './config';
 import { loadManifest } from './manifest';
 import { Meeting } from './meeting';
-import { createErrorBanner, drawBuiltinButtons, pageElements, renderCallState } from './page';
+import { createErrorBanner, drawBuiltinButtons, drawLanguagePicker, pageElements, renderCallState, showLanguage } from './page';
+import { MeetingChat } from './chat';
+import { ChatView } from './chat-view';
+import { Chatter } from './chatter';
 import { Churn } from './churn';
 import { Controls } from './controls';
 import { appendLogRow } from './panels';
@@ -16,10 +19,15 @@ import { FIRST_BUTTON_GRACE_MS } from './ready';
 import { pluginSources } from './plugin-sources';
 import { Roster, type Broadcast } from './roster';
 import { createRouter } from './rpc';
+import { languageCodeError } from './language';
+import { SidePanel } from './side-panel';
 import { createSimApi } from './sim-hooks';
 import type { RpcLogEntry, SimRejection } from './sim-api';
 import { renderStage } from './stage';
+import { createToastView } from './toast-view';
+import { Toasts } from './toasts';
 import { Toolbar } from './toolbar';
+import { uuid } from './ids';
 
 const ui = pageElements();
 const banner = createErrorBanner(ui.errors);
@@ -46,6 +54,41 @@ churn.setRate(config.churn);
 const toolbar = new Toolbar(ui.toolbar, (pluginId, buttonId) =>
   plugins.byId(pluginId)?.sendEvent('ui:button:click', { buttonId, input: { buttonId } }),
 );
+const toasts = new Toasts(createToastView(ui.toasts), uuid);
+
+// ---- the meeting's chat and the side panel -------------------------------------
+
+const chat = new MeetingChat(roster, broadcast);
+const sidePanel = new SidePanel({ layout: ui.layout, tabs: ui.tabs, views: ui.views, toolbar: ui.builtins });
+const chatView = new ChatView(ui.chat, {
+  meUuid: () => roster.me?.uuid ?? null,
+  nameOf: (id) => roster.get(id)?.displayName,
+  say: (id, text, direct) => void chat.say(id, text, direct),
+});
+chat.onMessage((m) => chatView.append(m));
+const speakers = () => {
+  const people = [];
+  for (const p of roster.othersView()) if (!p.isWaiting) people.push(p);
+  return people;
+};
+const chatter = new Chatter({ active: () => roster.active, speakers, say: (line) => void chat.say(line.uuid, line.text, line.direct) }, config.seed);
+chatter.setSeconds(config.chatter);
+sidePanel.onShow((tab) => {
+  chatView.setVisible(tab === 'chat');
+  render();
+});
+
+// ---- the language Web App 3 tells the plugins ------------------------------------
+
+let language: string | null = config.lang;
+const setLanguage = (code: string): void => {
+  const bad = languageCodeError(code);
+  if (bad) throw new Error(`setLanguage: ${bad}`);
+  language = code;
+  showLanguage(ui.lang, code);
+  broadcast('event:languageSelect', code);
+};
+drawLanguagePicker(ui.lang, config.lang, setLanguage);
 
 // Drawn at most once a frame, never inside a plugin's call: a burst of changes
 // costs one drawing, and no RPC reply waits for the page to redraw (as in Web
@@ -63,6 +106,8 @@ const render = (): void => {
       (uuid) => participants.disconnect(uuid),
     );
     renderStage(ui.stage, { inMeeting: meeting.inMeeting, others: { [Symbol.iterator]: () => roster.othersView() }, dialled });
+    // Only while the Chat tab shows: a roster under churn would otherwise rebuild a hidden list every frame.
+    if (sidePanel.open === 'chat') chatView.setSenders(meeting.inMeeting, roster.othersView());
   });
 };
 // The meeting starts when the user joins (the people there arrive with the
@@ -70,12 +115,15 @@ const render = (): void => {
 // calls and roster are cleared without events.
 meeting.onChange(() => {
   if (meeting.inMeeting) {
+    chat.clear();
+    chatView.clear();
     roster.start({ role: config.role, participants: config.participants, lobby: config.lobby });
   } else {
     participants.clear();
     roster.end();
   }
   churn.sync();
+  chatter.sync();
   render();
 });
 participants.onChange(render);
@@ -93,7 +141,26 @@ render();
 const log: RpcLogEntry[] = [];
 const dialOuts: Array<RPCCallPayload<'conference:dialOut'>> = [];
 const rejections: SimRejection[] = [];
-const { api, notifyRpc } = createSimApi({ plugins, meeting, participants, roster, controls, churn, toolbar, log, dialOuts, rejections, errors: banner.errors, rpcLogView: ui.rpcLog });
+const { api, notifyRpc } = createSimApi({
+  plugins,
+  meeting,
+  participants,
+  roster,
+  controls,
+  churn,
+  toolbar,
+  chat,
+  chatter,
+  toasts,
+  sidePanel,
+  setLanguage,
+  language: () => language,
+  log,
+  dialOuts,
+  rejections,
+  errors: banner.errors,
+  rpcLogView: ui.rpcLog,
+});
 
 // A plugin (re)loaded mid-meeting learns who is there (event:me, then
 // event:participants) once it has settled, as every plugin has by the time the
@@ -112,12 +179,18 @@ const route = createRouter<PluginFrame>({
   toolbar,
   participants,
   controls,
+  chat,
+  toasts,
   log,
   dialOuts,
   rejections,
   inMeeting: () => meeting.inMeeting,
   onRegistered: (frame) => {
     plugins.registered(frame);
+    // The simulator's assumption of when Web App 3 tells a plugin its language:
+    // right after the ack, so a plugin that observes languageSelect before its
+    // first await after registerPlugin gets it (see README.md).
+    if (language !== null) frame.sendEvent('event:languageSelect', language);
     if (roster.active) {
       window.clearTimeout(snapshotsOwed.get(frame));
       snapshotsOwed.set(frame, window.setTimeout(() => sendSnapshot(frame), FIRST_BUTTON_GRACE_MS));
@@ -148,9 +221,11 @@ loadManifest(config.manifestUrl).then(
     const { sources, errors } = pluginSources(manifest, config.overrides);
     errors.forEach(banner.show);
     if (manifest.plugins.length === 0) banner.show(`Branding manifest ${manifest.url.href} lists no plugins: add one to "plugins"`);
+    sidePanel.drawButtons(manifest.hiddenFunctionality);
     plugins.start(sources);
   },
   (err: unknown) => {
+    sidePanel.drawButtons([]);
     banner.show(err instanceof Error ? err.message : String(err));
     plugins.fail(err);
   },
