@@ -173,7 +173,7 @@ describe('chat panel: replying', () => {
     el('chat-thread').lastElementChild!.querySelector<HTMLButtonElement>('.msg-reply')!.click();
     expect(panel.target()).toMatchObject({ value: 'meeting:zoe', participantUuid: 'zoe' });
     expect(el<HTMLSelectElement>('chat-target').value).toBe('meeting:zoe');
-    expect(el<HTMLInputElement>('chat-input').placeholder).toBe('Write privately to Zoe…');
+    expect(el<HTMLInputElement>('chat-input').placeholder).toBe('Write to Zoe…');
   });
 
   it('keeps a chosen person who left (sending will say why it fails), and goes back to the web chat when the meeting ends', () => {

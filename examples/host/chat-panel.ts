@@ -88,8 +88,8 @@ const INCOMING = [
 
 const PLACEHOLDER: Record<'web' | 'meeting' | 'private', (target: Target) => string> = {
   web: () => `Write to ${CUSTOMER}…`,
-  meeting: () => 'Write to everyone in the meeting…',
-  private: (target) => `Write privately to ${target.name ?? 'them'}…`,
+  meeting: () => 'Write to the meeting…',
+  private: (target) => `Write to ${target.name ?? 'them'}…`,
 };
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -133,9 +133,10 @@ export function createChatPanel(elements: ChatPanelElements, hooks: ChatPanelHoo
       'msg-meta',
       meeting && h('span', 'msg-tag', 'Meeting'),
       h('span', 'msg-author', entry.author),
-      entry.kind === 'meeting' && entry.direct && h('span', 'msg-private', 'private to you'),
       h('time', '', shortClock(entry.t)),
     );
+    // Under the bubble: who else can read it and how to answer (theirs), or how the sending went (the agent's).
+    let foot: HTMLElement | undefined;
     if (entry.kind === 'meeting') {
       const reply = h('button', 'link-button msg-reply', 'Reply');
       reply.type = 'button';
@@ -146,14 +147,16 @@ export function createChatPanel(elements: ChatPanelElements, hooks: ChatPanelHoo
         choose(to);
         input.focus();
       });
-      meta.append(reply);
+      foot = h('div', 'msg-foot', entry.direct && h('span', 'msg-private', 'private to you'), reply);
+    } else if (entry.kind === 'mine-meeting') {
+      foot = h('div', 'msg-foot msg-status', sendStatus(entry));
     }
     const li = h(
       'li',
       `msg ${mine ? 'agent' : 'customer'}${meeting ? ' meeting' : ''}${entry.direct ? ' direct' : ''}`,
       meta,
       h('div', 'msg-bubble', entry.text),
-      entry.kind === 'mine-meeting' && h('div', 'msg-status', sendStatus(entry)),
+      foot,
     );
     li.dataset.kind = entry.kind;
     li.dataset.direct = String(entry.direct);
