@@ -4,9 +4,16 @@
 //                            plus those of ?sim.plugin and ?sim.plugin.<id> when a plugin comes
 //                            from elsewhere, e.g. a dev server)
 //   ?sim.<name>=<value>      passed on to the Web App 3 URL as ?<name>=<value>
-//                            (for the simulator: joinDelay, autoJoin, manifest, plugin, plugin.<id>)
+//                            (for the simulator: joinDelay, autoJoin, manifest, plugin, plugin.<id>, chatter, lang, ...)
+// Without ?webapp (the bundled simulator, as `make demo` opens it), the page
+// also asks the simulator for SIMULATOR_DEFAULTS unless the query names them:
+// the meeting's chat comes alive with no clicks. A page given ?webapp (every
+// browser test does) gets none of them, so its meeting stays quiet.
 
 export const DEFAULT_WEBAPP_URL = 'http://127.0.0.1:5181/webapp3/';
+
+/** For the bundled simulator only: someone in the meeting writes in its chat every 25 s (`?sim.chatter=0` stops it). */
+export const SIMULATOR_DEFAULTS: Readonly<Record<string, string>> = { chatter: '25' };
 
 export interface HostConfig {
   /** The iframe's src: ?webapp plus the sim.* params. */
@@ -29,6 +36,7 @@ export function readConfig(location: Location): HostConfig {
     errors.push(`?webapp=${requested ?? ''} is not a valid URL; using ${DEFAULT_WEBAPP_URL}`);
     url = new URL(DEFAULT_WEBAPP_URL);
   }
+  if (requested === null) for (const [name, value] of Object.entries(SIMULATOR_DEFAULTS)) url.searchParams.set(name, value);
   for (const [name, value] of query) {
     if (name.startsWith('sim.') && name.length > 4) url.searchParams.set(name.slice(4), value);
   }

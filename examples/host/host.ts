@@ -2,7 +2,8 @@
 // external-chat plugin through @external-chat/host-bridge.
 //   config.ts        query string (?webapp, ?webappOrigin, ?sim.*)
 //   status.ts        plugin connection + meeting indicators
-//   chat-panel.ts    the desk's own chat, opened by the Chat toolbar button
+//   chat-panel.ts    the desk's own chat, opened by the Chat toolbar button: the web chat and the meeting's (rules in chat-model.ts)
+//   meeting-chat.ts  the meeting's chat in that panel: messages in, replies out, toasts while it is closed
 //   dial-form.ts     dial-outs and their results
 //   participants-panel.ts  the meeting's roster and the host's controls (rules in roster-model.ts)
 //   envelope-log.ts  every envelope, both directions
@@ -15,6 +16,7 @@ import { createDialForm } from './dial-form';
 import { byId } from './dom';
 import { createEnvelopeLog } from './envelope-log';
 import type { HostHooks } from './hooks';
+import { connectMeetingChat } from './meeting-chat';
 import { createParticipantsPanel } from './participants-panel';
 import { createStatusView } from './status';
 
@@ -68,20 +70,26 @@ const panel = createChatPanel(
     thread: byId('chat-thread'),
     form: byId<HTMLFormElement>('chat-form'),
     input: byId<HTMLInputElement>('chat-input'),
+    targetRow: byId('chat-target-row'),
+    target: byId<HTMLSelectElement>('chat-target'),
     closeButton: byId<HTMLButtonElement>('chat-close'),
     unreadCounter: byId('unread-count'),
   },
-  () => {
-    panel.close();
-    command('setButtonActive(false)', chat.setButtonActive(false));
+  {
+    onCloseClicked() {
+      panel.close();
+      command('setButtonActive(false)', chat.setButtonActive(false));
+    },
+    sendToMeeting: (text, participantUuid) => chat.sendMeetingMessage(text, participantUuid ? { participantUuid } : {}),
+    // Web chat and meeting alike: the Chat button's badge carries the count (and its tooltip says it).
+    onUnreadChange: (count) => command(`setBadge(${count})`, chat.setBadge(count)),
   },
 );
+const meetingChat = connectMeetingChat(chat, panel);
 
 const setPanel = (open: boolean): void => {
   if (open) {
-    const hadUnread = panel.unread() > 0;
     panel.open();
-    if (hadUnread) command('setBadge(false)', chat.setBadge(false));
   } else {
     panel.close();
   }
@@ -100,13 +108,11 @@ chat.on('disconnected', (payload) => {
   if (panel.isOpen()) setPanel(false);
 });
 
-byId('simulate-message').addEventListener('click', () => {
-  panel.receive();
-  if (!panel.isOpen()) command('setBadge(true)', chat.setBadge(true));
-});
+byId('simulate-message').addEventListener('click', () => panel.receive());
 byId('clear-badge').addEventListener('click', () => {
-  panel.markRead();
-  command('setBadge(false)', chat.setBadge(false));
+  // With nothing unread, still tell the plugin: the button is what the agent wants cleared.
+  if (panel.unread() > 0) panel.markRead();
+  else command('setBadge(0)', chat.setBadge(0));
 });
 
 const { calls } = createDialForm(
@@ -137,5 +143,16 @@ const participants = createParticipantsPanel(
   chat,
 );
 
-const hooks: HostHooks = { chat, connect: connectExternalChat, log: log.entries, panelOpen: () => panel.isOpen(), calls, participants };
+const hooks: HostHooks = {
+  chat,
+  connect: connectExternalChat,
+  log: log.entries,
+  panelOpen: () => panel.isOpen(),
+  calls,
+  participants,
+  chatThread: () => panel.rendered(),
+  unread: () => panel.unread(),
+  chatTarget: () => panel.target(),
+  notifications: meetingChat.notifications,
+};
 window.__host = hooks;

@@ -1,6 +1,7 @@
-// Clicks through the demo as a person would and takes the README's picture
-// from the real page. The PNG goes to test-results/; UPDATE_DOCS=1 also
-// writes docs/demo.png (commit it when the demo's look changes).
+// Clicks through the demo as a person would and takes the README's pictures
+// from the real page. The PNGs go to test-results/; UPDATE_DOCS=1 also
+// writes docs/demo.png, docs/participants.png and docs/meeting-chat.png
+// (commit them when the demo's look changes).
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import type { EventMessage } from '@pexip/plugin-api';
 import type { Frame, Page } from 'playwright-core';
@@ -153,6 +154,58 @@ describe('the participants panel, pictured', () => {
   });
 });
 
+describe('the meeting chat, pictured', () => {
+  // docs/meeting-chat.png: the desk's chat panel with the meeting's messages among the web chat's.
+  it('shows meeting messages, a private one and a reply to the meeting in the chat panel, whole at 900, 1280 and 1600 px', async () => {
+    const { servers } = suite;
+    const s = await suite.open();
+    const { page } = s;
+    await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
+    const sim = await simFrame(page, servers);
+    await sim.getByRole('button', { name: /^Open Chat/ }).click();
+    await page.waitForSelector('#chat-panel:not([hidden])');
+    const [alice, bob] = await sim.evaluate(() =>
+      ['Alice Anderson', 'Bob Anderson'].map((name) => window.__sim!.roster().find((p) => p.displayName === name)!.uuid),
+    );
+    await sim.evaluate(
+      ([a, b]) => {
+        window.__sim!.say(a!, 'I shared the invoice: both charges are on page 2.');
+        window.__sim!.say(b!, 'The second one is the annual renewal. I can refund it.', { direct: true });
+      },
+      [alice, bob] as const,
+    );
+    await eventually(() => page.locator('#chat-target option').allTextContents(), (labels) => labels.includes('Everyone in the meeting'));
+    await page.selectOption('#chat-target', { label: 'Everyone in the meeting' });
+    await page.fill('#chat-input', 'Thanks, I see both. Bob, please refund it.');
+    await page.click('#chat-send');
+    const thread = await eventually(
+      () => page.evaluate(() => window.__host!.chatThread()),
+      (list) => list.some((m) => m.kind === 'mine-meeting' && m.status === 'to the meeting'),
+    );
+    expect(thread.filter((m) => m.kind !== 'system' && m.kind !== 'web' && m.kind !== 'mine-web').map((m) => [m.kind, m.author, m.direct])).toEqual([
+      ['meeting', 'Alice Anderson', false],
+      ['meeting', 'Bob Anderson', true],
+      ['mine-meeting', 'You', false],
+    ]);
+
+    mkdirSync('test-results', { recursive: true });
+    for (const width of [900, 1600, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await settle(page, sim);
+      await page.evaluate(() => document.getElementById('chat-thread')!.scrollTo(0, 1e6));
+      await page.screenshot({ path: `test-results/meeting-chat-${width}.png`, fullPage: width < 1180 });
+      expect.soft(await layout(page, sim), `meeting chat at ${width} px`).toEqual({
+        host: { sideways: false, clipped: [] },
+        sim: { sideways: false, clipped: [] },
+      });
+    }
+    await page.evaluate(() => document.getElementById('chat-thread')!.scrollTo(0, 1e6));
+    await page.screenshot({ path: 'test-results/meeting-chat.png' });
+    expect(statSync('test-results/meeting-chat.png').size).toBeGreaterThan(20_000);
+    if (process.env.UPDATE_DOCS === '1') copyFileSync('test-results/meeting-chat.png', 'docs/meeting-chat.png');
+  });
+});
+
 const WIDTHS = [1440, 1280, 1024, 900] as const;
 
 /** [destination, display name, timeout]: long names and addresses, a failure, and a call that stays ringing. */
@@ -185,6 +238,11 @@ const HOST_TEXTS = [
   '.call-dest',
   '.call .kv',
   '.chat-name',
+  '.msg-meta > *',
+  '.msg-bubble',
+  '.msg-foot > *',
+  '.msg-status',
+  '#chat-target',
   '.case-name',
   '.case-chat .btn',
   '.participants-head h2',

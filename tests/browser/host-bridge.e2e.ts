@@ -44,7 +44,7 @@ describe('host-bridge page ↔ built plugin in the simulator', () => {
     await s.page.click('#simulate-message');
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true)).toMatchObject({ badge: true, isActive: false });
     await s.page.evaluate(() => window.__host?.chat.setButtonActive(true));
-    expect(await eventually(() => chatButton(s.page, servers), (b) => b?.isActive === true)).toMatchObject({ badge: true, tooltip: 'Close Chat' });
+    expect(await eventually(() => chatButton(s.page, servers), (b) => b?.isActive === true)).toMatchObject({ badge: true, tooltip: 'Close Chat (1 unread)' });
     await s.page.click('#clear-badge');
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === false)).toMatchObject({ badge: false, isActive: true });
   });
