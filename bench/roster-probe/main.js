@@ -22,6 +22,8 @@ window.__rosterProbe = (participants, n, rounds) => {
     onDisconnected: nothing,
     onParticipants: (handler) => void (onParticipants = handler),
     onMe: nothing,
+    onMessage: nothing,
+    onLanguage: nothing,
   };
   const service = createService(webapp, nothing);
   onParticipants([{ type: 'all', participants }]);
