@@ -17,6 +17,11 @@
 //                                                       change {type, uuid, isWaiting, isMuted, isCameraMuted,
 //                                                       raisedHand, isSpotlight}: O(1) per change, no roster kept
 //                                                       (the page seeds its copy from the simulator; the roster floor)
+//   top → relay  subscribe {topics}                     once 'meeting-chat' is among them, forwards the meeting's chat:
+//   relay → top  meeting-message {id, at, participantUuid, displayName, text, direct}
+//                                                       one per event:message / event:directMessage, the fields moved
+//                                                       across as they come (at stays a Date): no mapping, no check,
+//                                                       nothing kept (the meeting chat's floor)
 'use strict';
 (() => {
   const ID = 'bench-relay';
@@ -37,6 +42,8 @@
   let active = false;
   /** Whether the top window asked for the roster (as the plugin sends nothing of the meeting before it is asked). */
   let roster = false;
+  /** Whether the top window asked for the meeting's chat. */
+  let meetingChat = false;
   const ACTIVITY = { 0: 'join', 1: 'leave', 2: 'update' };
   /** The burst floor: how many badge commands arrived, and when the last one did (epoch ms). */
   const burst = { count: 0, lastAt: 0, visible: false };
@@ -80,6 +87,9 @@
       if (d.payload && d.payload.buttonId === buttonId) toTop('toggle-chat', { active: !active });
     } else if (d.event === 'event:participantsActivities') {
       if (roster) forwardChanges(d.payload);
+    } else if (d.event === 'event:message' || d.event === 'event:directMessage') {
+      const m = d.payload;
+      if (meetingChat && m) toTop('meeting-message', { id: m.id, at: m.at, participantUuid: m.userId, displayName: m.displayName, text: m.message, direct: d.event === 'event:directMessage' });
     } else if (d.event === 'event:participantJoined') {
       const uuid = d.payload && d.payload.participant && d.payload.participant.uuid;
       if (typeof uuid !== 'string') return;
@@ -95,6 +105,7 @@
   function fromTop(name, d) {
     if (name === 'subscribe') {
       if (Array.isArray(d.topics) && d.topics.includes('roster')) roster = true;
+      if (Array.isArray(d.topics) && d.topics.includes('meeting-chat')) meetingChat = true;
     } else if (name === 'toggle-chat-badge') {
       burst.count++;
       burst.visible = d.visible;
