@@ -4,11 +4,17 @@
 // It embeds one Web App 3 simulator per subject (open(name, url)), each loading one
 // plugin from a bench manifest:
 //   chat   external-chat, as deployed in the branding bundle
-//   relay  the logic-free relay frame (bench/webapp/relay/), the floor for clicks, dial-outs, bursts
+//   relay  the logic-free relay frame (bench/webapp/relay/), the floor for clicks, dial-outs, bursts,
+//          the roster and the meeting's chat
 //   empty  the empty plugin (bench/empty-plugin/), the floor for start-up and heap
 // For the roster part, the page holds each subject's roster as it learns it: external-chat's
 // through host-bridge (chat.on('roster')), the relay's by applying its forwarded changes to a
 // Map (O(1) each) seeded from the simulator. Only the latest state is kept, never a history.
+// For the meeting's chat (figure 8), the page answers each message it holds with an `ack`
+// posted to that subject's simulator window (where run.mjs times the round trip): for the
+// relay from the raw listener, for external-chat from the raw listener or host-bridge's
+// chat.on('meeting-message') handler (setChatAck). In a burst it answers once, when it
+// holds as many as were said, and records every id it heard (the order is checked).
 // Every subject speaks `pexip:plugin:<id>/<name>` envelopes to this page; the same
 // single listener handles all of them, so each variant runs with the same listeners.
 'use strict';
@@ -37,6 +43,21 @@
   const rosters = {
     chat: { entries: [], at: 0, count: 0, onMessage: null },
     relay: { map: new Map(), at: 0, count: 0, onMessage: null },
+  };
+  /**
+   * The meeting's chat: which handler answers external-chat's messages ('raw' | 'bridge'),
+   * whether each message is answered or only the `expect`-th (a burst), and the ids heard
+   * while recording, per listener (the raw one for each subject, host-bridge's for chat).
+   */
+  const chatAck = { by: 'raw', expect: 0, recording: false, heard: { chat: [], relay: [], bridge: [] } };
+  /** Answers the simulator of `name` (its window; run.mjs listens there) that the page holds message `id`, or the `count`-th of a burst. */
+  const heardMessage = (name, list, id) => {
+    if (chatAck.recording) {
+      list.push(id);
+      if (list.length === chatAck.expect) sims[name].contentWindow.postMessage({ benchAck: 'burst', count: list.length }, webappOrigin);
+    } else {
+      sims[name].contentWindow.postMessage({ benchAck: id }, webappOrigin);
+    }
   };
   /** One raw `roster` envelope, kept only when asked for (the size and clone figures). */
   let wantEnvelope = false;
@@ -82,6 +103,9 @@
       r.at = now();
       r.count++;
       r.onMessage?.();
+    } else if (action === 'meeting-message') {
+      if (name === 'relay' || chatAck.by === 'raw') heardMessage(name, chatAck.heard[name], d.id);
+      else if (chatAck.recording) chatAck.heard[name].push(d.id);
     } else if (action === 'roster') {
       if (wantEnvelope) {
         envelope = d;
@@ -151,6 +175,36 @@
           resolve();
         });
       });
+    },
+    /**
+     * Subscribes `name` to the meeting's chat: external-chat through host-bridge
+     * (chat.on('meeting-message'); its raw envelopes reach the page's listener too), the
+     * relay by envelope. Resolves once the plugin's kept messages (sent at once) had time to pass.
+     */
+    async watchMeetingChat(name) {
+      if (name === 'relay') post('relay', 'subscribe', { topics: ['meeting-chat'] });
+      else {
+        chat.on('meeting-message', (m) => {
+          if (chatAck.by === 'bridge') heardMessage('chat', chatAck.heard.bridge, m.id);
+          else if (chatAck.recording) chatAck.heard.bridge.push(m.id);
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    },
+    /** Which handler answers external-chat's meeting messages: 'raw' (the page's envelope listener) or 'bridge' (host-bridge's). */
+    setChatAck(by) {
+      chatAck.by = by;
+    },
+    /** Starts recording heard ids for a burst of `expect`: the page answers once, at the `expect`-th. */
+    recordBurst(expect) {
+      chatAck.heard = { chat: [], relay: [], bridge: [] };
+      chatAck.expect = expect;
+      chatAck.recording = true;
+    },
+    /** Stops recording; the ids heard per listener, in order. */
+    stopBurst() {
+      chatAck.recording = false;
+      return chatAck.heard;
     },
     /** The relay forwards changes only: its roster starts as the simulator's (`expected` form). */
     seedRelayRoster(expected) {
