@@ -2,9 +2,10 @@
 // the video meeting's own chat, and the rules around it (who a reply can go
 // to, what a toast may say). No DOM here; chat-panel.ts draws it.
 
-import type { ExternalChatEvents, RosterEntry } from '@external-chat/host-bridge';
+import type { MeetingMessage, RosterEntry } from '@external-chat/host-bridge';
+import { MAX_NOTIFY_LENGTH } from '@external-chat/host-bridge/contract';
 
-export type MeetingMessage = ExternalChatEvents['meeting-message'];
+export type { MeetingMessage };
 
 /**
  * - `system`: a line from the desk itself (meeting joined, call dropped)
@@ -158,16 +159,13 @@ export function replyTargetFor(entry: ThreadEntry): Target {
 
 // ---- the toast ----
 
-/** What Web App 3's toast takes (host-bridge's notify checks the same). */
-export const MAX_TOAST_LENGTH = 200;
-
 /**
  * `${name}: ${text}` as one toast line: control characters and line breaks
  * become spaces (the toast is one line and the contract refuses control
  * characters), runs of spaces shrink to one, and a line longer than the
  * toast takes is cut with '…', never inside a character.
  */
-export function toastText(displayName: string, text: string, max = MAX_TOAST_LENGTH): string {
+export function toastText(displayName: string, text: string, max = MAX_NOTIFY_LENGTH): string {
   const line = `${displayName.trim() || UNNAMED}: ${text}`
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, ' ')
     .replace(/\s+/g, ' ')

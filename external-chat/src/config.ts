@@ -22,7 +22,7 @@ const LABEL_FIELDS = { open: LABEL, close: LABEL } as const;
 function parseLabels(value: unknown): Result<CustomLabels> {
   const example = 'such as {"open": "Open support chat", "close": "Close support chat"}';
   if (!isRecord(value)) return { ok: false, error: `config.json: "labels" must be an object ${example}` };
-  const unknown = Object.keys(value).filter((key) => !(key in LABEL_FIELDS));
+  const unknown = Object.keys(value).filter((key) => !Object.hasOwn(LABEL_FIELDS, key));
   if (unknown.length > 0) return { ok: false, error: `config.json: "labels" has unknown key(s) ${unknown.join(', ')}; the keys are "open" and "close"` };
   const checked = checkFields('config.json "labels"', value, LABEL_FIELDS);
   return checked.ok ? checked : { ok: false, error: `${checked.error} (${example})` };

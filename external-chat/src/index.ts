@@ -9,7 +9,7 @@ import { createQuietLogger } from './logger';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { PLUGIN_ID } from './plugin-id';
 import { createService } from './service';
-import { followLanguage, webApp3 } from './webapp3';
+import { listenFromStart, webApp3 } from './webapp3';
 
 const tag = '[external-chat]';
 const warn = (message: string): void => console.warn(`${tag} ${message}`);
@@ -40,7 +40,7 @@ async function start(): Promise<void> {
   // A sandbox without allow-same-origin gives this frame an opaque origin: config.json is then cross-origin.
   const config = loadConfig(new URL('config.json', location.href), { opaqueOrigin: self.origin === 'null' });
   const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
-  const onLanguage = followLanguage(plugin);
+  const early = listenFromStart(plugin);
   const settings = await config;
   if (!settings.ok) {
     console.error(`${tag} ${settings.error}`);
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   // A deployment that switched the chat off gets no button: a promise that never settles has no clicks.
   const button = !features || features.includes('chat') ? plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE, labels)) : new Promise<never>(() => undefined);
   button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the Chat button: ${messageOf(error)}`));
-  const service = createService(webApp3(plugin, button, onLanguage), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`), { labels });
+  const service = createService(webApp3(plugin, button, early), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`), { labels });
   startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn });
 }
 

@@ -6,10 +6,12 @@ import { createKept, toMeetingMessage } from './meeting-chat';
 const message = (more: Partial<Record<keyof Message, unknown>> = {}) =>
   ({ at: new Date('2026-11-26T09:30:00.250Z'), id: 'm1', message: 'Hello all', displayName: 'Alice', userId: 'uuid-alice', ...more }) as Message;
 const NOW = Date.parse('2026-11-26T10:00:00.000Z');
+let n = 0;
+const context = (now = NOW) => ({ now: () => now, sequence: () => ++n });
 
 describe('a meeting message on the wire', () => {
   it('carries who wrote what and when, as an ISO time, and whether it was private to the user', () => {
-    expect(toMeetingMessage(message(), false)).toEqual({
+    expect(toMeetingMessage(message(), false, context())).toEqual({
       id: 'm1',
       at: '2026-11-26T09:30:00.250Z',
       participantUuid: 'uuid-alice',
@@ -17,32 +19,39 @@ describe('a meeting message on the wire', () => {
       text: 'Hello all',
       direct: false,
     });
-    expect(toMeetingMessage(message(), true)?.direct).toBe(true);
+    expect(toMeetingMessage(message(), true, context())?.direct).toBe(true);
   });
 
   it('reads a time given as text or a number, and uses the time it arrived for one it cannot read', () => {
-    expect(toMeetingMessage(message({ at: '2026-11-26T09:30:00Z' }), false)?.at).toBe('2026-11-26T09:30:00.000Z');
-    expect(toMeetingMessage(message({ at: Date.parse('2026-11-26T09:31:00Z') }), false)?.at).toBe('2026-11-26T09:31:00.000Z');
-    expect(toMeetingMessage(message({ at: 'yesterday-ish' }), false, () => NOW)?.at).toBe('2026-11-26T10:00:00.000Z');
-    expect(toMeetingMessage(message({ at: undefined }), false, () => NOW)?.at).toBe('2026-11-26T10:00:00.000Z');
+    expect(toMeetingMessage(message({ at: '2026-11-26T09:30:00Z' }), false, context())?.at).toBe('2026-11-26T09:30:00.000Z');
+    expect(toMeetingMessage(message({ at: Date.parse('2026-11-26T09:31:00Z') }), false, context())?.at).toBe('2026-11-26T09:31:00.000Z');
+    expect(toMeetingMessage(message({ at: 'yesterday-ish' }), false, context())?.at).toBe('2026-11-26T10:00:00.000Z');
+    expect(toMeetingMessage(message({ at: undefined }), false, context())?.at).toBe('2026-11-26T10:00:00.000Z');
   });
 
   it('cuts text longer than the wire carries, and keeps an empty display name', () => {
-    const long = toMeetingMessage(message({ message: 'x'.repeat(MAX_MEETING_MESSAGE_LENGTH + 10) }), false);
+    const long = toMeetingMessage(message({ message: 'x'.repeat(MAX_MEETING_MESSAGE_LENGTH + 10) }), false, context());
     expect(long?.text).toHaveLength(MAX_MEETING_MESSAGE_LENGTH);
-    expect(toMeetingMessage(message({ displayName: undefined }), false)?.displayName).toBe('');
+    expect(toMeetingMessage(message({ displayName: undefined }), false, context())?.displayName).toBe('');
   });
 
-  it('gives a message without an id one made of its sender and time', () => {
-    expect(toMeetingMessage(message({ id: undefined }), false)?.id).toBe('uuid-alice@2026-11-26T09:30:00.250Z');
+  it('gives a message without an id one of its own, different for two in the same millisecond', () => {
+    const one = toMeetingMessage(message({ id: undefined }), false, context())?.id;
+    const two = toMeetingMessage(message({ id: undefined }), false, context())?.id;
+    expect(one).toMatch(/^uuid-alice@2026-11-26T09:30:00\.250Z#\d+$/);
+    expect(two).not.toBe(one);
+  });
+
+  it('uses the time it arrived for a time the wire cannot carry (beyond year 9999)', () => {
+    expect(toMeetingMessage(message({ at: new Date(Date.UTC(10000, 0, 1)) }), false, context())?.at).toBe('2026-11-26T10:00:00.000Z');
   });
 
   it('drops a message with no text, no sender, or that is no object at all', () => {
-    expect(toMeetingMessage(message({ message: '' }), false)).toBeUndefined();
-    expect(toMeetingMessage(message({ message: { html: '<b>hi</b>' } }), false)).toBeUndefined();
-    expect(toMeetingMessage(message({ userId: undefined }), false)).toBeUndefined();
-    expect(toMeetingMessage(message({ userId: '   ' }), false)).toBeUndefined();
-    expect(toMeetingMessage(null as unknown as Message, false)).toBeUndefined();
+    expect(toMeetingMessage(message({ message: '' }), false, context())).toBeUndefined();
+    expect(toMeetingMessage(message({ message: { html: '<b>hi</b>' } }), false, context())).toBeUndefined();
+    expect(toMeetingMessage(message({ userId: undefined }), false, context())).toBeUndefined();
+    expect(toMeetingMessage(message({ userId: '   ' }), false, context())).toBeUndefined();
+    expect(toMeetingMessage(null as unknown as Message, false, context())).toBeUndefined();
   });
 });
 

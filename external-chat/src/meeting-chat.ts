@@ -4,10 +4,21 @@ import type { Message } from '@pexip/plugin-api';
 
 const clip = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
+/** A time the wire's rule accepts: four-digit years, UTC (toISOString writes ±YYYYYY beyond year 9999). */
+const ISO_TIME = MEETING_MESSAGE.at.pattern;
+
 /** `at` is a Date from Web App 3; a string or number is read as one, anything unreadable is the time it arrived. */
 function timeOf(at: unknown, now: () => number): string {
   const date = at instanceof Date ? at : typeof at === 'string' || typeof at === 'number' ? new Date(at) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : new Date(now()).toISOString();
+  const iso = date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+  return iso !== undefined && ISO_TIME.test(iso) ? iso : new Date(now()).toISOString();
+}
+
+export interface MessageContext {
+  /** Wall-clock ms, for a message without a readable time. */
+  now(): number;
+  /** A new number each call, for a message without an id: two in one millisecond from one sender must still differ. */
+  sequence(): number;
 }
 
 /**
@@ -16,14 +27,14 @@ function timeOf(at: unknown, now: () => number): string {
  * Infinity's text is trusted for its shape, not its length: longer text is cut
  * to what the wire carries.
  */
-export function toMeetingMessage(message: Message, direct: boolean, now: () => number = Date.now): MeetingMessage | undefined {
+export function toMeetingMessage(message: Message, direct: boolean, context: MessageContext): MeetingMessage | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const text = clip(message.message, MAX_MEETING_MESSAGE_LENGTH);
   if (text === '') return undefined;
-  const at = timeOf(message.at, now);
+  const at = timeOf(message.at, context.now);
   const participantUuid = clip(message.userId, MAX_STRING_LENGTH);
-  // Web App 3 gives every message an id; one without gets a stable one from what it says, so a page can still tell it apart.
-  const id = clip(message.id, MAX_STRING_LENGTH) || `${participantUuid}@${at}`;
+  // Web App 3 gives every message an id; one without gets one of its own, so a page can still tell messages apart.
+  const id = clip(message.id, MAX_STRING_LENGTH) || `${participantUuid}@${at}#${context.sequence()}`;
   const checked = checkFields('meeting-message', { id, at, participantUuid, displayName: clip(message.displayName, MAX_STRING_LENGTH), text, direct }, MEETING_MESSAGE);
   return checked.ok ? checked.value : undefined;
 }

@@ -719,10 +719,12 @@ describe("plugin endpoint: the meeting's chat", () => {
     const h = harness();
     h.send(envelope('notify', { message: 'two\nlines', requestId: 'n1' }));
     h.send(envelope('notify', { message: 'y'.repeat(201), requestId: 'n2' }));
+    h.send(envelope('notify', { message: 'a\u2028b', requestId: 'n3' }));
     await flush();
     expect(h.posted.map((m) => m.message)).toEqual([
-      `notify: 'message' must be one line of plain text (no control characters), got "two\\nlines"`,
-      expect.stringMatching(/^notify: 'message' must be one line of plain text \(no control characters\) of at most 200 characters, got "y+…" \(201 characters\)$/),
+      `notify: 'message' must be one line of plain text (no control characters or line breaks), got "two\\nlines"`,
+      expect.stringMatching(/^notify: 'message' must be one line of plain text \(no control characters or line breaks\) of at most 200 characters, got "y+…" \(201 characters\)$/),
+      `notify: 'message' must be one line of plain text (no control characters or line breaks), got "a\u2028b"`,
     ]);
     expect(h.control).not.toHaveBeenCalled();
   });

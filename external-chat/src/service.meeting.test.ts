@@ -1,7 +1,8 @@
 // The service's side of the meeting: what Web App 3's events do to its state and topics, and each control's call.
 import type { InfinityParticipant } from '@pexip/plugin-api';
 import { describe, expect, it, vi } from 'vitest';
-import { createService, NOTIFY_INTERVAL_MS, type ServiceOptions, type WebApp3 } from './service';
+import { NOTIFY_INTERVAL_MS } from '@external-chat/host-bridge/contract';
+import { createService, type ServiceOptions, type WebApp3 } from './service';
 
 const person = (uuid: string, more: Partial<InfinityParticipant> = {}) => ({ uuid, displayName: uuid, ...more }) as InfinityParticipant;
 
@@ -101,6 +102,13 @@ describe("the meeting's chat as the service follows it", () => {
     expect(s.touched).toEqual([]);
   });
 
+  it('forgets the messages when the meeting ends: the next meeting is not handed them', () => {
+    const s = setup();
+    s.on.message?.(message('m1'), true);
+    s.on.disconnected?.({ userInitiated: true });
+    expect(s.service.snapshot('meeting-chat')).toEqual([]);
+  });
+
   it('drops a message it cannot carry, raising and keeping nothing', () => {
     const s = setup();
     s.on.message?.(message('m1', ''), false);
@@ -152,7 +160,7 @@ describe('controls through the service', () => {
 
   it('shows one toast per 3 s: others are refused, not queued, and say when the last one was', async () => {
     let now = 10_000;
-    const s = setup({ now: () => now });
+    const s = setup({ elapsed: () => now });
     s.control.mockResolvedValue(undefined);
     await s.service.notify({ message: 'Alice: are you there?' });
     now += 1_200;

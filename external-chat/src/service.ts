@@ -1,15 +1,18 @@
-import type {
-  BadgePayload,
-  ControlAction,
-  ControlPayloads,
-  DialOutBody,
-  DialOutResult,
-  DisconnectedPayload,
-  ExternalChatService,
-  MeetingMessage,
-  PluginEvents,
-  PluginPayloads,
-  Topic,
+import {
+  NOTIFY_INTERVAL_MS,
+  type BadgePayload,
+  type ControlAction,
+  type ControlPayloads,
+  type DialOutBody,
+  type DialOutResult,
+  type DisconnectedPayload,
+  type ExternalChatService,
+  type MeetingMessage,
+  type PluginEvents,
+  type Topic,
+  type TopicPayloads,
+  type EveryTopic,
+  type LatestTopic,
 } from '@external-chat/host-bridge/contract';
 import type { InfinityParticipant, Message, ToolbarButtonPayload } from '@pexip/plugin-api';
 import { INITIAL_BUTTON_STATE, sameButtonState, toButtonPayload, type ButtonState } from './button-state';
@@ -19,9 +22,6 @@ import { latestWins } from './latest-wins';
 import { createKept, toMeetingMessage } from './meeting-chat';
 import { createRateLimit } from './rate-limit';
 import { createMeetingState, type ParticipantChange } from './roster';
-
-/** One toast per this many ms: a page that nudges on every message must not bury the meeting in toasts. */
-export const NOTIFY_INTERVAL_MS = 3_000;
 
 /** What the service needs from Web App 3; webapp3.ts adapts @pexip/plugin-api to it. */
 export interface WebApp3 {
@@ -45,12 +45,15 @@ export interface WebApp3 {
 export type ServiceEvent = { [E in keyof PluginEvents]: { name: E; payload: PluginEvents[E] } }[keyof PluginEvents];
 
 /** The current value of each `latest` topic; for an `every` topic, the items kept for a page that subscribes. */
-export type Snapshots = { roster: PluginPayloads['roster']; self: PluginPayloads['self']; 'meeting-chat': readonly MeetingMessage[] };
+export type Snapshots = { [T in LatestTopic]: TopicPayloads[T] } & { [T in EveryTopic]: readonly TopicPayloads[T][] };
 
 export interface ServiceOptions {
   /** config.json's `labels`: the Chat button's tooltip in the deployment's own words. */
   labels?: CustomLabels | undefined;
+  /** Wall-clock time (ms since 1970), for a message that comes without a readable time. */
   now?: () => number;
+  /** A clock that never steps back, for the toasts' limit (a wall clock set back an hour would block them for an hour). */
+  elapsed?: () => number;
 }
 
 export interface PluginService extends ExternalChatService {
@@ -64,7 +67,7 @@ export interface PluginService extends ExternalChatService {
   /** A `latest` topic's value changed; read it with `snapshot` when it is time to send. */
   onTopicChange(listener: (topic: Topic) => void): void;
   /** An `every` topic has a new item, checked against the contract's rules. */
-  onTopicItem(listener: (topic: 'meeting-chat', item: MeetingMessage) => void): void;
+  onTopicItem(listener: (topic: EveryTopic, item: TopicPayloads[EveryTopic]) => void): void;
 }
 
 /**
@@ -73,15 +76,21 @@ export interface PluginService extends ExternalChatService {
  * as the contract names them). It knows nothing of postMessage, envelopes or
  * comlink; its inputs are validated already.
  */
-export function createService(webapp: WebApp3, onButtonError: (error: unknown) => void, { labels, now = Date.now }: ServiceOptions = {}): PluginService {
+export function createService(
+  webapp: WebApp3,
+  onButtonError: (error: unknown) => void,
+  { labels, now = Date.now, elapsed = () => performance.now() }: ServiceOptions = {},
+): PluginService {
   let state = INITIAL_BUTTON_STATE;
   let connected = false;
   const meeting = createMeetingState();
   const messages = createKept<MeetingMessage>();
-  const toasts = createRateLimit(NOTIFY_INTERVAL_MS, now);
+  let sequence = 0;
+  const messageContext = { now, sequence: () => ++sequence };
+  const toasts = createRateLimit(NOTIFY_INTERVAL_MS, elapsed);
   const listeners = new Set<(event: ServiceEvent) => void>();
   const topicListeners = new Set<(topic: Topic) => void>();
-  const itemListeners = new Set<(topic: 'meeting-chat', item: MeetingMessage) => void>();
+  const itemListeners = new Set<(topic: EveryTopic, item: TopicPayloads[EveryTopic]) => void>();
   const emit = (event: ServiceEvent): void => {
     for (const listener of listeners) listener(event);
   };
@@ -103,6 +112,8 @@ export function createService(webapp: WebApp3, onButtonError: (error: unknown) =
   webapp.onDisconnected((payload) => {
     connected = false;
     meeting.clear();
+    // The next meeting's page must not be handed this one's messages, private ones least of all.
+    messages.clear();
     emit({ name: 'disconnected', payload });
     touched('roster');
   });
@@ -118,7 +129,7 @@ export function createService(webapp: WebApp3, onButtonError: (error: unknown) =
     touched('self');
   });
   webapp.onMessage((message, direct) => {
-    const item = toMeetingMessage(message, direct, now);
+    const item = toMeetingMessage(message, direct, messageContext);
     if (!item) return;
     messages.add(item);
     for (const listener of itemListeners) listener('meeting-chat', item);
@@ -143,13 +154,17 @@ export function createService(webapp: WebApp3, onButtonError: (error: unknown) =
     };
 
   const notifyControl = control('notify');
+  const snapshots: { [T in Topic]: () => Snapshots[T] | undefined } = {
+    roster: () => ({ participants: meeting.roster() }),
+    self: () => meeting.self(),
+    'meeting-chat': () => messages.list(),
+  };
 
   return {
     state: () => state,
     onEvent: (listener) => void listeners.add(listener),
     connected: () => connected,
-    snapshot: <T extends Topic>(topic: T) =>
-      (topic === 'roster' ? { participants: meeting.roster() } : topic === 'self' ? meeting.self() : messages.list()) as Snapshots[T] | undefined,
+    snapshot: <T extends Topic>(topic: T) => snapshots[topic]() as Snapshots[T] | undefined,
     onTopicChange: (listener) => void topicListeners.add(listener),
     onTopicItem: (listener) => void itemListeners.add(listener),
     setButtonActive: (active) => set({ ...state, active }),

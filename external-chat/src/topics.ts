@@ -1,4 +1,4 @@
-import { encode, TOPICS, type Feature, type MeetingMessage, type Topic, type TopicAction } from '@external-chat/host-bridge/contract';
+import { encode, TOPICS, type EveryTopic, type Feature, type Topic, type TopicAction, type TopicPayloads } from '@external-chat/host-bridge/contract';
 import { createCoalescer, type Clock, type Coalescer } from './coalesce';
 import type { PluginService } from './service';
 
@@ -72,7 +72,7 @@ export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions
     /** The service says a `latest` topic's value changed. */
     changed: (topic: Topic): void => subscribed.get(topic)?.changed(),
     /** The service has a new item of an `every` topic. */
-    item: (topic: Topic, item: MeetingMessage): void => {
+    item: (topic: EveryTopic, item: TopicPayloads[EveryTopic]): void => {
       const row = TOPICS.get(topic);
       if (row && subscribed.has(topic)) sendItems(row.action, [item]);
     },

@@ -1,7 +1,7 @@
-import { MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/contract';
+import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/contract';
 import type { Button, Plugin } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { followLanguage, webApp3 } from './webapp3';
+import { listenFromStart, webApp3 } from './webapp3';
 
 /** Just the signals webApp3 subscribes to, fired by the test. */
 function fakePlugin() {
@@ -51,14 +51,34 @@ describe('webApp3: plugin-api as the service sees it', () => {
     expect(seen[2]).toEqual({ userInitiated: false });
   });
 
-  it('hears the language Web App 3 said before anyone listened, and every change after', () => {
+  it('hears the language and the messages Web App 3 said before anyone listened, and all after', () => {
     const { plugin, fire } = fakePlugin();
-    const onLanguage = followLanguage(plugin);
+    const early = listenFromStart(plugin);
     fire('language', 'nb');
-    const heard: string[] = [];
-    onLanguage((code) => heard.push(code));
+    fire('message', { id: 'm1' });
+    fire('directMessage', { id: 'm2' });
+    const languages: string[] = [];
+    const messages: [string, boolean][] = [];
+    early.onLanguage((code) => languages.push(code));
+    early.onMessage((message, direct) => messages.push([message.id, direct]));
     fire('language', 'sv');
-    expect(heard).toEqual(['nb', 'sv']);
+    fire('message', { id: 'm3' });
+    expect(languages).toEqual(['nb', 'sv']);
+    expect(messages).toEqual([
+      ['m1', false],
+      ['m2', true],
+      ['m3', false],
+    ]);
+  });
+
+  it('holds only the last messages while nobody listens', () => {
+    const { plugin, fire } = fakePlugin();
+    const early = listenFromStart(plugin);
+    for (let i = 1; i <= MAX_KEPT_ITEMS + 5; i++) fire('message', { id: `m${i}` });
+    const ids: string[] = [];
+    early.onMessage((message) => ids.push(message.id));
+    expect(ids).toHaveLength(MAX_KEPT_ITEMS);
+    expect(ids[0]).toBe('m6');
   });
 
   it("tells the meeting's messages from private ones", () => {

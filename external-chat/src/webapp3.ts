@@ -1,5 +1,5 @@
-import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
-import type { Button, ParticipantActivities, Plugin } from '@pexip/plugin-api';
+import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
+import type { Button, Message, ParticipantActivities, Plugin } from '@pexip/plugin-api';
 import type { ControlRpc } from './controls';
 import type { ParticipantChange } from './roster';
 import type { WebApp3 } from './service';
@@ -40,31 +40,51 @@ const ACTIVITY: Record<ParticipantActivities, 'join' | 'leave' | 'update'> = { 0
 /** Infinity's text, cut to what the wire carries: the meeting's end must reach the page even with an essay attached. */
 const clip = (text: string): string => text.slice(0, MAX_STRING_LENGTH);
 
+/** What the plugin hears from the moment it registers, for a service that starts later. */
+export type HeardFromStart = Pick<WebApp3, 'onLanguage' | 'onMessage'>;
+
+/**
+ * Web App 3's language and the meeting's messages, heard from the moment the
+ * plugin registered: Web App 3 may say them at once, while the plugin still
+ * reads config.json, and plugin-api's signals keep nothing for a later
+ * listener. A listener added later hears the last language and the messages
+ * held until then (the last MAX_KEPT_ITEMS), at once.
+ */
+export function listenFromStart(plugin: Plugin): HeardFromStart {
+  let language: string | undefined;
+  let onLanguage: ((code: string) => void) | undefined;
+  let held: [Message, boolean][] | undefined = [];
+  let onMessage: ((message: Message, direct: boolean) => void) | undefined;
+  const heard = (message: Message, direct: boolean): void => {
+    if (onMessage) return onMessage(message, direct);
+    held?.push([message, direct]);
+    if (held && held.length > MAX_KEPT_ITEMS) held.shift();
+  };
+  plugin.events.languageSelect.add((code) => {
+    language = code;
+    onLanguage?.(code);
+  });
+  plugin.events.message.add((message) => heard(message, false));
+  plugin.events.directMessage.add((message) => heard(message, true));
+  return {
+    onLanguage(handler) {
+      onLanguage = handler;
+      if (language !== undefined) handler(language);
+    },
+    onMessage(handler) {
+      onMessage = handler;
+      for (const [message, direct] of held ?? []) handler(message, direct);
+      held = undefined;
+    },
+  };
+}
+
 /**
  * @pexip/plugin-api, as the service needs it. The button is the promise of
  * `ui.addButton`: the plugin need not wait for Web App 3 to draw it before it
  * takes the page's commands, which are shown once it is there.
  */
-/**
- * Web App 3's language, heard from the moment the plugin registered: it may
- * say it at once, while the plugin still reads config.json, and plugin-api's
- * signals keep no value for a later listener. A listener added later hears
- * the last code at once.
- */
-export function followLanguage(plugin: Plugin): WebApp3['onLanguage'] {
-  let last: string | undefined;
-  const listeners = new Set<(code: string) => void>();
-  plugin.events.languageSelect.add((code) => {
-    last = code;
-    for (const listener of listeners) listener(code);
-  });
-  return (handler) => {
-    listeners.add(handler);
-    if (last !== undefined) handler(last);
-  };
-}
-
-export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>, onLanguage: WebApp3['onLanguage'] = followLanguage(plugin)): WebApp3 {
+export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>, early: HeardFromStart = listenFromStart(plugin)): WebApp3 {
   return {
     updateButton: (payload) =>
       withTimeout(
@@ -83,11 +103,8 @@ export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>, onLa
     // A button that was never added is reported where it is added (index.ts); it has no clicks.
     onButtonClick: (handler) => void button.then((added) => added.onClick.add(handler), () => undefined),
     onConnected: (handler) => void plugin.events.connected.add(handler),
-    onMessage(handler) {
-      plugin.events.message.add((message) => handler(message, false));
-      plugin.events.directMessage.add((message) => handler(message, true));
-    },
-    onLanguage,
+    onMessage: early.onMessage,
+    onLanguage: early.onLanguage,
     onMe: (handler) =>
       void plugin.events.me.add(({ id, participant }) => {
         if (id === MAIN_ROOM) handler(participant);

@@ -1,7 +1,7 @@
 // host-bridge's side of the meeting in the page: features, controls and their answers, subscriptions.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectExternalChat } from './connect.js';
-import { ACTION_PREFIX } from './contract/index.js';
+import { ACTION_PREFIX, MAX_KEPT_ITEMS } from './contract/index.js';
 import { ControlError, FeatureUnavailableError, InvalidParamsError } from './errors.js';
 import { FakeWindow } from './testing/fake-window.js';
 
@@ -247,6 +247,33 @@ describe("the meeting's chat, the badge's count and toasts", () => {
     expect(s.sent('unsubscribe')).toEqual([envelope('unsubscribe', { topics: ['meeting-chat'] })]);
   });
 
+  it('hands each message to the handlers once, however often the plugin sends it again (a second subscription, another bridge)', () => {
+    const s = setup();
+    s.ready();
+    const heard: string[] = [];
+    s.chat.on('meeting-message', (m) => heard.push(m.id));
+    s.deliver(envelope('meeting-message', message));
+    s.deliver(envelope('meeting-message', { ...message, id: 'm2' }));
+    s.deliver(envelope('meeting-message', message));
+    s.deliver(envelope('meeting-message', { ...message, id: 'm2' }));
+    s.deliver(envelope('meeting-message', { ...message, id: 'm3' }));
+    expect(heard).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('forgets only ids far older than anything the plugin sends again', () => {
+    const s = setup();
+    s.ready();
+    const heard: string[] = [];
+    s.chat.on('meeting-message', (m) => heard.push(m.id));
+    for (let i = 0; i < 2 * MAX_KEPT_ITEMS + 1; i++) s.deliver(envelope('meeting-message', { ...message, id: `m${i}` }));
+    // The last 100 again, as a new subscription gets them: none is handed twice.
+    for (let i = MAX_KEPT_ITEMS + 1; i < 2 * MAX_KEPT_ITEMS + 1; i++) s.deliver(envelope('meeting-message', { ...message, id: `m${i}` }));
+    expect(heard).toHaveLength(2 * MAX_KEPT_ITEMS + 1);
+    // The very first is long forgotten: were it sent again, it would be new.
+    s.deliver(envelope('meeting-message', { ...message, id: 'm0' }));
+    expect(heard).toHaveLength(2 * MAX_KEPT_ITEMS + 2);
+  });
+
   it('does not subscribe to a meeting chat the plugin does not offer', () => {
     const s = setup();
     s.ready({ instanceId: 'i1', features: ['chat'] });
@@ -266,6 +293,27 @@ describe("the meeting's chat, the badge's count and toasts", () => {
     s.deliver(envelope('control-result', { control: 'send-meeting-message', ok: false, message: 'send-meeting-message: Infinity refused it (403)', requestId: second?.requestId }));
     await expect(all).resolves.toBeUndefined();
     await expect(one).rejects.toEqual(new ControlError('send-meeting-message: Infinity refused it (403)', 'send-meeting-message'));
+  });
+
+  it('takes call options alone, and refuses a participant the options only inherit (it would have gone to everyone)', async () => {
+    const s = setup();
+    s.ready();
+    const sent = s.chat.sendMeetingMessage('Hello', { signal: new AbortController().signal, timeoutMs: 1_000 });
+    const [first] = s.sent('send-meeting-message') as { requestId: string }[];
+    expect(first).toEqual(envelope('send-meeting-message', { text: 'Hello', requestId: first?.requestId }));
+    s.deliver(envelope('control-result', { control: 'send-meeting-message', ok: true, requestId: first?.requestId }));
+    await expect(sent).resolves.toBeUndefined();
+    class To {
+      get participantUuid(): string {
+        return 'p1';
+      }
+    }
+    const refusal = new InvalidParamsError(
+      'sendMeetingMessage: options.participantUuid must be the options object\'s own property (a plain object such as { participantUuid: … }), not inherited',
+    );
+    await expect(s.chat.sendMeetingMessage('Psst', new To() as never)).rejects.toThrow(refusal);
+    await expect(s.chat.sendMeetingMessage('Psst', Object.create({ participantUuid: 'p1' }) as never)).rejects.toThrow(refusal);
+    expect(s.sent('send-meeting-message')).toHaveLength(1);
   });
 
   it('refuses text that is no text or too long, an unknown option, and a participant that is no id, sending nothing', async () => {

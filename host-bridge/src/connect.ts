@@ -1,5 +1,6 @@
 import { wrap } from 'comlink';
 import {
+  MAX_KEPT_ITEMS,
   PLUGIN_EVENTS,
   SERVICE_METHODS,
   TOPICS,
@@ -122,8 +123,10 @@ export interface ExternalChat extends ExternalChatMethods {
   readonly self: SelfState | undefined;
   /**
    * Adds a handler; returns the function that removes it. For meeting data
-   * (`roster`, `self`), the first handler subscribes and removing the last
-   * unsubscribes: nothing of the meeting reaches the page before it asks.
+   * (`roster`, `self`, `meeting-message`), the first handler subscribes and
+   * removing the last unsubscribes: nothing of the meeting reaches the page
+   * before it asks. Each `meeting-message` reaches the handlers once (by `id`),
+   * however often the plugin sends it again.
    */
   on<E extends keyof ExternalChatEvents>(event: E, handler: (payload: ExternalChatEvents[E]) => void): () => void;
   /** Removes every listener and timer, rejects pending calls. */
@@ -131,6 +134,24 @@ export interface ExternalChat extends ExternalChatMethods {
 }
 
 const EVENTS: readonly string[] = ['ready', ...PLUGIN_EVENTS];
+/** Events of `every` topics: the plugin sends its kept items again to each new subscription (another bridge's too). */
+const ITEM_EVENTS = new Set<string>([...TOPICS.values()].flatMap(({ action, delivery }) => (delivery === 'every' ? [action] : [])));
+/** More than the plugin ever sends again (its kept items), so every repeat is recognised. */
+const REMEMBERED_IDS = 2 * MAX_KEPT_ITEMS;
+
+/** The ids of the last `max` items, oldest forgotten first: `add` says whether an id is new. */
+function recentIds(max: number) {
+  const ids = new Set<string>();
+  return {
+    add(id: string): boolean {
+      if (ids.has(id)) return false;
+      ids.add(id);
+      // A Set iterates in insertion order: its first is the oldest.
+      if (ids.size > max) ids.delete(ids.values().next().value as string);
+      return true;
+    },
+  };
+}
 type Handler = (payload: never) => void;
 /** Event name → the topic its handlers subscribe to. */
 const TOPIC_OF_EVENT = new Map<string, Topic>([...TOPICS].map(([topic, { action }]) => [action, topic]));
@@ -145,6 +166,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   if (!origins) console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
 
   const handlers = new Map<string, Set<Handler>>(EVENTS.map((name) => [name, new Set()]));
+  const delivered = recentIds(REMEMBERED_IDS);
   let connected = false;
   let roster: readonly RosterEntry[] = [];
   let self: SelfState | undefined;
@@ -181,6 +203,8 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     timeoutMs,
     trace: options.onEnvelope,
     onEvent(name, payload) {
+      // Each item once: handlers are not handed again what they already had.
+      if (ITEM_EVENTS.has(name) && !delivered.add((payload as { id: string }).id)) return;
       record(name, payload);
       if (name === 'ready') {
         clearTimeout(connectTimer);

@@ -7,4 +7,4 @@ export {
 } from './connect.js';
 export type { CallOptions } from './host-endpoint.js';
 export { CallInterruptedError, ControlError, DialOutError, FeatureUnavailableError, InvalidParamsError, TimeoutError } from './errors.js';
-export type { DialOutBody, DialOutResult, DisconnectedPayload, Feature, RosterEntry, SelfState, Topic } from './contract/index.js';
+export type { DialOutBody, DialOutResult, DisconnectedPayload, Feature, MeetingMessage, RosterEntry, SelfState, Topic } from './contract/index.js';

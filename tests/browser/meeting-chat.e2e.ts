@@ -168,11 +168,15 @@ describe('the Chat button in the meeting', () => {
 describe('a nudge inside the meeting', () => {
   it('shows a toast, and refuses a second within 3 s without queueing it', async () => {
     const { s, sim } = await openBridge();
-    expect(await outcome(s.page, 'notify', ['Jane Doe: are you still there?'])).toEqual({ ok: true });
-    expect(await outcome(s.page, 'notify', ['Jane Doe: hello?'])).toMatchObject({
+    // Both from one task: they reach the plugin milliseconds apart, however slow the machine.
+    const [first, second] = await s.page.evaluate(async () => {
+      const settled = await Promise.allSettled([window.__host!.chat.notify('Jane Doe: are you still there?'), window.__host!.chat.notify('Jane Doe: hello?')]);
+      return settled.map((r) => (r.status === 'fulfilled' ? { ok: true } : { ok: false, name: (r.reason as Error).name, message: (r.reason as Error).message }));
+    });
+    expect(first).toEqual({ ok: true });
+    expect(second).toMatchObject({
       ok: false,
       name: 'ControlError',
-      action: 'notify',
       message: expect.stringMatching(/^notify: one toast per 3 s; this one came \d\.\d s after the last and was not shown/),
     });
     const toasts = await sim.evaluate(() => window.__sim!.toasts().map(({ pluginId, message }) => ({ pluginId, message })));

@@ -1,6 +1,6 @@
 // The README's protocol tables, rendered from the contract's two tables
 // (readme.test.ts keeps the README equal to this).
-import { PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, wireFields, type FieldRule, type Fields } from '../../host-bridge/src/contract';
+import { MAX_KEPT_ITEMS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, wireFields, type FieldRule, type Fields } from '../../host-bridge/src/contract';
 
 const code = (text: string): string => `\`${text}\``;
 
@@ -90,7 +90,7 @@ function bridgeOf(action: string, row: PluginRow): string {
     case 'topic':
       return (
         `${code(`on('${action}')`)}: the first handler subscribes to topic ${code(row.topic)} (feature ${code(row.feature)}); ` +
-        (row.delivery === 'latest' ? 'the value at once, then changes (≤ 10/s)' : 'the messages kept (≤ 100) at once, then each one')
+        (row.delivery === 'latest' ? 'the value at once, then changes (≤ 10/s)' : `the messages kept (≤ ${MAX_KEPT_ITEMS}) at once, then each one`)
       );
     case 'result':
       return `settles the control named by ${code('control')}: resolves, or rejects with ${code('ControlError')}`;

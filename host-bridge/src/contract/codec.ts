@@ -186,6 +186,9 @@ function payloadOfArgs(method: string, row: HostRow, args: readonly unknown[]): 
     // Options that are no object are refused with the call options' own message.
     if (!isRecord(rest)) return { ok: true, value: named };
     const fields = optionFieldsOf(method as ServiceMethod);
+    // A field the options only inherit (a class's getter) would be read as absent: a private message would go to everyone.
+    const inherited = fields.find((name) => name in rest && own(rest, name) === undefined && (rest as Record<string, unknown>)[name] !== undefined);
+    if (inherited !== undefined) return { ok: false, error: `${method}: options.${inherited} must be the options object's own property (a plain object such as { ${inherited}: … }), not inherited` };
     return { ok: true, value: { ...Object.fromEntries(fields.map((name) => [name, own(rest, name)])), ...named } };
   }
   if (isRecord(rest)) return { ok: true, value: { ...rest, ...named } };

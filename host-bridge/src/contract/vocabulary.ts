@@ -7,7 +7,7 @@
  * on ExternalChatService; the compiler checks that the two agree (service.ts).
  */
 import { DIAL_FIELDS } from './dial-body.js';
-import { boolean, optionalBoolean, optionalString, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
+import { boolean, MAX_STRING_LENGTH, optionalBoolean, optionalString, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
 
 /** Every envelope's `action` starts with this; anything else is not ours. */
 export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
@@ -60,9 +60,11 @@ export const ROSTER_ENTRY = {
  * types nor its validation state Infinity's limit, so this is the contract's
  * general string limit.
  */
-export const MAX_MEETING_MESSAGE_LENGTH = 4096;
+export const MAX_MEETING_MESSAGE_LENGTH = MAX_STRING_LENGTH;
 /** A toast is a nudge, not a message: one short line. */
 export const MAX_NOTIFY_LENGTH = 200;
+/** At most one toast per this many ms: a page that nudges on every message must not bury the meeting in toasts. */
+export const NOTIFY_INTERVAL_MS = 3_000;
 
 /** One message of the meeting's own chat, from @pexip/plugin-api's `message` / `directMessage` events. */
 export const MEETING_MESSAGE = {
@@ -221,7 +223,13 @@ export const PAGE_TO_PLUGIN = {
     kind: 'control',
     feature: 'notify',
     fields: {
-      message: { ...string, maxLength: MAX_NOTIFY_LENGTH, pattern: /^[^\p{Cc}]*$/u, means: `one line of plain text (no control characters)` },
+      message: {
+        ...string,
+        maxLength: MAX_NOTIFY_LENGTH,
+        // Control characters and Unicode's line and paragraph separators: a toast is one line.
+        pattern: /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u,
+        means: `one line of plain text (no control characters or line breaks)`,
+      },
     },
     method: 'notify',
     args: ['message'],
@@ -262,6 +270,11 @@ export type EventAction = ActionsOfKind<'event' | 'topic'>;
 export type TopicAction = ActionsOfKind<'topic'>;
 /** What a page can subscribe to. */
 export type Topic = (typeof PLUGIN_TO_PAGE)[TopicAction]['topic'];
+type TopicsDelivered<D> = { [A in TopicAction]: (typeof PLUGIN_TO_PAGE)[A] extends { delivery: D; topic: infer T } ? T : never }[TopicAction];
+/** Topics whose current value is sent (`delivery: 'latest'`). */
+export type LatestTopic = TopicsDelivered<'latest'>;
+/** Topics of which each item is sent (`delivery: 'every'`). */
+export type EveryTopic = TopicsDelivered<'every'>;
 type FeatureOf<R> = R extends { feature: infer F extends string } ? F : never;
 /** What a plugin offered before `ready` listed its features: a `ready` without `features` means these. */
 export const LEGACY_FEATURES = ['chat', 'dial-out'] as const satisfies readonly Feature[];
@@ -278,6 +291,8 @@ type WireFields<R extends { kind: string; fields: Fields }> = (
 export type HostPayloads = { [A in HostAction]: PayloadOf<WireFields<(typeof PAGE_TO_PLUGIN)[A]>> };
 /** Payload fields of each envelope the plugin sends, by action. */
 export type PluginPayloads = { [A in PluginAction]: PayloadOf<WireFields<(typeof PLUGIN_TO_PAGE)[A]>> };
+/** What each topic carries: its value (`latest`) or one item (`every`). */
+export type TopicPayloads = { [A in TopicAction as (typeof PLUGIN_TO_PAGE)[A]['topic']]: PluginPayloads[A] };
 
 /** What a successful dial-out resolves to. */
 export type DialOutResult = PayloadOf<(typeof PLUGIN_TO_PAGE)['dial-out-success']['fields']>;
