@@ -5,7 +5,7 @@
 // the branding that hides Web App 3's own chat button.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, bridgeCall as outcome, chatButton, eventually, openHost, postRaw, PREFIX, rawReplies, serve, simFrame, type Servers, type Session } from './harness';
+import { browserSuite, bridgeCall as outcome, chatButton, eventually, installRawClient, openHost, postRaw, PREFIX, rawReplies, serve, simFrame, type Servers, type Session } from './harness';
 
 const suite = browserSuite();
 let servers: Servers;
@@ -109,6 +109,26 @@ describe("the meeting's chat in raw envelopes", () => {
       [early, false],
       [later, true],
     ]);
+  });
+
+  it('keeps a message said while the plugin was still reading config.json', async () => {
+    const s = await suite.session();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await s.context.route('**/plugins/external-chat/config.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openHost(s, servers, { page: 'legacy-host', sim: QUIET });
+    const sim = await simFrame(s.page, servers);
+    await sim.waitForFunction(() => window.__sim!.inMeeting());
+    const alice = await someone(sim);
+    const id = await sim.evaluate((uuid) => window.__sim!.say(uuid, 'Said while the plugin was starting'), alice.uuid);
+    release();
+    await installRawClient(s.page);
+    await postRaw(s.page, 'plugin', { action: `${PREFIX}subscribe`, topics: ['meeting-chat'] });
+    const kept = await eventually(() => rawReplies(s.page, 'meeting-message'), (l) => l.length >= 1);
+    expect(kept).toEqual([expect.objectContaining({ id, text: 'Said while the plugin was starting' })]);
   });
 
   it('answers send-meeting-message with control-result, and names the field that is wrong', async () => {
