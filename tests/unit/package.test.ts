@@ -86,6 +86,7 @@ import {
   type DialOutBody,
   type DialOutResult,
   type ExternalChat,
+  type MeetingMessage,
   type RosterEntry,
 } from '@external-chat/host-bridge';
 import { action, validateDialBody } from '@external-chat/host-bridge/contract';
@@ -128,6 +129,15 @@ export async function panel(uuid: string): Promise<string> {
 void chat.setRole('p', 'chair');
 // @ts-expect-error: mute takes the participant and the state
 void chat.mute(true);
+chat.on('meeting-message', (message) => {
+  assert<Exactly<typeof message, MeetingMessage>>();
+  assert<Exactly<typeof message.direct, boolean>>();
+  void chat.sendMeetingMessage('Re: ' + message.text, { participantUuid: message.participantUuid, timeoutMs: 5000 });
+});
+void chat.setBadge(3);
+void chat.notify('Jane Doe: are you there?');
+// @ts-expect-error: the participant goes in the options
+void chat.sendMeetingMessage('hi', 'p1');
 
 const body: DialOutBody = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' };
 // @ts-expect-error: not a protocol Infinity dials
