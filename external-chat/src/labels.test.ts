@@ -30,6 +30,18 @@ describe('the Chat button tooltip', () => {
     expect(tooltipOf(labelsFor('de'), true, undefined)).toBe('Chat schließen');
   });
 
+  it.each([
+    ['en', 'Open Chat', 'Close Chat', '1 unread', '3 unread'],
+    ['nb', 'Åpne chat', 'Lukk chat', '1 ulest', '3 uleste'],
+    ['sv', 'Öppna chatten', 'Stäng chatten', '1 oläst', '3 olästa'],
+    ['de', 'Chat öffnen', 'Chat schließen', '1 ungelesen', '3 ungelesen'],
+    ['fr', 'Ouvrir le chat', 'Fermer le chat', '1 non lu', '3 non lus'],
+    ['es', 'Abrir chat', 'Cerrar chat', '1 sin leer', '3 sin leer'],
+  ])('in %s: %s / %s, (%s), (%s), as the README lists them', (language, open, close, one, three) => {
+    const labels = labelsFor(language);
+    expect([labels.open, labels.close, labels.unread(1), labels.unread(3)]).toEqual([open, close, one, three]);
+  });
+
   it('counts unread messages in brackets, in the language, singular and plural', () => {
     expect(tooltipOf(labelsFor('en'), false, 3)).toBe('Open Chat (3 unread)');
     expect(tooltipOf(labelsFor('nb'), false, 1)).toBe('Åpne chat (1 ulest)');

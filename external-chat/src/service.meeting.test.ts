@@ -109,6 +109,16 @@ describe("the meeting's chat as the service follows it", () => {
     expect(s.service.snapshot('meeting-chat')).toEqual([]);
   });
 
+  it('gives messages without a time or an id the time they arrived and ids of their own', () => {
+    const s = setup({ now: () => Date.parse('2026-11-26T12:00:00Z') });
+    const bare = { message: 'hi', displayName: 'Alice', userId: 'uuid-alice' } as never;
+    s.on.message?.(bare, false);
+    s.on.message?.(bare, false);
+    const [first, second] = s.service.snapshot('meeting-chat') ?? [];
+    expect(first?.at).toBe('2026-11-26T12:00:00.000Z');
+    expect(first?.id).not.toBe(second?.id);
+  });
+
   it('drops a message it cannot carry, raising and keeping nothing', () => {
     const s = setup();
     s.on.message?.(message('m1', ''), false);

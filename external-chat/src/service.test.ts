@@ -86,6 +86,7 @@ describe("the tooltip: count, language and the deployment's words", () => {
     on.language?.('not a language');
     await settle();
     expect(updates).toHaveLength(drawn);
+    expect(service.state().language).toBe('de');
     on.language?.('xx');
     await settle();
     expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat (2 unread)' });
