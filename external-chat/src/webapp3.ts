@@ -1,8 +1,9 @@
-import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
+import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
 import type { Button, Message, ParticipantActivities, Plugin } from '@pexip/plugin-api';
 import type { ControlRpc } from './controls';
 import type { ParticipantChange } from './roster';
 import type { WebApp3 } from './service';
+import { createKept } from './meeting-chat';
 import { withTimeout } from './with-timeout';
 
 /** How long the plugin waits for Web App 3 to answer a button update or a dial-out: nothing waits forever. */
@@ -53,13 +54,9 @@ export type HeardFromStart = Pick<WebApp3, 'onLanguage' | 'onMessage'>;
 export function listenFromStart(plugin: Plugin): HeardFromStart {
   let language: string | undefined;
   let onLanguage: ((code: string) => void) | undefined;
-  let held: [Message, boolean][] | undefined = [];
+  const held = createKept<[Message, boolean]>();
   let onMessage: ((message: Message, direct: boolean) => void) | undefined;
-  const heard = (message: Message, direct: boolean): void => {
-    if (onMessage) return onMessage(message, direct);
-    held?.push([message, direct]);
-    if (held && held.length > MAX_KEPT_ITEMS) held.shift();
-  };
+  const heard = (message: Message, direct: boolean): void => (onMessage ? onMessage(message, direct) : held.add([message, direct]));
   plugin.events.languageSelect.add((code) => {
     language = code;
     onLanguage?.(code);
@@ -73,8 +70,8 @@ export function listenFromStart(plugin: Plugin): HeardFromStart {
     },
     onMessage(handler) {
       onMessage = handler;
-      for (const [message, direct] of held ?? []) handler(message, direct);
-      held = undefined;
+      for (const [message, direct] of held.list()) handler(message, direct);
+      held.clear();
     },
   };
 }
