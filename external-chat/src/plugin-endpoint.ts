@@ -44,6 +44,8 @@ export interface PluginEndpointOptions {
   features?: readonly Feature[] | undefined;
   warn(message: string): void;
   clock?: Clock;
+  /** How envelopes reach the top window; by default the plugin posts them itself (post-to-top.ts). */
+  post?: (envelope: object) => void;
 }
 
 type ComlinkListener = (event: { data: ComlinkApply; origin: string }) => void;
@@ -71,7 +73,7 @@ function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void):
  */
 export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const { service, top, allowedOrigins, warn } = options;
-  const post = createPostToTop(top, allowedOrigins);
+  const post = options.post ?? createPostToTop(top, allowedOrigins);
   const warnLimited = createWarnLimiter({ write: warn, windowMs: WARN_WINDOW_MS });
   const inWindow = `in the last ${WARN_WINDOW_MS / 1000} s`;
   const comlink = new Set<ComlinkListener>();
