@@ -7,4 +7,6 @@ export function startServers(options?: {
   pluginConfig?: string | { status: number } | 'never-answer';
   /** Access-Control-Allow-Origin: * on config.json alone. */
   pluginConfigCors?: boolean;
+  /** Keys of the Rocket.Chat branding's config.json replacing {"dialect": "rocketchat", "allowedOrigins": [hostOrigin]}. */
+  rocketchatConfig?: Record<string, unknown>;
 }): Promise<{ hostOrigin: string; webappOrigin: string; close(): Promise<void> }>;

@@ -5,6 +5,8 @@
 // cross-origin rule in the browser is real:
 //   host    http://localhost:<HOST_PORT=5180>    the page that embeds Web App 3
 //   webapp3 http://127.0.0.1:<WEBAPP_PORT=5181>  the Web App 3 simulator + branding
+// and, for the Rocket.Chat host page, the same branding at /webapp3/branding-rocketchat/
+// with its manifest and the plugin's config.json rewritten in memory (rocketchatBranding below).
 //
 // Usage: node examples/serve.mjs [--host-port N] [--webapp-port N] [--csp strict]
 //        (or HOST_PORT, WEBAPP_PORT, CSP=strict in the environment)
@@ -47,6 +49,7 @@ export const STRICT_CSP =
 const hostMounts = () => [
   { prefix: '/host-bridge/', dir: resolve(repoRoot, 'host-bridge/dist') },
   { prefix: '/legacy-host/', dir: resolve(dist, 'legacy-host') },
+  { prefix: '/rocketchat-host/', dir: resolve(dist, 'rocketchat-host') },
   { prefix: '/host/', dir: resolve(dist, 'host') },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
   // `make bench`'s top page (bench/run.mjs drives it).
@@ -56,6 +59,7 @@ const hostMounts = () => [
 /** @param {boolean} csp @returns {Mount[]} */
 const webappMounts = (csp) => [
   { prefix: '/webapp3/branding/', dir: resolve(repoRoot, 'webapp3/branding'), csp },
+  { prefix: ROCKETCHAT_BRANDING, dir: resolve(repoRoot, 'webapp3/branding'), csp },
   { prefix: '/webapp3/', dir: resolve(dist, 'simulator') },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
   { prefix: '/fixtures/', dir: resolve(repoRoot, 'tests/browser/fixtures') },
@@ -155,6 +159,32 @@ function configAnswer(path, config, cors) {
   return cors ? { [path]: { body: readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'), cors } } : {};
 }
 
+/** The deployed branding folder, served again here for the Rocket.Chat host page (examples/rocketchat-host/). */
+const ROCKETCHAT_BRANDING = '/webapp3/branding-rocketchat/';
+
+/**
+ * The two files that differ from /webapp3/branding/, made in memory so the
+ * deployed folder stays what `make package` zips: a manifest that also hides
+ * Web App 3's own Participants button (the page has its own people panel), and
+ * the plugin's config.json speaking Rocket.Chat's dialect. The plugin sends the
+ * roster without being asked in that dialect, so it requires allowedOrigins:
+ * the host origin, known only once the server listens.
+ * @param {string} hostOrigin
+ * @param {Record<string, unknown>} [overrides] keys of config.json replacing the defaults (tests: `features`, `allowedOrigins`)
+ * @returns {Record<string, FileAnswer>}
+ */
+function rocketchatBranding(hostOrigin, overrides = {}) {
+  const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'webapp3/branding/manifest.json'), 'utf8'));
+  const hidden = new Set([...(manifest.applicationConfig?.hiddenFunctionality ?? []), 'button-chat', 'button-participants']);
+  manifest.applicationConfig = { ...manifest.applicationConfig, hiddenFunctionality: [...hidden] };
+  manifest.meta = { ...manifest.meta, description: `${manifest.meta?.description ?? 'external-chat'} (Rocket.Chat dialect)` };
+  const config = { dialect: 'rocketchat', allowedOrigins: [hostOrigin], ...overrides };
+  return {
+    [`${ROCKETCHAT_BRANDING}manifest.json`]: { body: `${JSON.stringify(manifest, null, 2)}\n` },
+    [`${ROCKETCHAT_BRANDING}plugins/external-chat/config.json`]: { body: `${JSON.stringify(config, null, 2)}\n` },
+  };
+}
+
 /** Listen on `port` (0 = any free port) at `hostname`; resolves with the actual port. */
 function listen(server, port, hostname) {
   return new Promise((resolvePort, reject) => {
@@ -177,14 +207,17 @@ function closeServer(server) {
 /**
  * Start both origins.
  * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict',
- *   pluginConfig?: string | { status: number } | 'never-answer', pluginConfigCors?: boolean }} [options]
+ *   pluginConfig?: string | { status: number } | 'never-answer', pluginConfigCors?: boolean,
+ *   rocketchatConfig?: Record<string, unknown> }} [options]
  *   `pluginConfig`: the plugin's config.json instead of the deployed file: its text (origin allow-list), an HTTP
  *   status with no file (404: none deployed, 500: a broken server), or 'never-answer' (the request hangs).
  *   `pluginConfigCors`: send `Access-Control-Allow-Origin: *` with config.json (and nothing else), as a server must
  *   for a plugin frame without allow-same-origin. No other response carries CORS headers.
+ *   `rocketchatConfig`: keys of the Rocket.Chat branding's config.json replacing its defaults
+ *   ({"dialect": "rocketchat", "allowedOrigins": [hostOrigin]}); `pluginConfig` does not touch that branding.
  * @returns {Promise<{ hostOrigin: string, webappOrigin: string, close(): Promise<void> }>}
  */
-export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false } = {}) {
+export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false, rocketchatConfig } = {}) {
   const strict = csp === true || csp === 'strict';
   const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
   const configPath = '/webapp3/branding/plugins/external-chat/config.json';
@@ -209,6 +242,8 @@ export async function startServers({ hostPort = 5180, webappPort = 5181, csp = f
     const webapp = createServer(webappHandler);
     servers.push(webapp);
     const actualWebappPort = await listen(webapp, webappPort, '127.0.0.1');
+    // The handler reads `files` per request: the Rocket.Chat branding joins it once the host origin is known.
+    Object.assign(files, rocketchatBranding(`http://localhost:${actualHostPort}`, rocketchatConfig));
     return {
       hostOrigin: `http://localhost:${actualHostPort}`,
       webappOrigin: `http://127.0.0.1:${actualWebappPort}`,
@@ -252,6 +287,7 @@ if (isMain) {
   console.log(`host origin:    ${servers.hostOrigin}`);
   console.log(`webapp3 origin: ${servers.webappOrigin}${opts.csp ? '  (strict CSP on /webapp3/branding/)' : ''}`);
   console.log(`\nOpen ${servers.hostOrigin}/host/`);
+  console.log(`Rocket.Chat host: ${servers.hostOrigin}/rocketchat-host/  (the plugin in Rocket.Chat's dialect, ${ROCKETCHAT_BRANDING})`);
   console.log(`Simulator alone: ${servers.webappOrigin}/webapp3/\n`);
   let stopping = false;
   const stop = async () => {

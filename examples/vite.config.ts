@@ -2,6 +2,7 @@
 //   dist/simulator/index.html          served at http://127.0.0.1:5181/webapp3/
 //   dist/host/index.html               served at http://localhost:5180/host/
 //   dist/legacy-host/index.html        served at http://localhost:5180/legacy-host/
+//   dist/rocketchat-host/index.html    served at http://localhost:5180/rocketchat-host/
 //   dist/assets/                       served at /assets/ on both origins
 // `base: './'` keeps every asset URL relative (../assets/x.js), so the pages
 // work under any mount point of examples/serve.mjs.
@@ -14,6 +15,7 @@ const pages: Record<string, string> = {
   simulator: 'simulator/index.html',
   host: 'host/index.html',
   'legacy-host': 'legacy-host/index.html',
+  'rocketchat-host': 'rocketchat-host/index.html',
 };
 
 const input = Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, `${root}${page}`]));
