@@ -34,6 +34,10 @@ export function createChatPanel(el: ChatElements, on: { post(text: string): void
     el.input.value = '';
   });
   el.close.addEventListener('click', () => on.close());
+  // The thread shrinks when the people panel opens below it: keep the newest message in view.
+  new ResizeObserver(() => {
+    el.thread.scrollTop = el.thread.scrollHeight;
+  }).observe(el.thread);
   let drawn = 0;
   return {
     draw(state) {

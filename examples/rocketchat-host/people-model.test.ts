@@ -76,7 +76,7 @@ describe('peopleView', () => {
     const view = peopleView([person('a'), person('w', { isWaiting: true }), person('h', { raisedHand: true }), person('me')], host, ALL);
     expect(view.lobby.map((r) => r.entry.uuid)).toEqual(['w']);
     expect(view.present.map((r) => [r.entry.uuid, r.you, r.name])).toEqual([
-      ['me', true, 'me (you)'],
+      ['me', true, 'me'],
       ['h', false, 'h'],
       ['a', false, 'a'],
     ]);

@@ -96,7 +96,7 @@ export function peopleView(roster: readonly RosterEntry[], self: SelfState | und
   const row = (entry: RosterEntry): PersonRow => ({
     entry,
     you: entry.uuid === youUuid,
-    name: entry.uuid === youUuid ? `${nameOf(entry)} (you)` : nameOf(entry),
+    name: nameOf(entry),
     detail: detailOf(entry),
     controls: rowControls(entry, self, features),
   });

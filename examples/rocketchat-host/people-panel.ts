@@ -90,7 +90,7 @@ export function createPeoplePanel(el: PeopleElements, on: { control(name: Contro
   const rowElement = (row: PersonRow): HTMLElement => {
     const e = row.entry;
     const open = asking?.uuid === e.uuid ? row.controls.find((c) => c.control === asking?.control && c.asks) : undefined;
-    const state = [e.isMuted ? 'mic off' : '', e.isCameraMuted ? 'video off' : '', e.isHost ? 'moderator' : ''].filter(Boolean);
+    const state = [row.you ? 'you' : '', e.isMuted ? 'mic off' : '', e.isCameraMuted ? 'video off' : '', e.isHost ? 'moderator' : ''].filter(Boolean);
     const item = h(
       'div',
       `person${row.you ? ' you' : ''}${e.isWaiting ? ' waiting' : ''}`,
