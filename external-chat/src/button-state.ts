@@ -1,5 +1,5 @@
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
-import { labelsFor, tooltipOf, type CustomLabels } from './labels';
+import { inLanguage, labelsFor, PARTICIPANTS_LABELS, tooltipOf, type CustomLabels } from './labels';
 
 /** What the embedding page has asked the Chat button to show, and the language Web App 3 speaks. */
 export interface ButtonState {
@@ -27,3 +27,18 @@ export const toButtonPayload = (state: ButtonState, custom: CustomLabels = {}): 
 
 export const sameButtonState = (a: ButtonState, b: ButtonState): boolean =>
   a.active === b.active && a.badge === b.badge && a.count === b.count && a.language === b.language;
+
+/** The Participants button (Rocket.Chat's dialect): active or not, in Web App 3's language. */
+export interface ParticipantsButtonState {
+  active: boolean;
+  language?: string | undefined;
+}
+
+export const INITIAL_PARTICIPANTS_STATE: ParticipantsButtonState = { active: false };
+
+export const toParticipantsButtonPayload = ({ active, language }: ParticipantsButtonState): ToolbarButtonPayload => {
+  const labels = inLanguage(PARTICIPANTS_LABELS, language);
+  return { position: 'toolbar', icon: 'IconParticipants', tooltip: active ? labels.close : labels.open, isActive: active };
+};
+
+export const sameParticipantsState = (a: ParticipantsButtonState, b: ParticipantsButtonState): boolean => a.active === b.active && a.language === b.language;

@@ -16,6 +16,14 @@ describe('parseConfig', () => {
     expect(parseConfig('{"features":[]}')).toEqual({ ok: true, value: { features: [] } });
   });
 
+  it("reads the dialect, whose features are its own", () => {
+    expect(parseConfig('{"dialect":"rocketchat","allowedOrigins":["https://chat.example.com"],"features":["chat","participants","roster"]}')).toEqual({
+      ok: true,
+      value: { dialect: 'rocketchat', allowedOrigins: ['https://chat.example.com'], features: ['chat', 'participants', 'roster'] },
+    });
+    expect(parseConfig('{"dialect":"external-chat"}')).toEqual({ ok: true, value: { dialect: 'external-chat' } });
+  });
+
   it("reads the tooltips' own words, either or both", () => {
     expect(parseConfig('{"labels":{"open":"Talk to us","close":"Hide the chat"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us', close: 'Hide the chat' } } });
     expect(parseConfig('{"labels":{"open":"Talk to us"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us' } } });
@@ -33,7 +41,11 @@ describe('parseConfig', () => {
     ['{"debug":"yes"}', '"debug" must be true or false'],
     ['{"features":"chat"}', '"features" must be an array of feature names (chat, dial-out, mute,'],
     ['{"features":["chat","mute_video"]}', '"features" lists "mute_video", which is not a feature; the features are chat, dial-out, mute, mute-video,'],
-    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "features", "labels"'],
+    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "dialect", "features", "labels"'],
+    ['{"dialect":"rocket.chat","allowedOrigins":["https://a.example"]}', '"dialect" must be one of "external-chat", "rocketchat" (the page\'s wire vocabulary), got "rocket.chat"'],
+    ['{"dialect":"rocketchat"}', 'the rocketchat dialect sends the meeting\'s roster to the page without being asked, so it needs "allowedOrigins"'],
+    ['{"dialect":"rocketchat","allowedOrigins":["https://a.example"],"features":["notify"]}', '"features" lists "notify", which is not a feature of the rocketchat dialect; the features are chat, participants,'],
+    ['{"features":["participants"]}', '"features" lists "participants", which is not a feature; the features are chat, dial-out,'],
     ['{"labels":"Chat"}', '"labels" must be an object such as {"open": "Open support chat", "close": "Close support chat"}'],
     ['{"labels":{"opened":"Chat"}}', '"labels" has unknown key(s) opened; the keys are "open" and "close"'],
     ['{"labels":{"open":""}}', `config.json "labels": 'open' must be a non-empty string, got ""`],

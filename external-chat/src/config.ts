@@ -1,4 +1,4 @@
-import { checkFields, FEATURES, isOrigin, isRecord, type Feature, type Result } from '@external-chat/host-bridge/contract';
+import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, type DialectName, type Result } from '@external-chat/host-bridge/contract';
 import type { CustomLabels } from './labels';
 
 /** `config.json` next to the plugin's index.html: deployment settings that need no rebuild. */
@@ -7,13 +7,16 @@ export interface PluginConfig {
   allowedOrigins?: readonly string[];
   /** Print @pexip/plugin-api's debug output (every RPC and message). */
   debug?: boolean;
-  /** The features this deployment offers; anything not listed is off. Absent = all. */
-  features?: readonly Feature[];
+  /** The features this deployment offers; anything not listed is off. Absent = all its dialect has. */
+  features?: readonly string[];
+  /** The wire vocabulary the page speaks: ours (`external-chat`, the default) or Rocket.Chat's (`rocketchat`). */
+  dialect?: DialectName;
   /** The Chat button's tooltips in the deployment's own words, for every language. */
   labels?: CustomLabels;
 }
 
-const KEYS = ['allowedOrigins', 'debug', 'features', 'labels'];
+const KEYS = ['allowedOrigins', 'debug', 'dialect', 'features', 'labels'];
+const DIALECT_NAMES = Object.keys(DIALECTS) as DialectName[];
 
 /** A tooltip: one short line. */
 const LABEL = { type: 'string', nonEmpty: true, maxLength: 100, optional: true } as const;
@@ -28,13 +31,20 @@ function parseLabels(value: unknown): Result<CustomLabels> {
   return checked.ok ? checked : { ok: false, error: `${checked.error} (${example})` };
 }
 
-/** A misspelt feature would silently switch it off: every name must be one the plugin knows. */
-function parseFeatures(value: unknown): Result<Feature[]> {
-  const known: readonly string[] = FEATURES;
+/** A misspelt feature would silently switch it off: every name must be one the dialect has. */
+function parseFeatures(value: unknown, dialect: DialectName): Result<string[]> {
+  const known = featuresOf(DIALECTS[dialect]);
+  const whose = dialect === 'external-chat' ? '' : ` of the ${dialect} dialect`;
   if (!Array.isArray(value)) return { ok: false, error: `config.json: "features" must be an array of feature names (${known.join(', ')})` };
   const bad = value.find((name) => typeof name !== 'string' || !known.includes(name));
-  if (bad !== undefined) return { ok: false, error: `config.json: "features" lists ${JSON.stringify(bad)}, which is not a feature; the features are ${known.join(', ')}` };
-  return { ok: true, value: value as Feature[] };
+  if (bad !== undefined) return { ok: false, error: `config.json: "features" lists ${JSON.stringify(bad)}, which is not a feature${whose}; the features are ${known.join(', ')}` };
+  return { ok: true, value: value as string[] };
+}
+
+function parseDialect(value: unknown): Result<DialectName> {
+  return typeof value === 'string' && (DIALECT_NAMES as string[]).includes(value)
+    ? { ok: true, value: value as DialectName }
+    : { ok: false, error: `config.json: "dialect" must be one of ${DIALECT_NAMES.map((name) => JSON.stringify(name)).join(', ')} (the page's wire vocabulary), got ${JSON.stringify(value)}` };
 }
 
 /** Parses config.json's text; errors say which key is wrong and what it must be. */
@@ -52,16 +62,29 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (unknownKeys.length > 0) {
     return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}` };
   }
-  const { allowedOrigins: origins, debug, features, labels } = data as { allowedOrigins?: unknown; debug?: unknown; features?: unknown; labels?: unknown };
+  const { allowedOrigins: origins, debug, dialect, features, labels } = data as { allowedOrigins?: unknown; debug?: unknown; dialect?: unknown; features?: unknown; labels?: unknown };
   if (debug !== undefined && typeof debug !== 'boolean') {
     return { ok: false, error: 'config.json: "debug" must be true or false' };
   }
-  const parsedFeatures = features === undefined ? undefined : parseFeatures(features);
+  const parsedDialect = dialect === undefined ? undefined : parseDialect(dialect);
+  if (parsedDialect && !parsedDialect.ok) return parsedDialect;
+  const dialectName = parsedDialect?.value ?? 'external-chat';
+  // A dialect without subscriptions sends the meeting unasked: only to pages the deployment named.
+  if (DIALECTS[dialectName].topics === 'unsolicited' && origins === undefined) {
+    return {
+      ok: false,
+      error:
+        `config.json: the ${dialectName} dialect sends the meeting's roster to the page without being asked, so it needs "allowedOrigins": ` +
+        `add the origin of the page that embeds Web App 3, such as "allowedOrigins": ["https://chat.example.com"]`,
+    };
+  }
+  const parsedFeatures = features === undefined ? undefined : parseFeatures(features, dialectName);
   if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
   const parsedLabels = labels === undefined ? undefined : parseLabels(labels);
   if (parsedLabels && !parsedLabels.ok) return parsedLabels;
   const flags: PluginConfig = {
     ...(debug === undefined ? {} : { debug }),
+    ...(parsedDialect ? { dialect: parsedDialect.value } : {}),
     ...(parsedFeatures ? { features: parsedFeatures.value } : {}),
     ...(parsedLabels ? { labels: parsedLabels.value } : {}),
   };

@@ -1,7 +1,8 @@
 // The external-chat plugin: registers with Web App 3, adds the Chat button and
 // bridges the meeting to the page that embeds Web App 3.
 import { registerPlugin, setLogger } from '@pexip/plugin-api';
-import { INITIAL_BUTTON_STATE, toButtonPayload } from './button-state';
+import { DIALECTS, pluginCodec } from '@external-chat/host-bridge/contract';
+import { INITIAL_BUTTON_STATE, INITIAL_PARTICIPANTS_STATE, toButtonPayload, toParticipantsButtonPayload } from './button-state';
 import { loadConfig } from './config';
 import { messageOf } from './errors';
 import { dropEmptyMessages } from './guard-plugin-api';
@@ -9,7 +10,7 @@ import { createQuietLogger } from './logger';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { PLUGIN_ID } from './plugin-id';
 import { createService } from './service';
-import { listenFromStart, webApp3 } from './webapp3';
+import { listenFromStart, webApp3, type Buttons } from './webapp3';
 
 const tag = '[external-chat]';
 const warn = (message: string): void => console.warn(`${tag} ${message}`);
@@ -51,12 +52,18 @@ async function start(): Promise<void> {
   if (settings.value.debug) setLogger(createQuietLogger(true));
 
   const { features, labels } = settings.value;
-  // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the button.
-  // A deployment that switched the chat off gets no button: a promise that never settles has no clicks.
-  const button = !features || features.includes('chat') ? plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE, labels)) : new Promise<never>(() => undefined);
-  button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the Chat button: ${messageOf(error)}`));
-  const service = createService(webApp3(plugin, button, early), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`), { labels });
-  startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn });
+  const codec = pluginCodec(DIALECTS[settings.value.dialect ?? 'external-chat']);
+  const offers = (feature: string): boolean => codec.features.includes(feature) && (!features || features.includes(feature));
+  // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the buttons.
+  // A deployment (or dialect) without a button's feature gets no such button.
+  const buttons: Buttons = {};
+  if (offers('chat')) buttons.chat = plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE, labels));
+  if (offers('participants')) buttons.participants = plugin.ui.addButton(toParticipantsButtonPayload(INITIAL_PARTICIPANTS_STATE));
+  for (const [name, button] of Object.entries(buttons)) {
+    button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the ${name} button: ${messageOf(error)}`));
+  }
+  const service = createService(webApp3(plugin, buttons, early), (error) => warn(`updating a toolbar button failed: ${messageOf(error)}`), { labels });
+  startPluginEndpoint({ service, codec, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn });
 }
 
 start().catch((error: unknown) => console.error(`${tag} failed to start: ${messageOf(error)}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABELS, labelsFor, primaryLanguage, tooltipOf } from './labels';
+import { inLanguage, LABELS, labelsFor, PARTICIPANTS_LABELS, primaryLanguage, tooltipOf } from './labels';
 
 describe('the language Web App 3 selects', () => {
   it('is read as its primary subtag, whatever its case or separator; Norwegian means Bokmål', () => {
@@ -59,5 +59,17 @@ describe('the Chat button tooltip', () => {
     expect(tooltipOf(labelsFor('sv', custom), false, 2)).toBe('Open support chat (2 olästa)');
     expect(tooltipOf(labelsFor('de', { close: 'Zu' }), true, undefined)).toBe('Zu');
     expect(tooltipOf(labelsFor('de', { close: 'Zu' }), false, undefined)).toBe('Chat öffnen');
+  });
+});
+
+describe('the Participants button tooltip', () => {
+  it('has words in the same languages as the Chat button, English for any other', () => {
+    expect(Object.keys(PARTICIPANTS_LABELS)).toEqual(Object.keys(LABELS));
+    expect(inLanguage(PARTICIPANTS_LABELS, 'nb')).toEqual({ open: 'Åpne deltakere', close: 'Lukk deltakere' });
+    expect(inLanguage(PARTICIPANTS_LABELS, 'de').close).toBe('Teilnehmer schließen');
+    expect(inLanguage(PARTICIPANTS_LABELS, 'pl')).toEqual({ open: 'Open participants', close: 'Close participants' });
+    expect(inLanguage(PARTICIPANTS_LABELS, 'constructor')).toEqual({ open: 'Open participants', close: 'Close participants' });
+    const opens = Object.values(PARTICIPANTS_LABELS).map((labels) => labels.open);
+    expect(new Set(opens).size).toBe(opens.length);
   });
 });

@@ -22,6 +22,16 @@ export const LABELS: Readonly<Record<string, Labels>> = {
   es: { open: 'Abrir chat', close: 'Cerrar chat', unread: (n) => `${n} sin leer` },
 };
 
+/** The Participants button's tooltip (a dialect that has the button: Rocket.Chat's), by primary language subtag. */
+export const PARTICIPANTS_LABELS: Readonly<Record<string, Pick<Labels, 'open' | 'close'>>> = {
+  en: { open: 'Open participants', close: 'Close participants' },
+  nb: { open: 'Åpne deltakere', close: 'Lukk deltakere' },
+  sv: { open: 'Öppna deltagare', close: 'Stäng deltagare' },
+  de: { open: 'Teilnehmer öffnen', close: 'Teilnehmer schließen' },
+  fr: { open: 'Ouvrir les participants', close: 'Fermer les participants' },
+  es: { open: 'Abrir participantes', close: 'Cerrar participantes' },
+};
+
 /** Plain "Norwegian" is written Bokmål by most. */
 const ALIASES: Readonly<Record<string, string>> = { no: 'nb' };
 
@@ -32,10 +42,13 @@ export function primaryLanguage(code: unknown): string | undefined {
   return /^[a-z]{2,3}$/.test(primary) ? (ALIASES[primary] ?? primary) : undefined;
 }
 
+/** A table's strings for a language; English for one the plugin has no strings for. */
+export const inLanguage = <L>(table: Readonly<Record<string, L>>, language: string | undefined): L =>
+  (language !== undefined && Object.hasOwn(table, language) ? table[language] : undefined) ?? (table.en as L);
+
 /** The labels for a language (English for one the plugin has no strings for), with the deployment's own words over them. */
 export function labelsFor(language: string | undefined, custom: CustomLabels = {}): Labels {
-  const own = (language !== undefined && Object.hasOwn(LABELS, language) ? LABELS[language] : undefined) ?? ENGLISH;
-  return { ...own, ...custom };
+  return { ...inLanguage(LABELS, language), ...custom };
 }
 
 /** `Open Chat`, or with unread messages counted `Open Chat (3 unread)`. */

@@ -1,4 +1,4 @@
-import { ACTION_PREFIX, validateDialBody } from '@external-chat/host-bridge/contract';
+import { ACTION_PREFIX, pluginCodec, ROCKETCHAT, validateDialBody } from '@external-chat/host-bridge/contract';
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { expose, type Endpoint } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,8 +13,10 @@ const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 /** Web App 3 as the service sees it, with its signals in the test's hands. */
 function fakeWebApp() {
   const updates: ToolbarButtonPayload[] = [];
+  const participantUpdates: ToolbarButtonPayload[] = [];
   const on: {
     click?: () => void;
+    participantsClick?: () => void;
     connected?: () => void;
     disconnected?: Parameters<WebApp3['onDisconnected']>[0];
     participants?: Parameters<WebApp3['onParticipants']>[0];
@@ -25,10 +27,10 @@ function fakeWebApp() {
   const dialOut = vi.fn(async (body: { destination: string }) => ({ uuid: `uuid-${body.destination}`, displayName: body.destination }));
   const control = vi.fn<WebApp3['control']>(async () => ({ status: 200, data: { status: 'success', result: true } }));
   const webapp: WebApp3 = {
-    updateButton: async (payload) => void updates.push(payload),
+    updateButton: async (button, payload) => void (button === 'chat' ? updates : participantUpdates).push(payload),
     dialOut,
     control,
-    onButtonClick: (handler) => (on.click = handler),
+    onButtonClick: (button, handler) => (button === 'chat' ? (on.click = handler) : (on.participantsClick = handler)),
     onConnected: (handler) => (on.connected = handler),
     onDisconnected: (handler) => (on.disconnected = handler),
     onParticipants: (handler) => (on.participants = handler),
@@ -36,7 +38,7 @@ function fakeWebApp() {
     onMessage: (handler) => (on.message = handler),
     onLanguage: (handler) => (on.language = handler),
   };
-  return { webapp, updates, dialOut, control, on };
+  return { webapp, updates, participantUpdates, dialOut, control, on };
 }
 
 function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof startPluginEndpoint>[0]> = {}) {
@@ -727,5 +729,107 @@ describe("plugin endpoint: the meeting's chat", () => {
       `notify: 'message' must be one line of plain text (no control characters or line breaks), got "a\u2028b"`,
     ]);
     expect(h.control).not.toHaveBeenCalled();
+  });
+});
+
+describe("plugin endpoint: Rocket.Chat's dialect over the same service", () => {
+  const rc = (name: string, fields: object = {}) => ({ action: `rocketchat:videoconf/${name}`, ...fields });
+  const RC_FEATURES = ['chat', 'participants', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'dial-out', 'roster', 'self'];
+  const rocketchat = (more: Partial<Parameters<typeof startPluginEndpoint>[0]> = {}) => harness([HOST], { codec: pluginCodec(ROCKETCHAT), ...more });
+
+  it('says ready with its features only, then the roster unasked', () => {
+    const h = rocketchat();
+    expect(h.greeting).toEqual([rc('ready', { features: RC_FEATURES }), rc('roster', { participants: [] })]);
+  });
+
+  it('sends roster changes and self without any subscription, coalesced as ours are', () => {
+    const t = manualClock();
+    const h = rocketchat({ clock: t.clock });
+    for (let i = 0; i < 20; i++) h.on.participants?.([{ type: 'join', participant: person(`p${i}`) }]);
+    h.on.me?.(person('me', { isHost: true, canControl: true }));
+    t.advance(100);
+    const rosters = h.posted.filter((m) => m.action === 'rocketchat:videoconf/roster');
+    expect(rosters).toHaveLength(1);
+    expect((rosters[0]?.participants as { uuid: string }[]).map((p) => p.uuid)).toEqual(Array.from({ length: 20 }, (_, i) => `p${i}`));
+    expect(h.posted.filter((m) => m.action === 'rocketchat:videoconf/self')).toEqual([
+      rc('self', { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true }),
+    ]);
+  });
+
+  it('sends no meeting data a deployment switched off', () => {
+    const h = rocketchat({ features: ['chat'] });
+    expect(h.greeting).toEqual([rc('ready', { features: ['chat'] })]);
+    h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    expect(h.posted).toEqual([]);
+  });
+
+  it('sets the Chat button from chat-state and its badge from an unread count', async () => {
+    const h = rocketchat();
+    h.send(rc('chat-unread', { unread: 3 }));
+    await flush();
+    h.send(rc('chat-state', { active: true }));
+    await flush();
+    expect(h.updates.at(-1)).toMatchObject({ isActive: true, tooltip: 'Close Chat (3 unread)', badge: { isVisible: true } });
+    h.send(rc('chat-unread', { unread: 0 }));
+    await flush();
+    expect(h.updates.at(-1)).toMatchObject({ tooltip: 'Close Chat', badge: { isVisible: false } });
+  });
+
+  it('asks the page to open its people panel, and shows the Participants button as the page says', async () => {
+    const h = rocketchat();
+    h.on.participantsClick?.();
+    expect(h.posted).toEqual([rc('toggle-participants', { active: true })]);
+    h.send(rc('participants-state', { active: true }));
+    await flush();
+    expect(h.participantUpdates.at(-1)).toEqual({ position: 'toolbar', icon: 'IconParticipants', tooltip: 'Close participants', isActive: true });
+    h.on.participantsClick?.();
+    expect(h.posted.at(-1)).toEqual(rc('toggle-participants', { active: false }));
+  });
+
+  it('runs a control and answers nothing, even with a requestId; a refusal is a warning here', async () => {
+    const h = rocketchat();
+    h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
+    h.posted.splice(0);
+    h.send(rc('mute', { participantUuid: 'a', muted: true, requestId: 'x1' }));
+    await flush();
+    expect(h.control).toHaveBeenCalledWith({ rpc: 'participant:mute', payload: { mute: true, participantUuid: 'a' } });
+    h.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'Forbidden' } });
+    h.send(rc('admit', { participantUuid: 'a' }));
+    await flush();
+    expect(h.posted.filter((m) => m.action !== 'rocketchat:videoconf/roster')).toEqual([]);
+    expect(h.warnings.at(-1)).toContain('admit');
+  });
+
+  it('answers dial-out in its own words, and refuses what is not valid with a warning naming the field', async () => {
+    const h = rocketchat();
+    h.send(rc('dial-out', dial));
+    await flush();
+    expect(h.posted).toEqual([rc('dial-out-success', { uuid: 'uuid-alice@example.com', displayName: 'alice@example.com' })]);
+    h.send(rc('mute', { participantUuid: 'a', muted: 'yes' }));
+    h.send(rc('chat-unread', { unread: -1 }));
+    await flush();
+    expect(h.control).not.toHaveBeenCalled();
+    expect(h.warnings).toEqual([expect.stringContaining("'muted'"), expect.stringContaining("'unread'")]);
+  });
+
+  it('ignores our vocabulary and Rocket.Chat actions it does not know, and never speaks ours', async () => {
+    const h = rocketchat();
+    h.send(envelope('ping'));
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    h.send(rc('subscribe', { topics: ['roster'] }));
+    h.send(rc('notify', { message: 'hi' }));
+    h.on.message?.({ id: 'm1', at: new Date(0), message: 'hello', displayName: 'A', userId: 'a' } as never, false);
+    await flush();
+    expect(h.posted).toEqual([]);
+    expect(h.warnings.filter((w) => w.includes("without the 'rocketchat:videoconf/' action prefix"))).toHaveLength(1);
+    expect(h.warnings).toContain("ignored unknown action 'rocketchat:videoconf/subscribe'");
+  });
+
+  it('takes messages only from the top window and allowed origins, as ours does', async () => {
+    const h = rocketchat();
+    h.send(rc('chat-state', { active: true }), { origin: 'https://evil.example' });
+    h.send(rc('chat-state', { active: true }), { source: {} });
+    await flush();
+    expect(h.updates).toEqual([]);
   });
 });

@@ -1,18 +1,4 @@
-import {
-  ACTION_PREFIX,
-  answerOf,
-  callOf,
-  decodeHostMessage,
-  encode,
-  eventOf,
-  FEATURES,
-  featureOf,
-  isAnswered,
-  isRequest,
-  type Feature,
-  type HostAction,
-  type ServiceCall,
-} from '@external-chat/host-bridge/contract';
+import { EXTERNAL_CHAT, pluginCodec, type PluginCodec, type ServiceCall } from '@external-chat/host-bridge/contract';
 import { expose, type Endpoint } from 'comlink';
 import type { Clock } from './coalesce';
 import { apply, readReply, type ComlinkApply, type ComlinkReply } from './comlink-wire';
@@ -40,8 +26,10 @@ export interface PluginEndpointOptions {
   allowedOrigins?: readonly string[] | undefined;
   /** A random id per plugin load, sent with every `ready`. */
   instanceId: string;
-  /** What this deployment offers (config.json's `features`); undefined = everything. */
-  features?: readonly Feature[] | undefined;
+  /** What this deployment offers (config.json's `features`); undefined = everything the dialect has. */
+  features?: readonly string[] | undefined;
+  /** The wire vocabulary the page speaks (config.json's `dialect`); ours by default. */
+  codec?: PluginCodec;
   warn(message: string): void;
   clock?: Clock;
   /** How envelopes reach the top window; by default the plugin posts them itself (post-to-top.ts). */
@@ -73,15 +61,17 @@ function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void):
  */
 export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const { service, top, allowedOrigins, warn } = options;
+  const codec = options.codec ?? pluginCodec(EXTERNAL_CHAT);
+  const { prefix } = codec.dialect;
   const post = options.post ?? createPostToTop(top, allowedOrigins);
   const warnLimited = createWarnLimiter({ write: warn, windowMs: WARN_WINDOW_MS });
   const inWindow = `in the last ${WARN_WINDOW_MS / 1000} s`;
   const comlink = new Set<ComlinkListener>();
-  const pending = new Map<string, ServiceCall>();
+  const pending = new Map<string, ServiceCall<string>>();
   let nextId = 0;
   // In the table's order, once each, whatever the order config.json lists them in.
-  const enabled: readonly Feature[] = options.features ? FEATURES.filter((feature) => options.features?.includes(feature)) : FEATURES;
-  const isOn = (feature: Feature | undefined): boolean => feature === undefined || enabled.includes(feature);
+  const enabled = options.features ? codec.features.filter((feature) => options.features?.includes(feature)) : codec.features;
+  const isOn = (feature: string | undefined): boolean => feature === undefined || enabled.includes(feature);
 
   const onReply = (reply: ComlinkReply): void => {
     const call = pending.get(reply.id);
@@ -89,8 +79,9 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     pending.delete(reply.id);
     const result = readReply(reply);
     const outcome = result.ok ? result : { ok: false as const, message: messageOf(result.error) };
-    if (isAnswered(call.action, call.requestId)) post(answerOf(call.action, outcome, call.requestId));
-    // A control sent without a requestId wants no answer; its failure is still worth a line here.
+    const answer = codec.answerOf(call.action, outcome, call.requestId);
+    if (answer) post(answer);
+    // A control sent without a requestId (or in a dialect that answers none) wants no answer; its failure is still worth a line here.
     else if (!outcome.ok) warn(outcome.message);
   };
   const endpoint: Endpoint = {
@@ -102,14 +93,15 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   expose(service, endpoint);
 
   /** A request or control goes through comlink, whose reply becomes the answer envelope. */
-  const request = (serviceCall: ServiceCall, origin: string): void => {
+  const request = (serviceCall: ServiceCall<string>, origin: string): void => {
     const { requestId, action } = serviceCall;
     if (requestId !== undefined && [...pending.values()].some((call) => call.requestId === requestId)) {
       // Dialling twice under one id would settle the first caller with the second's answer. The refusal
       // carries no requestId, so it cannot settle the first caller either; its message names the id.
       const message = `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`;
       warn(message);
-      if (isAnswered(action, undefined)) post(answerOf(action, { ok: false, message }, undefined));
+      const answer = codec.answerOf(action, { ok: false, message }, undefined);
+      if (answer) post(answer);
       return;
     }
     const id = String(++nextId);
@@ -124,7 +116,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
    * budget (\`make bench\`, figure 3). The method still comes from the table and
    * the argument from validation.
    */
-  const setState = ({ method, args }: ServiceCall): void => {
+  const setState = ({ method, args }: ServiceCall<string>): void => {
     try {
       const done = (service[method] as (arg: unknown) => unknown).call(service, args[0]);
       if (done instanceof Promise) done.catch((error: unknown) => warn(`${method} failed: ${messageOf(error)}`));
@@ -133,21 +125,23 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     }
   };
 
-  const topics = createTopics({ service, post, warn, isOn, clock: options.clock ?? realClock });
+  const topics = createTopics({ service, codec, post, warn, isOn, clock: options.clock ?? realClock });
 
   /** A switched-off feature is refused here, without reaching Web App 3; answered when the page awaits an answer. */
-  const refuseOff = (call: ServiceCall): boolean => {
-    const feature = featureOf(call.action);
+  const refuseOff = (call: ServiceCall<string>): boolean => {
+    const feature = codec.featureOf(call.action);
     if (isOn(feature)) return false;
     const text = `${call.action}: '${feature}' is switched off in this deployment (config.json "features" does not list it)`;
-    if (isAnswered(call.action, call.requestId)) post(answerOf(call.action, { ok: false, message: text }, call.requestId));
+    const answer = codec.answerOf(call.action, { ok: false, message: text }, call.requestId);
+    if (answer) post(answer);
     else warn(text);
     return true;
   };
 
   // Every answer below echoes its request's id: pages may then settle their calls by id alone.
+  // A dialect's `ready` carries only the fields its row declares.
   const sayReady = (): void =>
-    post(encode('ready', { instanceId: options.instanceId, echoesRequestId: true, features: [...enabled], connected: service.connected() }));
+    post(codec.readyOf({ instanceId: options.instanceId, echoesRequestId: true, features: [...enabled], connected: service.connected() }));
 
   const onMessage = (event: MessageEvent): void => {
     try {
@@ -161,29 +155,30 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
           (count) => `dropped ${count} more messages from ${origin} ${inWindow}: it is not in config.json's allowedOrigins`,
         );
       }
-      const inbound = decodeHostMessage(event.data);
+      const inbound = codec.decode(event.data);
       switch (inbound.kind) {
         case 'foreign':
           return warnLimited(
             `foreign ${origin}`,
-            `ignored a message from ${origin} without the '${ACTION_PREFIX}' action prefix`,
-            (count) => `ignored ${count} more messages from ${origin} without the '${ACTION_PREFIX}' action prefix ${inWindow}`,
+            `ignored a message from ${origin} without the '${prefix}' action prefix`,
+            (count) => `ignored ${count} more messages from ${origin} without the '${prefix}' action prefix ${inWindow}`,
           );
         case 'unknown':
           return warn(`ignored unknown action '${inbound.action}'`);
         case 'invalid': {
           warn(inbound.error);
-          const action = inbound.name as HostAction;
-          if (isAnswered(action, inbound.requestId)) post(answerOf(action, { ok: false, message: inbound.error }, inbound.requestId));
+          const answer = codec.answerOf(inbound.name, { ok: false, message: inbound.error }, inbound.requestId);
+          if (answer) post(answer);
           return;
         }
         case 'message': {
           const { message } = inbound;
-          if (message.name === 'ping') return sayReady();
-          if (message.name === 'subscribe' || message.name === 'unsubscribe') return topics.subscribe(message.payload.topics, message.name === 'subscribe');
-          const serviceCall = callOf(message);
+          const kind = codec.kindOf(message.name);
+          if (kind === 'ping') return sayReady();
+          if (kind === 'subscribe' || kind === 'unsubscribe') return topics.subscribe(message.payload.topics as string[], kind === 'subscribe');
+          const serviceCall = codec.callOf(message);
           if (!serviceCall || refuseOff(serviceCall)) return;
-          if (isRequest(serviceCall.action)) request(serviceCall, event.origin);
+          if (codec.isRequest(serviceCall.action)) request(serviceCall, event.origin);
           else setState(serviceCall);
         }
       }
@@ -194,13 +189,16 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   };
 
   service.onEvent(({ name, payload }) => {
-    const envelope = eventOf(name, payload);
-    if (envelope.ok) post(envelope.value);
-    else warn(`did not forward '${name}': ${envelope.error}`);
+    // An event the dialect has no row for (our vocabulary has no Participants button) is not its page's business.
+    const envelope = codec.eventOf(name, payload);
+    if (envelope?.ok) post(envelope.value);
+    else if (envelope) warn(`did not forward '${name}': ${envelope.error}`);
   });
   service.onTopicChange(topics.changed);
   service.onTopicItem(topics.item);
   options.self.addEventListener('message', onMessage);
   listenOnParent(options.self, onMessage);
   sayReady();
+  // A dialect without subscriptions gets every topic the deployment offers, unasked (config.json requires allowedOrigins for it).
+  if (codec.dialect.topics === 'unsolicited') topics.subscribe([...codec.topics].flatMap(([topic, row]) => (isOn(row.feature) ? [topic] : [])), true);
 }

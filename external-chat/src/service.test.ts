@@ -7,8 +7,10 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 
 function setup(dialOut: WebApp3['dialOut'] = vi.fn(), options: ServiceOptions = {}) {
   const updates: ToolbarButtonPayload[] = [];
+  const participantUpdates: ToolbarButtonPayload[] = [];
   const on: {
     click?: () => void;
+    participantsClick?: () => void;
     connected?: () => void;
     disconnected?: Parameters<WebApp3['onDisconnected']>[0];
     message?: Parameters<WebApp3['onMessage']>[0];
@@ -16,9 +18,9 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn(), options: ServiceOptions = 
   } = {};
   const service = createService(
     {
-      updateButton: async (payload) => void updates.push(payload),
+      updateButton: async (button, payload) => void (button === 'chat' ? updates : participantUpdates).push(payload),
       dialOut,
-      onButtonClick: (handler) => (on.click = handler),
+      onButtonClick: (button, handler) => (button === 'chat' ? (on.click = handler) : (on.participantsClick = handler)),
       onConnected: (handler) => (on.connected = handler),
       onDisconnected: (handler) => (on.disconnected = handler),
       control: async () => undefined,
@@ -32,7 +34,7 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn(), options: ServiceOptions = 
   );
   const events: ServiceEvent[] = [];
   service.onEvent((event) => events.push(event));
-  return { service, updates, on, events };
+  return { service, updates, participantUpdates, on, events };
 }
 
 describe('button state', () => {
@@ -102,6 +104,35 @@ describe("the tooltip: count, language and the deployment's words", () => {
     service.setBadge({ visible: true, count: 1 });
     // Two changes in a row are drawn as one, once the button is quiet.
     await vi.waitFor(() => expect(updates.at(-1)).toMatchObject({ tooltip: 'Talk to us (1 non lu)' }));
+  });
+});
+
+describe('the Participants button (a dialect that has one)', () => {
+  it('asks for the opposite of what the page last said, and shows what the page says, in its language', async () => {
+    const { service, on, events, participantUpdates, updates } = setup();
+    on.participantsClick?.();
+    expect(events).toEqual([{ name: 'toggle-participants', payload: { active: true } }]);
+    service.setParticipantsButtonActive(true);
+    await settle();
+    expect(participantUpdates).toEqual([{ position: 'toolbar', icon: 'IconParticipants', tooltip: 'Close participants', isActive: true }]);
+    on.participantsClick?.();
+    expect(events.at(-1)).toEqual({ name: 'toggle-participants', payload: { active: false } });
+    on.language?.('sv');
+    await settle();
+    expect(participantUpdates.at(-1)).toMatchObject({ tooltip: 'Stäng deltagare', isActive: true });
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Öppna chatten' });
+    expect(service.participantsState()).toEqual({ active: true, language: 'sv' });
+  });
+
+  it('is not redrawn when nothing changed, and leaves the Chat button alone', async () => {
+    const { service, participantUpdates, updates } = setup();
+    service.setParticipantsButtonActive(false);
+    await settle();
+    expect(participantUpdates).toEqual([]);
+    service.setParticipantsButtonActive(true);
+    await settle();
+    expect(participantUpdates).toHaveLength(1);
+    expect(updates).toEqual([]);
   });
 });
 

@@ -5,17 +5,26 @@ import {
   type ControlPayloads,
   type DialOutBody,
   type DialOutResult,
+  type DialectService,
   type DisconnectedPayload,
-  type ExternalChatService,
   type MeetingMessage,
-  type PluginEvents,
+  type ServiceEvents,
   type Topic,
   type TopicPayloads,
   type EveryTopic,
   type LatestTopic,
 } from '@external-chat/host-bridge/contract';
 import type { InfinityParticipant, Message, ToolbarButtonPayload } from '@pexip/plugin-api';
-import { INITIAL_BUTTON_STATE, sameButtonState, toButtonPayload, type ButtonState } from './button-state';
+import {
+  INITIAL_BUTTON_STATE,
+  INITIAL_PARTICIPANTS_STATE,
+  sameButtonState,
+  sameParticipantsState,
+  toButtonPayload,
+  toParticipantsButtonPayload,
+  type ButtonState,
+  type ParticipantsButtonState,
+} from './button-state';
 import { callOfControl, refusalIn, SELF_CONTROLS, type ControlCall } from './controls';
 import { primaryLanguage, type CustomLabels } from './labels';
 import { latestWins } from './latest-wins';
@@ -23,13 +32,17 @@ import { createKept, toMeetingMessage } from './meeting-chat';
 import { createRateLimit } from './rate-limit';
 import { createMeetingState, type ParticipantChange } from './roster';
 
+/** The plugin's toolbar buttons: Chat, and Participants where the dialect has it (Rocket.Chat's). */
+export type ButtonName = 'chat' | 'participants';
+
 /** What the service needs from Web App 3; webapp3.ts adapts @pexip/plugin-api to it. */
 export interface WebApp3 {
-  updateButton(payload: ToolbarButtonPayload): Promise<unknown>;
+  /** Redraws a button; resolves at once for a button this deployment did not add. */
+  updateButton(button: ButtonName, payload: ToolbarButtonPayload): Promise<unknown>;
   dialOut(body: DialOutBody): Promise<DialOutResult>;
   /** Sends a control; resolves with Web App 3's answer (Infinity's, as a value). */
   control(call: ControlCall): Promise<unknown>;
-  onButtonClick(handler: () => void): void;
+  onButtonClick(button: ButtonName, handler: () => void): void;
   onConnected(handler: () => void): void;
   onDisconnected(handler: (payload: DisconnectedPayload) => void): void;
   /** Changes to the main room, in the order Web App 3 reported them. */
@@ -41,8 +54,8 @@ export interface WebApp3 {
   onLanguage(handler: (code: string) => void): void;
 }
 
-/** One of the meeting's events, as the wire vocabulary names it (topics are read with `snapshot`). */
-export type ServiceEvent = { [E in keyof PluginEvents]: { name: E; payload: PluginEvents[E] } }[keyof PluginEvents];
+/** One of the meeting's events, as the wire vocabularies name it (topics are read with `snapshot`). */
+export type ServiceEvent = { [E in keyof ServiceEvents]: { name: E; payload: ServiceEvents[E] } }[keyof ServiceEvents];
 
 /** The current value of each `latest` topic; for an `every` topic, the items kept for a page that subscribes. */
 export type Snapshots = { [T in LatestTopic]: TopicPayloads[T] } & { [T in EveryTopic]: readonly TopicPayloads[T][] };
@@ -56,9 +69,11 @@ export interface ServiceOptions {
   elapsed?: () => number;
 }
 
-export interface PluginService extends ExternalChatService {
+export interface PluginService extends DialectService {
   /** The state the embedding page asked for last (not necessarily rendered yet). */
   state(): ButtonState;
+  /** The Participants button's state, as the page asked for it last. */
+  participantsState(): ParticipantsButtonState;
   onEvent(listener: (event: ServiceEvent) => void): void;
   /** Whether the local user is in the meeting. */
   connected(): boolean;
@@ -97,14 +112,26 @@ export function createService(
   const touched = (topic: Topic): void => {
     for (const listener of topicListeners) listener(topic);
   };
-  const render = latestWins<ButtonState>((next) => webapp.updateButton(toButtonPayload(next, labels)), INITIAL_BUTTON_STATE, sameButtonState, onButtonError);
+  const render = latestWins<ButtonState>((next) => webapp.updateButton('chat', toButtonPayload(next, labels)), INITIAL_BUTTON_STATE, sameButtonState, onButtonError);
   const set = (next: ButtonState): void => {
     state = next;
     render(state);
   };
+  let participants = INITIAL_PARTICIPANTS_STATE;
+  const renderParticipants = latestWins<ParticipantsButtonState>(
+    (next) => webapp.updateButton('participants', toParticipantsButtonPayload(next)),
+    INITIAL_PARTICIPANTS_STATE,
+    sameParticipantsState,
+    onButtonError,
+  );
+  const setParticipants = (next: ParticipantsButtonState): void => {
+    participants = next;
+    renderParticipants(participants);
+  };
 
-  // The button is a request, not a switch: the page decides and echoes the state back.
-  webapp.onButtonClick(() => emit({ name: 'toggle-chat', payload: { active: !state.active } }));
+  // A button is a request, not a switch: the page decides and echoes the state back.
+  webapp.onButtonClick('chat', () => emit({ name: 'toggle-chat', payload: { active: !state.active } }));
+  webapp.onButtonClick('participants', () => emit({ name: 'toggle-participants', payload: { active: !participants.active } }));
   webapp.onConnected(() => {
     connected = true;
     emit({ name: 'connected', payload: {} });
@@ -136,7 +163,9 @@ export function createService(
   });
   webapp.onLanguage((code) => {
     const language = primaryLanguage(code);
-    if (language !== undefined && language !== state.language) set({ ...state, language });
+    if (language === undefined || language === state.language) return;
+    set({ ...state, language });
+    setParticipants({ ...participants, language });
   });
 
   /** Runs a validated control: refuses what cannot be right before Web App 3 sees it, then reads Infinity's answer. */
@@ -162,6 +191,7 @@ export function createService(
 
   return {
     state: () => state,
+    participantsState: () => participants,
     onEvent: (listener) => void listeners.add(listener),
     connected: () => connected,
     snapshot: <T extends Topic>(topic: T) => snapshots[topic]() as Snapshots[T] | undefined,
@@ -169,6 +199,7 @@ export function createService(
     onTopicItem: (listener) => void itemListeners.add(listener),
     setButtonActive: (active) => set({ ...state, active }),
     setBadge: ({ visible, count }: BadgePayload) => set({ ...state, badge: visible, count }),
+    setParticipantsButtonActive: (active) => setParticipants({ ...participants, active }),
     dialOut: (body) => webapp.dialOut(body),
     mute: control('mute'),
     muteVideo: control('mute-video'),

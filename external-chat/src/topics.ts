@@ -1,4 +1,4 @@
-import { encode, TOPICS, type EveryTopic, type Feature, type Topic, type TopicAction, type TopicPayloads } from '@external-chat/host-bridge/contract';
+import type { EveryTopic, PluginCodec, Topic, TopicPayloads } from '@external-chat/host-bridge/contract';
 import { createCoalescer, type Clock, type Coalescer } from './coalesce';
 import type { PluginService } from './service';
 
@@ -7,10 +7,12 @@ export const TOPIC_INTERVAL_MS = 100;
 
 export interface TopicsOptions {
   service: Pick<PluginService, 'snapshot'>;
+  /** The dialect's topics and envelopes. */
+  codec: Pick<PluginCodec, 'topics' | 'topicOf'>;
   post(envelope: { action: string }): void;
   warn(message: string): void;
   /** Whether the deployment offers a feature (config.json's `features`). */
-  isOn(feature: Feature): boolean;
+  isOn(feature: string): boolean;
   clock: Clock;
 }
 
@@ -25,16 +27,17 @@ const EVERY = null;
  *   burst costs one read.
  * - `every`: the items the service kept at once, then each new one.
  */
-export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions) {
+export function createTopics({ service, codec, post, warn, isOn, clock }: TopicsOptions) {
   const subscribed = new Map<Topic, Coalescer | typeof EVERY>();
+  const TOPICS = codec.topics;
 
   // Snapshots and items hold only values the service checked against the contract's rules (roster.ts, meeting-chat.ts), so they are not checked again here.
-  const send = (topic: Topic, name: TopicAction): void => {
+  const send = (topic: Topic, name: string): void => {
     const snapshot = service.snapshot(topic);
-    if (snapshot !== undefined) post(encode(name, snapshot as never));
+    if (snapshot !== undefined) post(codec.topicOf(name, snapshot));
   };
-  const sendItems = (name: TopicAction, items: readonly object[]): void => {
-    for (const item of items) post(encode(name, item as never));
+  const sendItems = (name: string, items: readonly object[]): void => {
+    for (const item of items) post(codec.topicOf(name, item));
   };
 
   return {
@@ -42,7 +45,7 @@ export function createTopics({ service, post, warn, isOn, clock }: TopicsOptions
     subscribe(names: readonly string[], on: boolean): void {
       for (const name of names) {
         const topic = name as Topic;
-        const row = TOPICS.get(topic);
+        const row = TOPICS.get(name);
         if (!row) {
           warn(`${on ? '' : 'un'}subscribe: ignored '${name.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`);
           continue;

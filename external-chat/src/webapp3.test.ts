@@ -30,8 +30,8 @@ describe('webApp3: plugin-api as the service sees it', () => {
     const { plugin } = fakePlugin();
     const updates: unknown[] = [];
     let add!: (button: Button<'toolbar'>) => void;
-    const webapp = webApp3(plugin, new Promise((resolve) => (add = resolve)));
-    const pending = webapp.updateButton({ position: 'toolbar', icon: 'IconChat', tooltip: 'Close Chat', isActive: true });
+    const webapp = webApp3(plugin, { chat: new Promise((resolve) => (add = resolve)) });
+    const pending = webapp.updateButton('chat', { position: 'toolbar', icon: 'IconChat', tooltip: 'Close Chat', isActive: true });
     await Promise.resolve();
     expect(updates).toEqual([]);
     add({ update: async (payload: unknown) => void updates.push(payload) } as unknown as Button<'toolbar'>);
@@ -39,10 +39,24 @@ describe('webApp3: plugin-api as the service sees it', () => {
     expect(updates).toEqual([{ position: 'toolbar', icon: 'IconChat', tooltip: 'Close Chat', isActive: true }]);
   });
 
+  it('has nothing to draw and no clicks for a button the deployment did not add, and hands each button its own clicks', async () => {
+    const { plugin, button } = fakePlugin();
+    const clicks: unknown[] = [];
+    (button as unknown as { onClick: { add: (handler: () => void) => void } }).onClick = { add: (handler) => clicks.push(handler) };
+    const webapp = webApp3(plugin, { chat: Promise.resolve(button) });
+    await expect(webapp.updateButton('participants', { position: 'toolbar', icon: 'IconParticipants', tooltip: 'Open participants' })).resolves.toBeUndefined();
+    const chat = (): void => undefined;
+    webapp.onButtonClick('participants', () => undefined);
+    webapp.onButtonClick('chat', chat);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(clicks).toEqual([chat]);
+  });
+
   it('reports Leave and a dropped call, with Infinity’s error cut to what the wire carries', () => {
     const { plugin, button, fire } = fakePlugin();
     const seen: DisconnectedPayload[] = [];
-    webApp3(plugin, Promise.resolve(button)).onDisconnected((payload) => seen.push(payload));
+    webApp3(plugin, { chat: Promise.resolve(button) }).onDisconnected((payload) => seen.push(payload));
     fire('left');
     fire('disconnected', { error: 'x'.repeat(MAX_STRING_LENGTH + 10), errorCode: 117 });
     fire('disconnected', undefined);
@@ -84,7 +98,7 @@ describe('webApp3: plugin-api as the service sees it', () => {
   it("tells the meeting's messages from private ones", () => {
     const { plugin, button, fire } = fakePlugin();
     const seen: [string, boolean][] = [];
-    webApp3(plugin, Promise.resolve(button)).onMessage((message, direct) => seen.push([message.id, direct]));
+    webApp3(plugin, { chat: Promise.resolve(button) }).onMessage((message, direct) => seen.push([message.id, direct]));
     fire('message', { id: 'm1' });
     fire('directMessage', { id: 'm2' });
     expect(seen).toEqual([
@@ -95,7 +109,7 @@ describe('webApp3: plugin-api as the service sees it', () => {
 
   it('sends a toast through ui.showToast and a meeting message through conference.sendMessage', async () => {
     const { plugin, button, toasts, sent } = fakePlugin();
-    const webapp = webApp3(plugin, Promise.resolve(button));
+    const webapp = webApp3(plugin, { chat: Promise.resolve(button) });
     await expect(webapp.control({ rpc: 'ui:toast:show', payload: { message: 'hi' } })).resolves.toBeUndefined();
     await expect(webapp.control({ rpc: 'conference:sendMessage', payload: { payload: 'hello' } })).resolves.toEqual({ status: 200, data: { status: 'success', result: true } });
     expect(toasts).toEqual([{ message: 'hi' }]);

@@ -2,7 +2,7 @@ import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
 import type { Button, Message, ParticipantActivities, Plugin } from '@pexip/plugin-api';
 import type { ControlRpc } from './controls';
 import type { ParticipantChange } from './roster';
-import type { WebApp3 } from './service';
+import type { ButtonName, WebApp3 } from './service';
 import { createKept } from './meeting-chat';
 import { withTimeout } from './with-timeout';
 
@@ -76,19 +76,26 @@ export function listenFromStart(plugin: Plugin): HeardFromStart {
   };
 }
 
+/** The buttons this deployment added, each the promise of `ui.addButton`. */
+export type Buttons = Partial<Record<ButtonName, Promise<Button<'toolbar'>>>>;
+
 /**
- * @pexip/plugin-api, as the service needs it. The button is the promise of
+ * @pexip/plugin-api, as the service needs it. Each button is the promise of
  * `ui.addButton`: the plugin need not wait for Web App 3 to draw it before it
- * takes the page's commands, which are shown once it is there.
+ * takes the page's commands, which are shown once it is there. A button the
+ * deployment did not add has nothing to draw and no clicks.
  */
-export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>, early: HeardFromStart = listenFromStart(plugin)): WebApp3 {
+export function webApp3(plugin: Plugin, buttons: Buttons, early: HeardFromStart = listenFromStart(plugin)): WebApp3 {
   return {
-    updateButton: (payload) =>
-      withTimeout(
+    updateButton: (name, payload) => {
+      const button = buttons[name];
+      if (!button) return Promise.resolve();
+      return withTimeout(
         button.then((added) => added.update(payload)),
         BUTTON_UPDATE_TIMEOUT_MS,
         `ui:button:update got no answer within ${BUTTON_UPDATE_TIMEOUT_MS} ms`,
-      ),
+      );
+    },
     dialOut: (body) =>
       withTimeout(plugin.conference.dialOut(body), DIAL_OUT_TIMEOUT_MS, `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`),
     control: ({ rpc, payload }) =>
@@ -98,7 +105,7 @@ export function webApp3(plugin: Plugin, button: Promise<Button<'toolbar'>>, earl
         `${rpc} got no answer from Web App 3 within ${CONTROL_TIMEOUT_MS / 1000} s`,
       ),
     // A button that was never added is reported where it is added (index.ts); it has no clicks.
-    onButtonClick: (handler) => void button.then((added) => added.onClick.add(handler), () => undefined),
+    onButtonClick: (name, handler) => void buttons[name]?.then((added) => added.onClick.add(handler), () => undefined),
     onConnected: (handler) => void plugin.events.connected.add(handler),
     onMessage: early.onMessage,
     onLanguage: early.onLanguage,

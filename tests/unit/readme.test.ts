@@ -2,10 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PLUGIN_EVENTS, SERVICE_METHODS } from '../../host-bridge/src/contract';
-import { renderWireTables } from './wire-tables';
-
-const START = '<!-- wire-tables:start -->';
-const END = '<!-- wire-tables:end -->';
+import { renderRocketChatTables, renderWireTables } from './wire-tables';
 
 /** The API reference block, which both READMEs carry word for word. */
 function apiBlock(text: string): string {
@@ -29,17 +26,23 @@ describe('README', () => {
     expect(readme).toMatch(/make test\s+#/);
   });
 
-  it("shows the wire as the contract's tables define it (UPDATE_README=1 rewrites them)", () => {
-    const start = readme.indexOf(START);
-    const end = readme.indexOf(END);
+  it.each([
+    ['wire-tables', renderWireTables],
+    ['rocketchat-tables', renderRocketChatTables],
+  ])("shows the %s block as the contract's tables define it (UPDATE_README=1 rewrites it)", (name, render) => {
+    const START = `<!-- ${name}:start -->`;
+    const END = `<!-- ${name}:end -->`;
+    const text = readFileSync('README.md', 'utf8');
+    const start = text.indexOf(START);
+    const end = text.indexOf(END);
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
-    const expected = `${START}\n${renderWireTables()}\n${END}`;
+    const expected = `${START}\n${render()}\n${END}`;
     if (process.env.UPDATE_README === '1') {
-      writeFileSync('README.md', readme.slice(0, start) + expected + readme.slice(end + END.length));
+      writeFileSync('README.md', text.slice(0, start) + expected + text.slice(end + END.length));
       return expect(readFileSync('README.md', 'utf8')).toContain(expected);
     }
-    expect(readme.slice(start, end + END.length)).toBe(expected);
+    expect(text.slice(start, end + END.length)).toBe(expected);
   });
 
   it("holds the same API reference as host-bridge's own README", () => {

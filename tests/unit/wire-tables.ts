@@ -1,6 +1,6 @@
 // The README's protocol tables, rendered from the contract's two tables
 // (readme.test.ts keeps the README equal to this).
-import { MAX_KEPT_ITEMS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, wireFields, type FieldRule, type Fields } from '../../host-bridge/src/contract';
+import { MAX_KEPT_ITEMS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, ROCKETCHAT, wireFields, type Dialect, type FieldRule, type Fields } from '../../host-bridge/src/contract';
 
 const code = (text: string): string => `\`${text}\``;
 
@@ -112,5 +112,81 @@ export function renderWireTables(): string {
     '**Plugin → page**',
     '',
     table(['action', 'fields', 'in host-bridge'], pluginRows()),
+  ].join('\n');
+}
+
+type DialectPageRow = Dialect['pageToPlugin'][string];
+type DialectPluginRow = Dialect['pluginToPage'][string];
+
+/** The name our vocabulary gives the same row, when another dialect reuses it. */
+const oursFor = (table: Dialect['pageToPlugin'] | Dialect['pluginToPage'], row: object): string | undefined =>
+  Object.entries(table).find(([, candidate]) => candidate === row)?.[0];
+
+/** A dialect's fields, as its page sends and reads them (no `requestId`: Rocket.Chat's protocol has none). */
+const plainFields = (row: { fields: Fields }): string => fieldList(row.fields) || 'none';
+
+function dialectCall(row: DialectPageRow): string {
+  if (!('method' in row)) return '–';
+  const same = oursFor(PAGE_TO_PLUGIN, row);
+  if (row.kind === 'state' && row.toService) {
+    // Shown by example: what the row hands the service for a sample payload.
+    const sample = { [row.arg]: 3 };
+    return `${code(`${row.method}(${JSON.stringify((row.toService as (payload: object) => unknown)(sample))})`)} for ${code(JSON.stringify(sample))}`;
+  }
+  const call = row.kind === 'state' ? `${row.method}(${row.arg})` : `${row.method}(…)`;
+  return same ? `${code(call)}, as our ${code(same)}` : code(call);
+}
+
+function dialectAnswer(row: DialectPageRow, dialect: Dialect): string {
+  if (row.kind === 'request') return `${code(row.ok)} / ${code(row.error)}`;
+  if (row.kind === 'control') {
+    const answers = Object.entries(dialect.pluginToPage).some(([, r]) => r.kind === 'result');
+    return answers ? `${code('control-result')}, only when it carries a ${code('requestId')}` : `none: the change shows in the next ${code('roster')}`;
+  }
+  return 'none';
+}
+
+function dialectSends(action: string, row: DialectPluginRow, dialect: Dialect): string {
+  const same = oursFor(PLUGIN_TO_PAGE, row);
+  const as = same ? `, as our ${code(same)}` : '';
+  switch (row.kind) {
+    case 'ready':
+      return 'when the plugin starts';
+    case 'topic':
+      return dialect.topics === 'unsolicited'
+        ? `unasked: at start (once known), then whenever it changes (≤ 10/s); feature ${code(row.feature)}${as}`
+        : `to a page that subscribed to ${code(row.topic)}${as}`;
+    case 'ok':
+    case 'error': {
+      const request = Object.entries(dialect.pageToPlugin).find(([, r]) => r.kind === 'request' && (r.ok === action || r.error === action));
+      return `answers ${code(request?.[0] ?? '?')}${as}`;
+    }
+    default:
+      return same ? `as our ${code(same)}` : action === 'toggle-participants' ? 'the Participants button was clicked; `active` is the state asked for' : '–';
+  }
+}
+
+/** Rocket.Chat's dialect, rendered from its tables (dialects.ts) as ours are. */
+export function renderRocketChatTables(dialect: Dialect = ROCKETCHAT): string {
+  return [
+    `**Page → plugin** (${code(dialect.prefix + '<action>')})`,
+    '',
+    table(
+      ['action', 'fields', 'calls', 'answered with', 'feature'],
+      Object.entries(dialect.pageToPlugin).map(([action, row]) => [
+        code(action),
+        plainFields(row),
+        dialectCall(row),
+        dialectAnswer(row, dialect),
+        'feature' in row ? code(row.feature) : '–',
+      ]),
+    ),
+    '',
+    '**Plugin → page**',
+    '',
+    table(
+      ['action', 'fields', 'sent'],
+      Object.entries(dialect.pluginToPage).map(([action, row]) => [code(action), plainFields(row), dialectSends(action, row, dialect)]),
+    ),
   ].join('\n');
 }

@@ -36,7 +36,7 @@ function stack() {
   });
   const service = createService(
     {
-      updateButton: async (p) => void updates.push(p),
+      updateButton: async (_button, p) => void updates.push(p),
       dialOut,
       onButtonClick: () => undefined,
       onConnected: () => undefined,

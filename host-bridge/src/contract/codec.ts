@@ -3,6 +3,8 @@
  * the two tables in vocabulary.ts. Pure functions; nothing here posts.
  */
 import { checkFields, isRecord, own, type Fields, type Result } from './fields.js';
+import { EXTERNAL_CHAT, type Dialect } from './dialects.js';
+import type { DialectMethod } from './service.js';
 import {
   ACTION_PREFIX,
   PAGE_TO_PLUGIN,
@@ -20,6 +22,7 @@ import {
   type ServiceMethod,
   type Topic,
   type TopicAction,
+  type PageRow,
 } from './vocabulary.js';
 
 export type HostMessage = Decoded<HostPayloads>;
@@ -69,10 +72,10 @@ const REQUEST_OF_ANSWER = /* @__PURE__ */ new Map<string, AnsweredAction>(
   ),
 );
 
-function decode<M>(data: unknown, wire: Map<string, Fields>): Inbound<M> {
+function decode<M>(data: unknown, wire: Map<string, Fields>, prefix: string = ACTION_PREFIX): Inbound<M> {
   const full = isRecord(data) ? own(data, 'action') : undefined;
-  if (typeof full !== 'string' || !full.startsWith(ACTION_PREFIX)) return { kind: 'foreign' };
-  const name = full.slice(ACTION_PREFIX.length);
+  if (typeof full !== 'string' || !full.startsWith(prefix)) return { kind: 'foreign' };
+  const name = full.slice(prefix.length);
   const fields = wire.get(name);
   if (!fields) return { kind: 'unknown', action: full.slice(0, 200) };
   const payload = checkFields(name, data, fields);
@@ -85,7 +88,7 @@ function decode<M>(data: unknown, wire: Map<string, Fields>): Inbound<M> {
 }
 
 /** Plugin side: classifies a message from the embedding page. */
-export const decodeHostMessage = (data: unknown): Inbound<HostMessage> => decode(data, HOST_WIRE);
+export const decodeHostMessage = (data: unknown): Inbound<HostMessage> => OURS.decode(data) as Inbound<HostMessage>;
 
 /** Host side: classifies a message from the plugin. */
 export const decodePluginMessage = (data: unknown): Inbound<PluginMessage> => decode(data, PLUGIN_WIRE);
@@ -104,24 +107,15 @@ export const featureOf = (action: HostAction): Feature | undefined => {
 };
 
 /** A service call, as the plugin endpoint makes it (through comlink for a request or control). */
-export interface ServiceCall {
-  action: HostAction;
-  method: ServiceMethod;
+export interface ServiceCall<A extends string = HostAction> {
+  action: A;
+  method: DialectMethod;
   args: [unknown];
   requestId?: string;
 }
 
 /** Plugin side: the service call a validated message asks for; undefined for `ping` and subscriptions. */
-export function callOf({ name, payload }: HostMessage): ServiceCall | undefined {
-  const row: HostRow = PAGE_TO_PLUGIN[name];
-  if (!('method' in row)) return undefined;
-  const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
-  // A state row with `toPayload` gives the service its whole payload, as the service's method says (service.ts).
-  const arg = row.kind === 'state' && !('toPayload' in row) ? fields[row.arg] : fields;
-  const call: ServiceCall = { action: name, method: row.method, args: [arg] };
-  if (requestId !== undefined) call.requestId = requestId;
-  return call;
-}
+export const callOf = (message: HostMessage): ServiceCall | undefined => OURS.callOf(message) as ServiceCall | undefined;
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -130,36 +124,118 @@ export type Outcome = { ok: true; value: unknown } | { ok: false; message: strin
  * control only when it carried a `requestId` (otherwise its effect shows in
  * the next roster, as in the protocol it comes from).
  */
-export const isAnswered = (action: HostAction, requestId: string | undefined): action is AnsweredAction =>
-  PAGE_TO_PLUGIN[action].kind === 'request' || (PAGE_TO_PLUGIN[action].kind === 'control' && requestId !== undefined);
+export const isAnswered = (action: HostAction, requestId: string | undefined): action is AnsweredAction => OURS.isAnswered(action, requestId);
 
-/**
- * Plugin side: an outcome → its answer envelope. A result passes the answer's
- * own rule, so only the fields the table declares leave.
- */
-export function answerOf(request: AnsweredAction, outcome: Outcome, requestId: string | undefined): { action: string } {
-  const row: HostRow = PAGE_TO_PLUGIN[request];
-  const id = requestId === undefined ? {} : { requestId };
-  if (row.kind !== 'request') {
-    return encode('control-result', outcome.ok ? { control: request, ok: true, ...id } : { control: request, ok: false, message: outcome.message, ...id });
-  }
-  let message = outcome.ok ? '' : outcome.message;
-  if (outcome.ok) {
-    const result = checkFields(row.ok, outcome.value, PLUGIN_TO_PAGE[row.ok].fields);
-    if (result.ok) return encode(row.ok, { ...result.value, ...id });
-    message = `Web App 3 answered something unexpected (${result.error})`;
-  }
-  return encode(row.error, { message, ...id });
+/** Plugin side: an outcome → its answer envelope. */
+export const answerOf = (request: AnsweredAction, outcome: Outcome, requestId: string | undefined): { action: string } =>
+  OURS.answerOf(request, outcome, requestId) as { action: string };
+
+/** Plugin side: a service event → its envelope, through the event's rule, so nothing undeclared or invalid leaves. */
+export const eventOf = <E extends EventAction>(name: E, payload: PluginPayloads[E]): Result<{ action: string }> =>
+  OURS.eventOf(name, payload) as Result<{ action: string }>;
+
+/** A message of any dialect, decoded: the short action name and its validated payload. */
+export interface DialectMessage {
+  name: string;
+  payload: Record<string, unknown>;
 }
 
+/** Everything a dialect lets a deployment switch on or off, in table order. */
+export const featuresOf = ({ pageToPlugin, pluginToPage }: Dialect): readonly string[] => [
+  ...new Set([...entries(pageToPlugin), ...entries(pluginToPage)].flatMap(([, row]) => ('feature' in row ? [row.feature] : []))),
+];
+
+/** The plugin's side of one dialect's wire: what plugin-endpoint.ts and topics.ts need, read off the dialect's two tables. */
+export type PluginCodec = ReturnType<typeof pluginCodec>;
+
 /**
- * Plugin side: a service event → its envelope, through the event's rule, so
- * nothing undeclared or invalid leaves.
+ * Plugin side, for any dialect: classifies the page's messages, turns them
+ * into service calls, and turns outcomes and events into this dialect's
+ * envelopes, each through its row's rule, so nothing undeclared leaves.
  */
-export function eventOf<E extends EventAction>(name: E, payload: PluginPayloads[E]): Result<{ action: string }> {
-  const valid = checkFields(name, payload, PLUGIN_TO_PAGE[name].fields);
-  return valid.ok ? { ok: true, value: encode(name, valid.value as PluginPayloads[E]) } : valid;
+export function pluginCodec(dialect: Dialect) {
+  const { prefix, pageToPlugin, pluginToPage } = dialect;
+  const pageWire = byAction(pageToPlugin);
+  const page = new Map(entries(pageToPlugin));
+  const plugin = new Map(entries(pluginToPage));
+  // The action that answers a control sent with a `requestId`; a dialect without one answers no control.
+  const result = entries(pluginToPage).find(([, row]) => row.kind === 'result')?.[0];
+  const features = featuresOf(dialect);
+  const topics: ReadonlyMap<string, { action: string; feature: string; delivery: 'latest' | 'every' }> = new Map(
+    entries(pluginToPage).flatMap(([action, row]) => (row.kind === 'topic' ? [[row.topic, { action, feature: row.feature, delivery: row.delivery }] as const] : [])),
+  );
+  const rowOf = (action: string): PageRow => page.get(action) as PageRow;
+  const encodeAs = (name: string, payload: object): { action: string } => ({ action: prefix + name, ...payload });
+  /** Through the row's rule: only the fields the row declares leave, and only valid ones. */
+  const checked = (name: string, payload: object): Result<{ action: string }> | undefined => {
+    const row = plugin.get(name);
+    if (!row) return undefined;
+    const valid = checkFields(name, payload, row.fields);
+    return valid.ok ? { ok: true, value: encodeAs(name, valid.value) } : valid;
+  };
+  const isAnsweredIn = (action: string, requestId: string | undefined): boolean => {
+    const { kind } = rowOf(action);
+    return kind === 'request' || (kind === 'control' && requestId !== undefined && result !== undefined);
+  };
+
+  return {
+    dialect,
+    /** Everything this dialect lets a deployment switch on or off, in table order. */
+    features,
+    /** topic → the action that carries it, the feature that switches it and how it is delivered. */
+    topics,
+    decode: (data: unknown): Inbound<DialectMessage> => decode(data, pageWire, prefix),
+    kindOf: (action: string): PageRow['kind'] => rowOf(action).kind,
+    /** The feature a page action belongs to; undefined for the always-on ones. */
+    featureOf: (action: string): string | undefined => {
+      const row = rowOf(action);
+      return 'feature' in row ? row.feature : undefined;
+    },
+    callOf({ name, payload }: DialectMessage): ServiceCall<string> | undefined {
+      const row = rowOf(name);
+      if (!('method' in row)) return undefined;
+      const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
+      // A state row gives the service one field, its payload worded for the service (`toService`), or with
+      // `toPayload` its whole payload, as the service's method says (service.ts).
+      const arg =
+        row.kind !== 'state' || row.toPayload ? fields : row.toService ? (row.toService as (payload: object) => unknown)(fields) : fields[row.arg];
+      const call: ServiceCall<string> = { action: name, method: row.method as DialectMethod, args: [arg] };
+      if (requestId !== undefined) call.requestId = requestId;
+      return call;
+    },
+    /** Whether the page gets an answer: a request always; a control when it carried a `requestId` and the dialect answers controls. */
+    isAnswered: isAnsweredIn,
+    /** Whether the action waits on the service's answer (a request or control), rather than setting state. */
+    isRequest: (action: string): boolean => ['request', 'control'].includes(rowOf(action).kind),
+    /** An outcome → its answer envelope; undefined when the page gets none. A result passes the answer's own rule. */
+    answerOf(request: string, outcome: Outcome, requestId: string | undefined): { action: string } | undefined {
+      const row = rowOf(request);
+      if (!isAnsweredIn(request, requestId)) return undefined;
+      const id = requestId === undefined ? {} : { requestId };
+      if (row.kind !== 'request') {
+        return encodeAs(result as string, outcome.ok ? { control: request, ok: true, ...id } : { control: request, ok: false, message: outcome.message, ...id });
+      }
+      let message = outcome.ok ? '' : outcome.message;
+      if (outcome.ok) {
+        const answer = checked(row.ok, outcome.value as object);
+        if (answer?.ok) return { ...answer.value, ...id };
+        message = `Web App 3 answered something unexpected (${answer?.ok === false ? answer.error : `no '${row.ok}' row`})`;
+      }
+      return encodeAs(row.error, { message, ...id });
+    },
+    /** A service event → its envelope; undefined when this dialect does not carry the event. */
+    eventOf: (name: string, payload: object): Result<{ action: string }> | undefined => checked(name, payload),
+    /** `ready`, with the fields this dialect's `ready` declares (the rest stay home). */
+    readyOf: (payload: object): { action: string } => {
+      const ready = checked('ready', payload);
+      return ready?.ok ? ready.value : encodeAs('ready', {});
+    },
+    /** A topic's value or item → its envelope; the service checked it already (roster.ts, meeting-chat.ts). */
+    topicOf: (action: string, payload: object): { action: string } => encodeAs(action, payload),
+  };
 }
+
+const OURS = /* @__PURE__ */ pluginCodec(EXTERNAL_CHAT);
 
 /** Host side: how many arguments a method takes; its call options come after them. */
 export function arityOf(method: ServiceMethod): number {

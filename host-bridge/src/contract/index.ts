@@ -41,7 +41,8 @@ export {
   type RequestAction,
   type ServiceMethod,
 } from './vocabulary.js';
-export type { BadgePayload, ExternalChatService } from './service.js';
+export type { BadgePayload, DialectMethod, DialectService, ExternalChatService } from './service.js';
+export { DIALECTS, EXTERNAL_CHAT, ROCKETCHAT, type Dialect, type DialectName, type ServiceEvents } from './dialects.js';
 export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body.js';
 export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type IntegerRule, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
 export { isOrigin, originOf } from './origins.js';
@@ -51,6 +52,10 @@ export {
   arityOf,
   optionFieldsOf,
   callOf,
+  pluginCodec,
+  featuresOf,
+  type PluginCodec,
+  type DialectMessage,
   decodeHostMessage,
   decodePluginMessage,
   encode,

@@ -1,5 +1,6 @@
 import type { DialOutBody } from './dial-body.js';
 import type { Fields, PayloadOf } from './fields.js';
+import type { ROCKETCHAT } from './dialects.js';
 import type { ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
 
 /**
@@ -37,6 +38,14 @@ export interface ExternalChatService {
   notify(control: ControlPayloads['notify']): Promise<void>;
 }
 
+/** The service, with what other dialects' rows call beyond ours (dialects.ts). */
+export interface DialectService extends ExternalChatService {
+  /** Shows the Participants button active (tooltip *Close participants*) or not: Rocket.Chat's dialect has one. */
+  setParticipantsButtonActive(active: boolean): void | Promise<void>;
+}
+/** The service methods any dialect's rows may name. */
+export type DialectMethod = keyof DialectService;
+
 /** What the badge shows: the dot, and optionally how many are unread. */
 export type BadgePayload = PayloadOf<(typeof PAGE_TO_PLUGIN)['toggle-chat-badge']['fields']>;
 
@@ -64,3 +73,10 @@ type Agrees = {
 // `Agrees` is a union over the methods: it is exactly `true` only when every method agrees.
 type _TableMatchesService = Assert<Same<Agrees, true>>;
 type _EveryRowNamesAMethod = Assert<Same<ServiceMethod, keyof ExternalChatService>>;
+
+// Another dialect's rows must call the service with what its methods take (a row may word its payload differently: `toService`).
+type DialectArgOf<R> = R extends { kind: 'state'; toService: (payload: never) => infer A } ? A : ArgOf<R>;
+type RowsFit<T> = {
+  [A in keyof T]: T[A] extends { method: infer M extends DialectMethod } ? (DialectArgOf<T[A]> extends Parameters<DialectService[M]>[0] ? true : false) : true;
+}[keyof T];
+type _RocketChatFitsService = Assert<Same<RowsFit<(typeof ROCKETCHAT)['pageToPlugin']>, true>>;

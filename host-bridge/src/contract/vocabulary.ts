@@ -23,7 +23,8 @@ export const MAX_PARTICIPANTS = 10_000;
  * topic) are plain strings on the wire: an unknown name is skipped, never a
  * reason to refuse the whole message.
  */
-const names = { type: 'list', of: string, maxItems: 64 } as const satisfies ListRule;
+export const NAMES = { type: 'list', of: string, maxItems: 64 } as const satisfies ListRule;
+const names = NAMES;
 
 /** What a host may do to a participant, from Infinity's `can*` flags. */
 const CAN = {
@@ -86,6 +87,39 @@ export const SELF = {
   canControl: boolean,
 } as const satisfies Fields;
 
+/** A row of a plugin → page table (ours below, or another dialect's). */
+export type PluginRow =
+  | { readonly kind: 'ready' | 'event' | 'ok' | 'error' | 'result'; readonly fields: Fields }
+  | { readonly kind: 'topic'; readonly topic: string; readonly feature: string; readonly delivery: 'latest' | 'every'; readonly fields: Fields };
+
+/**
+ * A row of a page → plugin table; `Ok` and `Error` are the answer actions of its dialect.
+ * A state row may turn its payload into the service's argument (`toService`) when a dialect words it differently.
+ */
+export type PageRow<Ok extends string = string, Error extends string = string> =
+  | {
+      readonly kind: 'state';
+      readonly feature: string;
+      readonly fields: Fields;
+      readonly method: string;
+      readonly arg: string;
+      readonly toPayload?: (arg: never) => object;
+      readonly toService?: (payload: never) => unknown;
+    }
+  | {
+      readonly kind: 'request';
+      readonly feature: string;
+      readonly fields: Fields;
+      readonly method: string;
+      readonly args: readonly string[];
+      readonly rest?: true;
+      readonly ok: Ok;
+      readonly error: Error;
+    }
+  | { readonly kind: 'control'; readonly feature: string; readonly fields: Fields; readonly method: string; readonly args: readonly string[]; readonly rest?: true | 'options' }
+  | { readonly kind: 'subscribe' | 'unsubscribe'; readonly fields: Fields }
+  | { readonly kind: 'ping'; readonly fields: Fields };
+
 /**
  * What the plugin sends.
  * - `ready`: the plugin (re)started, or answers `ping`. `echoesRequestId: true` promises that every
@@ -119,11 +153,7 @@ export const PLUGIN_TO_PAGE = {
   self: { kind: 'topic', topic: 'self', feature: 'self', delivery: 'latest', fields: SELF },
   'meeting-message': { kind: 'topic', topic: 'meeting-chat', feature: 'meeting-chat', delivery: 'every', fields: MEETING_MESSAGE },
   'control-result': { kind: 'result', fields: { control: string, ok: boolean, message: optionalString } },
-} as const satisfies {
-  [action: string]:
-    | { kind: 'ready' | 'event' | 'ok' | 'error' | 'result'; fields: Fields }
-    | { kind: 'topic'; topic: string; feature: string; delivery: 'latest' | 'every'; fields: Fields };
-};
+} as const satisfies { [action: string]: PluginRow };
 
 /** How many items of an `every` topic the plugin keeps for a page that subscribes later. */
 export const MAX_KEPT_ITEMS = 100;
@@ -235,23 +265,7 @@ export const PAGE_TO_PLUGIN = {
     args: ['message'],
   },
   ping: { kind: 'ping', fields: {} },
-} as const satisfies {
-  [action: string]:
-    | { kind: 'state'; feature: string; fields: Fields; method: string; arg: string; toPayload?: (arg: never) => object }
-    | {
-        kind: 'request';
-        feature: string;
-        fields: Fields;
-        method: string;
-        args: readonly string[];
-        rest?: true;
-        ok: ActionsOfKind<'ok'>;
-        error: ActionsOfKind<'error'>;
-      }
-    | { kind: 'control'; feature: string; fields: Fields; method: string; args: readonly string[]; rest?: true | 'options' }
-    | { kind: 'subscribe' | 'unsubscribe'; fields: Fields }
-    | { kind: 'ping'; fields: Fields };
-};
+} as const satisfies { [action: string]: PageRow<ActionsOfKind<'ok'>, ActionsOfKind<'error'>> };
 
 export type HostAction = keyof typeof PAGE_TO_PLUGIN;
 

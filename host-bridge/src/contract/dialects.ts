@@ -1,0 +1,90 @@
+/**
+ * The wire vocabularies the plugin can speak. Each is a pair of tables over the
+ * same service: ours (vocabulary.ts), and Rocket.Chat's, whose conference
+ * window embeds Web App 3 and speaks to a plugin in its own words. A
+ * deployment picks one with config.json's `"dialect"`.
+ */
+import { boolean, string, type Fields } from './fields.js';
+import { ACTION_PREFIX, NAMES, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, type PageRow, type PluginRow, type PluginEvents } from './vocabulary.js';
+
+export interface Dialect {
+  /** What config.json's `"dialect"` calls it. */
+  readonly name: string;
+  /** Every envelope's `action` starts with this. */
+  readonly prefix: string;
+  readonly pageToPlugin: { readonly [action: string]: PageRow };
+  readonly pluginToPage: { readonly [action: string]: PluginRow };
+  /**
+   * How meeting data (the topic rows) reaches the page. `subscribe`: only the
+   * topics the page asked for. `unsolicited`: every topic the deployment
+   * offers, from the start (so such a dialect needs config.json's
+   * `allowedOrigins`: the meeting must not go to whichever page embeds Web App 3).
+   */
+  readonly topics: 'subscribe' | 'unsolicited';
+}
+
+export const EXTERNAL_CHAT = {
+  name: 'external-chat',
+  prefix: ACTION_PREFIX,
+  pageToPlugin: PAGE_TO_PLUGIN,
+  pluginToPage: PLUGIN_TO_PAGE,
+  topics: 'subscribe',
+} as const satisfies Dialect;
+
+const ACTIVE = { active: boolean } as const satisfies Fields;
+const UNREAD = { unread: { type: 'integer', min: 0 } } as const satisfies Fields;
+
+/**
+ * Rocket.Chat's current conference window (`rocketchat:videoconf/`). Where it
+ * means what ours means, the row is ours, so the two cannot drift apart. It
+ * differs in: no subscriptions (the roster and self come unasked), no answer
+ * to controls (their effect shows in the next roster), the badge as an unread
+ * count, and a second toolbar button, Participants, that opens the page's
+ * people panel.
+ */
+export const ROCKETCHAT = {
+  name: 'rocketchat',
+  prefix: 'rocketchat:videoconf/',
+  topics: 'unsolicited',
+  pluginToPage: {
+    ready: { kind: 'ready', fields: { features: NAMES } },
+    connected: PLUGIN_TO_PAGE.connected,
+    disconnected: PLUGIN_TO_PAGE.disconnected,
+    'toggle-chat': PLUGIN_TO_PAGE['toggle-chat'],
+    'toggle-participants': { kind: 'event', fields: ACTIVE },
+    roster: PLUGIN_TO_PAGE.roster,
+    self: PLUGIN_TO_PAGE.self,
+    'dial-out-success': PLUGIN_TO_PAGE['dial-out-success'],
+    'dial-out-error': { kind: 'error', fields: { message: string } },
+  },
+  pageToPlugin: {
+    'chat-state': PAGE_TO_PLUGIN['toggle-chat-button-state'],
+    'chat-unread': {
+      kind: 'state',
+      feature: 'chat',
+      fields: UNREAD,
+      method: 'setBadge',
+      arg: 'unread',
+      toService: ({ unread }: { unread: number }) => ({ visible: unread > 0, count: unread }),
+    },
+    'participants-state': { kind: 'state', feature: 'participants', fields: ACTIVE, method: 'setParticipantsButtonActive', arg: 'active' },
+    mute: PAGE_TO_PLUGIN.mute,
+    'mute-video': PAGE_TO_PLUGIN['mute-video'],
+    admit: PAGE_TO_PLUGIN.admit,
+    disconnect: PAGE_TO_PLUGIN.disconnect,
+    spotlight: PAGE_TO_PLUGIN.spotlight,
+    'raise-hand': PAGE_TO_PLUGIN['raise-hand'],
+    'set-role': PAGE_TO_PLUGIN['set-role'],
+    transfer: PAGE_TO_PLUGIN.transfer,
+    dtmf: PAGE_TO_PLUGIN.dtmf,
+    'mute-all-guests': PAGE_TO_PLUGIN['mute-all-guests'],
+    'dial-out': PAGE_TO_PLUGIN['dial-out'],
+  },
+} as const satisfies Dialect;
+
+/** The dialects, by the name config.json gives them. */
+export const DIALECTS = { 'external-chat': EXTERNAL_CHAT, rocketchat: ROCKETCHAT } as const satisfies { [name: string]: Dialect };
+export type DialectName = keyof typeof DIALECTS;
+
+/** The events the service raises: every dialect's, each dialect carrying those it has a row for. */
+export type ServiceEvents = PluginEvents & { 'toggle-participants': { active: boolean } };
