@@ -26,7 +26,7 @@ describe('rowControls', () => {
   it('offers a host every control on someone else, each with the fields it sends', () => {
     const controls = rowControls(person('p', { raisedHand: true }), host, ALL);
     expect(names(controls)).toEqual(['mute', 'mute-video', 'raise-hand', 'spotlight', 'set-role', 'transfer', 'dtmf', 'disconnect']);
-    expect(controls.find((c) => c.control === 'mute')).toMatchObject({ label: 'Mute p', pressed: false, fields: { participantUuid: 'p', muted: true } });
+    expect(controls.find((c) => c.control === 'mute')).toMatchObject({ label: 'Mute', hint: 'Mute p', pressed: false, fields: { participantUuid: 'p', muted: true } });
     expect(controls.find((c) => c.control === 'raise-hand')?.fields).toEqual({ participantUuid: 'p', raised: false });
     expect(controls.find((c) => c.control === 'set-role')?.fields).toEqual({ participantUuid: 'p', role: 'host' });
     expect(controls.find((c) => c.control === 'transfer')).toMatchObject({ asks: 'alias', fields: { participantUuid: 'p' } });
@@ -50,20 +50,21 @@ describe('rowControls', () => {
   });
 
   it('offers admit and deny in the lobby', () => {
-    expect(rowControls(person('w', { isWaiting: true }), host, ALL).map((c) => [c.control, c.label])).toEqual([
-      ['admit', 'Admit w'],
-      ['disconnect', 'Deny w'],
+    expect(rowControls(person('w', { isWaiting: true }), host, ALL).map((c) => [c.control, c.label, c.hint])).toEqual([
+      ['admit', 'Admit', 'Admit w from the lobby'],
+      ['disconnect', 'Deny', 'Turn w away'],
     ]);
   });
 
   it('flips each toggle by the state the roster shows', () => {
     const controls = rowControls(person('p', { isMuted: true, isCameraMuted: true, isSpotlight: true, isHost: true }), host, ALL);
-    expect(controls.filter((c) => c.pressed).map((c) => [c.control, c.fields])).toEqual([
-      ['mute', { participantUuid: 'p', muted: false }],
-      ['mute-video', { participantUuid: 'p', muted: false }],
-      ['spotlight', { participantUuid: 'p', active: false }],
-      ['set-role', { participantUuid: 'p', role: 'guest' }],
+    expect(controls.filter((c) => c.pressed).map((c) => [c.control, c.label, c.fields])).toEqual([
+      ['mute', 'Unmute', { participantUuid: 'p', muted: false }],
+      ['mute-video', 'Start video', { participantUuid: 'p', muted: false }],
+      ['spotlight', 'Unspotlight', { participantUuid: 'p', active: false }],
+      ['set-role', 'Make guest', { participantUuid: 'p', role: 'guest' }],
     ]);
+    expect(rowControls(person('me', { raisedHand: true }), host, ALL).map((c) => c.hint)).toEqual(['Mute yourself', 'Turn off your camera', 'Lower your hand']);
   });
 
   it('offers controls on others when self is unknown: Infinity decides', () => {

@@ -7,8 +7,10 @@ import type { Control, Feature, Outbound, RosterEntry, SelfState } from './proto
 
 export interface RowControl {
   control: Control;
-  /** The button's text: what pressing it does. */
+  /** The button's text, short: the row already names the person. */
   label: string;
+  /** What pressing it does, with the name: the button's tooltip and accessible name. */
+  hint: string;
   /** The state it shows (muted, spotlit, hand raised, host). */
   pressed: boolean;
   /** What is sent on press; transfer and dtmf ask for `asks` first and add it. */
@@ -49,34 +51,36 @@ export function rowControls(entry: RosterEntry, self: SelfState | undefined, fea
   const you = self?.participantUuid === entry.uuid;
   const chair = isChair(self);
   const name = you ? 'yourself' : nameOf(entry);
+  const whose = you ? 'your' : `${nameOf(entry)}'s`;
   const participantUuid = entry.uuid;
   const out: RowControl[] = [];
-  const add = (ok: boolean, control: Control, label: string, pressed: boolean, fields: Record<string, unknown>, asks?: RowControl['asks']): void => {
-    if (ok && has(control)) out.push({ control, label, pressed, fields: { participantUuid, ...fields }, ...(asks ? { asks } : {}) });
+  const add = (ok: boolean, control: Control, [label, hint]: [string, string], pressed: boolean, fields: Record<string, unknown>, asks?: RowControl['asks']): void => {
+    if (ok && has(control)) out.push({ control, label, hint, pressed, fields: { participantUuid, ...fields }, ...(asks ? { asks } : {}) });
   };
 
   if (entry.isWaiting) {
-    add(chair, 'admit', `Admit ${name}`, false, {});
-    add(chair && entry.can.disconnect, 'disconnect', `Deny ${name}`, false, {});
+    add(chair, 'admit', ['Admit', `Admit ${name} from the lobby`], false, {});
+    add(chair && entry.can.disconnect, 'disconnect', ['Deny', `Turn ${name} away`], false, {});
     return out;
   }
   // Your own microphone, camera and hand are yours whatever your role.
-  add(you || (chair && entry.can.mute), 'mute', `${entry.isMuted ? 'Unmute' : 'Mute'} ${name}`, entry.isMuted, { muted: !entry.isMuted });
-  add(you || (chair && entry.can.mute), 'mute-video', `${entry.isCameraMuted ? 'Start' : 'Stop'} video of ${name}`, entry.isCameraMuted, {
-    muted: !entry.isCameraMuted,
-  });
+  const mute = entry.isMuted ? 'Unmute' : 'Mute';
+  add(you || (chair && entry.can.mute), 'mute', [mute, `${mute} ${name}`], entry.isMuted, { muted: !entry.isMuted });
+  const video = entry.isCameraMuted ? 'Start video' : 'Stop video';
+  add(you || (chair && entry.can.mute), 'mute-video', [video, `Turn ${entry.isCameraMuted ? 'on' : 'off'} ${whose} camera`], entry.isCameraMuted, { muted: !entry.isCameraMuted });
   // Raising someone else's hand means nothing; a host may lower it.
-  add(entry.can.raiseHand && (you || (chair && entry.raisedHand)), 'raise-hand', entry.raisedHand ? `Lower hand of ${name}` : `Raise hand`, entry.raisedHand, {
-    raised: !entry.raisedHand,
-  });
+  const hand = entry.raisedHand ? 'Lower hand' : 'Raise hand';
+  add(entry.can.raiseHand && (you || (chair && entry.raisedHand)), 'raise-hand', [hand, `${entry.raisedHand ? 'Lower' : 'Raise'} ${whose} hand`], entry.raisedHand, { raised: !entry.raisedHand });
   if (you) return out;
-  add(chair && entry.can.spotlight, 'spotlight', `${entry.isSpotlight ? 'Remove spotlight from' : 'Spotlight'} ${name}`, entry.isSpotlight, {
+  const spot = entry.isSpotlight ? 'Unspotlight' : 'Spotlight';
+  add(chair && entry.can.spotlight, 'spotlight', [spot, `${entry.isSpotlight ? 'Remove the spotlight from' : 'Spotlight'} ${name}`], entry.isSpotlight, {
     active: !entry.isSpotlight,
   });
-  add(chair, 'set-role', `Make ${name} ${entry.isHost ? 'a guest' : 'a host'}`, entry.isHost, { role: entry.isHost ? 'guest' : 'host' });
-  add(chair && entry.can.transfer, 'transfer', `Transfer ${name}`, false, {}, 'alias');
-  add(chair, 'dtmf', `Send tones to ${name}`, false, {}, 'digits');
-  add(chair && entry.can.disconnect, 'disconnect', `Remove ${name}`, false, {});
+  const role = entry.isHost ? 'guest' : 'host';
+  add(chair, 'set-role', [`Make ${role}`, `Make ${name} a ${role}`], entry.isHost, { role });
+  add(chair && entry.can.transfer, 'transfer', ['Transfer…', `Transfer ${name} to another meeting`], false, {}, 'alias');
+  add(chair, 'dtmf', ['Keypad…', `Send DTMF tones to ${name}`], false, {}, 'digits');
+  add(chair && entry.can.disconnect, 'disconnect', ['Remove', `Remove ${name} from the call`], false, {});
   return out;
 }
 

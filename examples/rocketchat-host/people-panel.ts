@@ -53,7 +53,8 @@ export function createPeoplePanel(el: PeopleElements, on: { control(name: Contro
     b.type = 'button';
     b.dataset.control = c.control;
     b.setAttribute('aria-pressed', String(c.pressed));
-    b.title = c.label;
+    b.title = c.hint;
+    b.setAttribute('aria-label', c.hint);
     b.addEventListener('click', () => {
       if (c.asks) {
         asking = asking?.uuid === row.entry.uuid && asking.control === c.control ? null : { uuid: row.entry.uuid, control: c.control };
@@ -131,6 +132,13 @@ export function createPeoplePanel(el: PeopleElements, on: { control(name: Contro
       const key = keyOf(row);
       const old = existing.get(row.entry.uuid);
       const node = old && keys.get(row.entry.uuid) === key ? old : rowElement(row);
+      // A roster that changes the row while its form is open must not lose what was typed.
+      const typed = old && old !== node ? old.querySelector<HTMLInputElement>('.ask input') : null;
+      const fresh = typed ? node.querySelector<HTMLInputElement>('.ask input') : null;
+      if (typed && fresh) {
+        fresh.value = typed.value;
+        if (document.activeElement === typed) fresh.focus();
+      }
       keys.set(row.entry.uuid, key);
       node.classList.toggle('first-present', i === view.lobby.length && view.lobby.length > 0);
       wanted.push(node);
