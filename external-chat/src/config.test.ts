@@ -21,8 +21,15 @@ describe('parseConfig', () => {
     expect(parseConfig('{"labels":{"open":"Talk to us"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us' } } });
   });
 
+  it('reads postFrom, either of its two values', () => {
+    expect(parseConfig('{"postFrom":"plugin"}')).toEqual({ ok: true, value: { postFrom: 'plugin' } });
+    expect(parseConfig('{"postFrom":"webapp3","debug":true}')).toEqual({ ok: true, value: { debug: true, postFrom: 'webapp3' } });
+  });
+
   it.each([
     ['{', 'config.json is not valid JSON'],
+    ['{"postFrom":"top"}', 'config.json: "postFrom" must be "webapp3" or "plugin", got "top"'],
+    ['{"postFrom":true}', 'config.json: "postFrom" must be "webapp3" or "plugin", got true'],
     ['[]', 'config.json must hold an object'],
     ['{"allowedOrigin":["https://a.example"]}', 'unknown key(s) allowedOrigin'],
     ['{"allowedOrigins":"https://a.example"}', '"allowedOrigins" must be a non-empty array'],
@@ -33,7 +40,7 @@ describe('parseConfig', () => {
     ['{"debug":"yes"}', '"debug" must be true or false'],
     ['{"features":"chat"}', '"features" must be an array of feature names (chat, dial-out, mute,'],
     ['{"features":["chat","mute_video"]}', '"features" lists "mute_video", which is not a feature; the features are chat, dial-out, mute, mute-video,'],
-    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "features", "labels"'],
+    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "features", "labels", "postFrom"'],
     ['{"labels":"Chat"}', '"labels" must be an object such as {"open": "Open support chat", "close": "Close support chat"}'],
     ['{"labels":{"opened":"Chat"}}', '"labels" has unknown key(s) opened; the keys are "open" and "close"'],
     ['{"labels":{"open":""}}', `config.json "labels": 'open' must be a non-empty string, got ""`],

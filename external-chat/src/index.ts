@@ -1,5 +1,6 @@
 // The external-chat plugin: registers with Web App 3, adds the Chat button and
 // bridges the meeting to the page that embeds Web App 3.
+import { ACTION_PREFIX } from '@external-chat/host-bridge/contract';
 import { registerPlugin, setLogger } from '@pexip/plugin-api';
 import { INITIAL_BUTTON_STATE, toButtonPayload } from './button-state';
 import { loadConfig } from './config';
@@ -8,6 +9,7 @@ import { dropEmptyMessages } from './guard-plugin-api';
 import { createQuietLogger } from './logger';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { PLUGIN_ID } from './plugin-id';
+import { installRelay, queuePosts } from './relay';
 import { createService } from './service';
 import { listenFromStart, webApp3 } from './webapp3';
 
@@ -39,6 +41,10 @@ async function start(): Promise<void> {
   // config.json is fetched while Web App 3 answers the registration: it must not delay start-up.
   // A sandbox without allow-same-origin gives this frame an opaque origin: config.json is then cross-origin.
   const config = loadConfig(new URL('config.json', location.href), { opaqueOrigin: self.origin === 'null' });
+  // relay.js loads while Web App 3 answers the registration; config.json says where it may post (relay.ts).
+  const posting = config.then((read) =>
+    read.ok ? installRelay({ self: window, top, owner: PLUGIN_ID, prefix: ACTION_PREFIX, allowedOrigins: read.value.allowedOrigins, postFrom: read.value.postFrom, src: new URL('relay.js', location.href) }) : null,
+  );
   const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
   const early = listenFromStart(plugin);
   const settings = await config;
@@ -56,7 +62,7 @@ async function start(): Promise<void> {
   const button = !features || features.includes('chat') ? plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE, labels)) : new Promise<never>(() => undefined);
   button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the Chat button: ${messageOf(error)}`));
   const service = createService(webApp3(plugin, button, early), (error) => warn(`updating the Chat button failed: ${messageOf(error)}`), { labels });
-  startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn });
+  startPluginEndpoint({ service, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn, post: queuePosts(posting) });
 }
 
 start().catch((error: unknown) => console.error(`${tag} failed to start: ${messageOf(error)}`));
