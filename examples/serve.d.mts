@@ -7,4 +7,6 @@ export function startServers(options?: {
   pluginConfig?: string | { status: number } | 'never-answer';
   /** Access-Control-Allow-Origin: * on config.json alone. */
   pluginConfigCors?: boolean;
+  /** A Content-Security-Policy for the simulator's own document (Web App 3's). */
+  simulatorCsp?: string;
 }): Promise<{ hostOrigin: string; webappOrigin: string; close(): Promise<void> }>;

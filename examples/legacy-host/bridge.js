@@ -3,13 +3,14 @@
 const PREFIX = 'pexip:plugin:external-chat/';
 const webapp = document.getElementById('webapp3'); // the <iframe> of Web App 3
 const WEBAPP_ORIGIN = new URL(webapp.src).origin; // where the branding bundle (and the plugin) is served
-let plugin = null; // the plugin's window, learnt from its `ready`
+let plugin = null; // the window the plugin posts from, learnt from its `ready`
 
-// The plugin posts from its own frame nested inside Web App 3, so event.source
-// is never webapp.contentWindow: accept windows inside the Web App 3 iframe.
-function isInsideWebApp(source) {
-  for (let w = source; w && w !== w.parent; w = w.parent) {
-    if (w.parent === webapp.contentWindow) return true;
+// Served with Web App 3, the plugin posts from Web App 3's window (through its
+// relay.js); otherwise (another origin, a strict CSP, or config.json's "postFrom":
+// "plugin") from its own frame nested inside it. Accept both.
+function isFromWebApp(source) {
+  for (let w = source; w; w = w === w.parent ? null : w.parent) {
+    if (w === webapp.contentWindow) return true;
   }
   return false;
 }
@@ -18,7 +19,7 @@ export function onPluginMessage(handle) {
   window.addEventListener('message', (event) => {
     const data = event.data;
     if (event.origin !== WEBAPP_ORIGIN || !data || typeof data.action !== 'string') return;
-    if (!data.action.startsWith(PREFIX) || !isInsideWebApp(event.source)) return;
+    if (!data.action.startsWith(PREFIX) || !isFromWebApp(event.source)) return;
     const name = data.action.slice(PREFIX.length);
     if (name === 'ready') plugin = event.source;
     else if (event.source !== plugin) return;
