@@ -9,4 +9,6 @@ export function startServers(options?: {
   pluginConfigCors?: boolean;
   /** Keys of the Rocket.Chat branding's config.json replacing {"dialect": "rocketchat", "allowedOrigins": [hostOrigin]}. */
   rocketchatConfig?: Record<string, unknown>;
+  /** A Content-Security-Policy for the simulator's own document (Web App 3's). */
+  simulatorCsp?: string;
 }): Promise<{ hostOrigin: string; webappOrigin: string; close(): Promise<void> }>;

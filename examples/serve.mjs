@@ -40,9 +40,10 @@ export const STRICT_CSP =
   "connect-src 'self'; img-src 'self' data:; frame-ancestors *";
 
 /**
- * @typedef {{ prefix: string, dir: string, csp?: boolean }} Mount
+ * @typedef {{ prefix: string, dir: string, csp?: boolean | string }} Mount
  * `prefix` is a URL path prefix ending in '/'; the rest of the path is looked
- * up under `dir`. The first (longest) matching prefix wins.
+ * up under `dir`. The first (longest) matching prefix wins. `csp`: true sends
+ * STRICT_CSP, a string sends that policy.
  */
 
 /** @returns {Mount[]} */
@@ -52,15 +53,17 @@ const hostMounts = () => [
   { prefix: '/rocketchat-host/', dir: resolve(dist, 'rocketchat-host') },
   { prefix: '/host/', dir: resolve(dist, 'host') },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
+  // Host pages of the browser tests (the original host snippet, tests/browser/host-snippets.e2e.ts).
+  { prefix: '/fixtures/', dir: resolve(repoRoot, 'tests/browser/fixtures') },
   // `make bench`'s top page (bench/run.mjs drives it).
   { prefix: '/bench/', dir: resolve(repoRoot, 'bench/pages') },
 ];
 
-/** @param {boolean} csp @returns {Mount[]} */
-const webappMounts = (csp) => [
+/** @param {boolean} csp @param {string | undefined} simulatorCsp @returns {Mount[]} */
+const webappMounts = (csp, simulatorCsp) => [
   { prefix: '/webapp3/branding/', dir: resolve(repoRoot, 'webapp3/branding'), csp },
   { prefix: ROCKETCHAT_BRANDING, dir: resolve(repoRoot, 'webapp3/branding'), csp },
-  { prefix: '/webapp3/', dir: resolve(dist, 'simulator') },
+  { prefix: '/webapp3/', dir: resolve(dist, 'simulator'), csp: simulatorCsp },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
   { prefix: '/fixtures/', dir: resolve(repoRoot, 'tests/browser/fixtures') },
   // `make bench`'s manifests and logic-free plugin frames, loaded through the
@@ -115,7 +118,7 @@ function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
 
     const mount = sorted.find((m) => pathname.startsWith(m.prefix));
     if (!mount) return send(404, `Not found: ${pathname}\n`);
-    const headers = mount.csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
+    const headers = mount.csp ? { 'Content-Security-Policy': mount.csp === true ? STRICT_CSP : mount.csp } : {};
     const answer = files[pathname];
     if (answer === 'never-answer') return;
     if (answer !== undefined) {
@@ -208,21 +211,23 @@ function closeServer(server) {
  * Start both origins.
  * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict',
  *   pluginConfig?: string | { status: number } | 'never-answer', pluginConfigCors?: boolean,
- *   rocketchatConfig?: Record<string, unknown> }} [options]
+ *   rocketchatConfig?: Record<string, unknown>, simulatorCsp?: string }} [options]
  *   `pluginConfig`: the plugin's config.json instead of the deployed file: its text (origin allow-list), an HTTP
  *   status with no file (404: none deployed, 500: a broken server), or 'never-answer' (the request hangs).
  *   `pluginConfigCors`: send `Access-Control-Allow-Origin: *` with config.json (and nothing else), as a server must
  *   for a plugin frame without allow-same-origin. No other response carries CORS headers.
  *   `rocketchatConfig`: keys of the Rocket.Chat branding's config.json replacing its defaults
  *   ({"dialect": "rocketchat", "allowedOrigins": [hostOrigin]}); `pluginConfig` does not touch that branding.
+ *   `simulatorCsp`: a Content-Security-Policy for the simulator's own document (Web App 3's), as a deployment's
+ *   server might send (e.g. one whose script-src refuses the plugin's relay.js).
  * @returns {Promise<{ hostOrigin: string, webappOrigin: string, close(): Promise<void> }>}
  */
-export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false, rocketchatConfig } = {}) {
+export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false, rocketchatConfig, simulatorCsp } = {}) {
   const strict = csp === true || csp === 'strict';
   const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
   const configPath = '/webapp3/branding/plugins/external-chat/config.json';
   const files = configAnswer(configPath, pluginConfig, pluginConfigCors);
-  const webappHandler = makeHandler(webappMounts(strict), { redirects: { '/': '/webapp3/' }, files });
+  const webappHandler = makeHandler(webappMounts(strict, simulatorCsp), { redirects: { '/': '/webapp3/' }, files });
   /** @type {import('node:http').Server[]} */
   const servers = [];
   const closeAll = () => Promise.all(servers.map(closeServer)).then(() => undefined);

@@ -3,13 +3,18 @@
 const PREFIX = 'pexip:plugin:external-chat/';
 const webapp = document.getElementById('webapp3'); // the <iframe> of Web App 3
 const WEBAPP_ORIGIN = new URL(webapp.src).origin; // where the branding bundle (and the plugin) is served
-let plugin = null; // the plugin's window, learnt from its `ready`
+// A plugin loaded from elsewhere (its dev server) speaks from there: name that origin in
+// <iframe id="webapp3" data-plugin-origins="https://localhost:5173">.
+const ORIGINS = [WEBAPP_ORIGIN, ...(webapp.dataset.pluginOrigins ?? '').split(' ').filter(Boolean)];
+let plugin = null; // the window the plugin posts from, learnt from its `ready`
+let pluginOrigin = WEBAPP_ORIGIN;
 
-// The plugin posts from its own frame nested inside Web App 3, so event.source
-// is never webapp.contentWindow: accept windows inside the Web App 3 iframe.
-function isInsideWebApp(source) {
-  for (let w = source; w && w !== w.parent; w = w.parent) {
-    if (w.parent === webapp.contentWindow) return true;
+// Served with Web App 3, the plugin posts from Web App 3's window (through its
+// relay.js); otherwise (another origin, a strict CSP, or config.json's "postFrom":
+// "plugin") from its own frame nested inside it. Accept both.
+function isFromWebApp(source) {
+  for (let w = source; w; w = w === w.parent ? null : w.parent) {
+    if (w === webapp.contentWindow) return true;
   }
   return false;
 }
@@ -17,17 +22,17 @@ function isInsideWebApp(source) {
 export function onPluginMessage(handle) {
   window.addEventListener('message', (event) => {
     const data = event.data;
-    if (event.origin !== WEBAPP_ORIGIN || !data || typeof data.action !== 'string') return;
-    if (!data.action.startsWith(PREFIX) || !isInsideWebApp(event.source)) return;
+    if (!ORIGINS.includes(event.origin) || !data || typeof data.action !== 'string') return;
+    if (!data.action.startsWith(PREFIX) || !isFromWebApp(event.source)) return;
     const name = data.action.slice(PREFIX.length);
-    if (name === 'ready') plugin = event.source;
+    if (name === 'ready') [plugin, pluginOrigin] = [event.source, event.origin];
     else if (event.source !== plugin) return;
     handle(name, data);
   });
 }
 
 export function sendToPlugin(name, fields = {}) {
-  // Straight to the plugin once it said `ready`; before that, to Web App 3's
+  // To the window the plugin said `ready` from; before that, to Web App 3's
   // window, where a plugin served from the branding bundle listens too.
-  (plugin ?? webapp.contentWindow).postMessage({ action: PREFIX + name, ...fields }, WEBAPP_ORIGIN);
+  (plugin ?? webapp.contentWindow).postMessage({ action: PREFIX + name, ...fields }, plugin ? pluginOrigin : WEBAPP_ORIGIN);
 }

@@ -29,8 +29,15 @@ describe('parseConfig', () => {
     expect(parseConfig('{"labels":{"open":"Talk to us"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us' } } });
   });
 
+  it('reads postFrom, either of its two values', () => {
+    expect(parseConfig('{"postFrom":"plugin"}')).toEqual({ ok: true, value: { postFrom: 'plugin' } });
+    expect(parseConfig('{"postFrom":"webapp3","debug":true}')).toEqual({ ok: true, value: { debug: true, postFrom: 'webapp3' } });
+  });
+
   it.each([
     ['{', 'config.json is not valid JSON'],
+    ['{"postFrom":"top"}', 'config.json: "postFrom" must be "webapp3" or "plugin", got "top"'],
+    ['{"postFrom":true}', 'config.json: "postFrom" must be "webapp3" or "plugin", got true'],
     ['[]', 'config.json must hold an object'],
     ['{"allowedOrigin":["https://a.example"]}', 'unknown key(s) allowedOrigin'],
     ['{"allowedOrigins":"https://a.example"}', '"allowedOrigins" must be a non-empty array'],
@@ -41,7 +48,7 @@ describe('parseConfig', () => {
     ['{"debug":"yes"}', '"debug" must be true or false'],
     ['{"features":"chat"}', '"features" must be an array of feature names (chat, dial-out, mute,'],
     ['{"features":["chat","mute_video"]}', '"features" lists "mute_video", which is not a feature; the features are chat, dial-out, mute, mute-video,'],
-    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "dialect", "features", "labels"'],
+    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "dialect", "features", "labels", "postFrom"'],
     ['{"dialect":"rocket.chat","allowedOrigins":["https://a.example"]}', '"dialect" must be one of "external-chat", "rocketchat" (the page\'s wire vocabulary), got "rocket.chat"'],
     ['{"dialect":"rocketchat"}', 'the rocketchat dialect sends the meeting\'s roster to the page without being asked, so it needs "allowedOrigins"'],
     ['{"dialect":"rocketchat","allowedOrigins":["https://a.example"],"features":["notify"]}', '"features" lists "notify", which is not a feature of the rocketchat dialect; the features are chat, participants,'],

@@ -1,6 +1,10 @@
 import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, type DialectName, type Result } from '@external-chat/host-bridge/contract';
 import type { CustomLabels } from './labels';
 
+/** Where the page sees the plugin's messages come from (relay.ts). */
+export type PostFrom = 'webapp3' | 'plugin';
+export const POST_FROM: readonly PostFrom[] = ['webapp3', 'plugin'];
+
 /** `config.json` next to the plugin's index.html: deployment settings that need no rebuild. */
 export interface PluginConfig {
   /** Origins of the pages allowed to embed Web App 3 and drive this plugin. */
@@ -13,9 +17,11 @@ export interface PluginConfig {
   dialect?: DialectName;
   /** The Chat button's tooltips in the deployment's own words, for every language. */
   labels?: CustomLabels;
+  /** Where the page sees the plugin's messages come from: Web App 3's window through relay.js (default), or the plugin's own frame. */
+  postFrom?: PostFrom;
 }
 
-const KEYS = ['allowedOrigins', 'debug', 'dialect', 'features', 'labels'];
+const KEYS = ['allowedOrigins', 'debug', 'dialect', 'features', 'labels', 'postFrom'];
 const DIALECT_NAMES = Object.keys(DIALECTS) as DialectName[];
 
 /** A tooltip: one short line. */
@@ -82,7 +88,12 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
   const parsedLabels = labels === undefined ? undefined : parseLabels(labels);
   if (parsedLabels && !parsedLabels.ok) return parsedLabels;
+  const { postFrom } = data as { postFrom?: unknown };
+  if (postFrom !== undefined && !POST_FROM.includes(postFrom as PostFrom)) {
+    return { ok: false, error: `config.json: "postFrom" must be ${POST_FROM.map((value) => `"${value}"`).join(' or ')}, got ${JSON.stringify(postFrom)}` };
+  }
   const flags: PluginConfig = {
+    ...(postFrom === undefined ? {} : { postFrom: postFrom as PostFrom }),
     ...(debug === undefined ? {} : { debug }),
     ...(parsedDialect ? { dialect: parsedDialect.value } : {}),
     ...(parsedFeatures ? { features: parsedFeatures.value } : {}),

@@ -9,6 +9,7 @@ import { dropEmptyMessages } from './guard-plugin-api';
 import { createQuietLogger } from './logger';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { PLUGIN_ID } from './plugin-id';
+import { installRelay, queuePosts } from './relay';
 import { createService } from './service';
 import { listenFromStart, webApp3, type Buttons } from './webapp3';
 
@@ -40,6 +41,10 @@ async function start(): Promise<void> {
   // config.json is fetched while Web App 3 answers the registration: it must not delay start-up.
   // A sandbox without allow-same-origin gives this frame an opaque origin: config.json is then cross-origin.
   const config = loadConfig(new URL('config.json', location.href), { opaqueOrigin: self.origin === 'null' });
+  // relay.js loads while Web App 3 answers the registration; config.json says where it may post (relay.ts).
+  const posting = config.then((read) =>
+    read.ok ? installRelay({ self: window, top, owner: PLUGIN_ID, prefix: DIALECTS[read.value.dialect ?? 'external-chat'].prefix, allowedOrigins: read.value.allowedOrigins, postFrom: read.value.postFrom, src: new URL('relay.js', location.href) }) : null,
+  );
   const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
   const early = listenFromStart(plugin);
   const settings = await config;
@@ -63,7 +68,7 @@ async function start(): Promise<void> {
     button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the ${name} button: ${messageOf(error)}`));
   }
   const service = createService(webApp3(plugin, buttons, early), (error) => warn(`updating a toolbar button failed: ${messageOf(error)}`), { labels });
-  startPluginEndpoint({ service, codec, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn });
+  startPluginEndpoint({ service, codec, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn, post: queuePosts(posting) });
 }
 
 start().catch((error: unknown) => console.error(`${tag} failed to start: ${messageOf(error)}`));

@@ -43,12 +43,21 @@ describe('finding the plugin', () => {
     expect(s.plugin.posted.at(-1)).toEqual({ data: envelope('toggle-chat-badge', { visible: true }), origin: WEBAPP });
   });
 
-  it('ignores ready from Web App 3 itself, from outside the iframe, and from other origins', async () => {
+  it("resolves ready on a ready from Web App 3's window itself (a plugin posting through relay.js), and posts to that window", async () => {
+    const s = setup();
+    s.ready('i1', s.webapp);
+    await expect(s.chat.ready).resolves.toBeUndefined();
+    await s.chat.setBadge(true);
+    expect(s.webapp.posted.at(-1)).toEqual({ data: envelope('toggle-chat-badge', { visible: true }), origin: WEBAPP });
+    expect(s.sentToPlugin('toggle-chat-badge')).toEqual([]);
+  });
+
+  it('ignores ready from outside the iframe, and from other origins', async () => {
     const s = setup();
     const outsider = new FakeWindow(s.top);
     const onReady = vi.fn();
     s.chat.on('ready', onReady);
-    s.deliver(envelope('ready'), s.webapp);
+    s.deliver(envelope('ready'), s.top);
     s.deliver(envelope('ready'), outsider);
     s.deliver(envelope('ready'), s.plugin, 'https://evil.example');
     s.deliver(envelope('ready'), null);

@@ -1,11 +1,13 @@
 /**
- * True when `source` is a window nested (at any depth) inside `frame`, the Web
- * App 3 iframe's window. The plugin's messages come from its own frame, never
- * from Web App 3's window itself, so `source === iframe.contentWindow` is the
- * wrong check. `parent` is readable across origins.
+ * True when `source` is `frame`, the Web App 3 iframe's window, or a window
+ * nested (at any depth) inside it. A plugin served with Web App 3 posts through
+ * relay.js, from Web App 3's window; one that cannot (another origin, a CSP, or
+ * config.json's postFrom "plugin") posts from its own frame inside it.
+ * `parent` is readable across origins.
  */
 export function isInsideFrame(source: MessageEventSource | null, frame: Window | null): source is Window {
   if (!frame || !source || !('parent' in source)) return false;
+  if (source === frame) return true;
   let window: Window | null = source;
   // A detached window's parent is null.
   for (let depth = 0; depth < 16 && window?.parent && window.parent !== window; depth++) {

@@ -110,4 +110,17 @@ describe('the plugin served by the Vite dev server', () => {
     // The new instance started blank; the bridge told it the badge again.
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true)).toMatchObject({ badge: true });
   });
+
+  it("posts from its own frame (Web App 3 is another origin), which the corrected raw snippet hears and answers", async () => {
+    const s = await newSession(browser);
+    sessions.push(s);
+    await openHost(s, servers, { page: 'legacy-host', sim: { plugin: `${devOrigin}/` } });
+    const received = () => s.page.evaluate(() => window.__legacy!.received.map((r) => r.action));
+    expect(await eventually(received, (l) => l.includes('pexip:plugin:external-chat/ready'))).toContain('pexip:plugin:external-chat/ready');
+    const mode = s.console.filter((m) => m.text.includes('[external-chat] posting')).map((m) => m.text);
+    expect(mode).toEqual([expect.stringMatching(/^\[external-chat\] posting from the plugin's own frame .*: Web App 3's document is out of the plugin's reach/)]);
+    // bridge.js learnt the plugin's window from `ready` and posts to it.
+    await s.page.click('#simulate-message');
+    expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === true)).toMatchObject({ badge: true });
+  });
 });

@@ -153,27 +153,35 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 }
 
 /**
- * A second, hand-written client in the top window: finds the plugin's window
- * by pinging (as a late host would) and records every envelope it receives
- * (read them with `rawReplies`).
+ * A second, hand-written client in the top window: finds the plugin by pinging
+ * (as a late host would) and records every envelope it receives (read them with
+ * `rawReplies`). `raw.source` is the window the plugin's `ready` came from (Web
+ * App 3's when the plugin posts through relay.js, its own frame otherwise);
+ * `raw.plugin` is always the plugin's own frame, for posting straight to it.
  */
 export async function installRawClient(page: Page): Promise<void> {
-  await page.evaluate(async (prefix) => {
-    const raw = { replies: [] as Record<string, unknown>[], plugin: null as Window | null };
-    (window as unknown as { raw: typeof raw }).raw = raw;
-    const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
-    window.addEventListener('message', (event) => {
-      const data = event.data as Record<string, unknown> | null;
-      if (!data || typeof data.action !== 'string' || !data.action.startsWith(prefix)) return;
-      raw.replies.push(data);
-      if (data.action === `${prefix}ready`) raw.plugin = event.source as Window;
-    });
-    for (let i = 0; i < 50 && !raw.plugin; i++) {
-      for (let f = 0; f < webapp.frames.length; f++) webapp.frames[f]!.postMessage({ action: `${prefix}ping` }, '*');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!raw.plugin) throw new Error('the plugin never answered ping');
-  }, PREFIX);
+  const plugin = await pluginFrame(page);
+  const index = await plugin.parentFrame()!.evaluate(() => [...document.querySelectorAll('iframe')].findIndex((f) => f.dataset.pluginId === 'external-chat'));
+  await page.evaluate(
+    async ([prefix, at]) => {
+      const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow!;
+      const raw = { replies: [] as Record<string, unknown>[], plugin: webapp.frames[at] ?? null, source: null as Window | null };
+      (window as unknown as { raw: typeof raw }).raw = raw;
+      window.addEventListener('message', (event) => {
+        const data = event.data as Record<string, unknown> | null;
+        if (!data || typeof data.action !== 'string' || !data.action.startsWith(prefix)) return;
+        raw.replies.push(data);
+        if (data.action === `${prefix}ready`) raw.source = event.source as Window;
+      });
+      for (let i = 0; i < 50 && !raw.source; i++) {
+        for (let f = 0; f < webapp.frames.length; f++) webapp.frames[f]!.postMessage({ action: `${prefix}ping` }, '*');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (!raw.source) throw new Error('the plugin never answered ping');
+      if (!raw.plugin) throw new Error(`Web App 3 has no frame ${at}: the plugin's iframe was not found`);
+    },
+    [PREFIX, index] as const,
+  );
 }
 
 /** Posts from the top window (after `installRawClient`): to the Web App 3 window or straight to the plugin's. */
