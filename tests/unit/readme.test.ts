@@ -21,6 +21,11 @@ describe('README', () => {
     expect(readme).toContain('```js\n' + bridge + '```');
   });
 
+  it('shows the original host snippet exactly as the browser test runs it', () => {
+    const snippet = readFileSync('tests/browser/fixtures/original-host/original-snippet.js', 'utf8');
+    expect(readme).toContain('```js\n' + snippet + '```');
+  });
+
   it('names the two commands of the quick start', () => {
     expect(readme).toMatch(/make demo\s+#/);
     expect(readme).toMatch(/make test\s+#/);
