@@ -21,6 +21,7 @@ export default {
     'external-chat/src/labels.ts',
     'external-chat/src/rate-limit.ts',
     'external-chat/src/button-state.ts',
+    'external-chat/src/relay.ts',
     '!**/*.test.ts',
     '!**/*.d.ts',
   ],

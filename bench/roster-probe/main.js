@@ -4,7 +4,7 @@
 // module, as on a subscribe (the entries were checked when they changed, so this is
 // the list and the envelope). The page's side: host-bridge's decodePluginMessage
 // (validation). The posting between them (a structured clone) is measured apart.
-import { decodePluginMessage } from '@external-chat/host-bridge/contract';
+import { decodePluginMessage, EXTERNAL_CHAT, pluginCodec } from '@external-chat/host-bridge/contract';
 import { createService } from '../../external-chat/src/service.ts';
 import { createTopics } from '../../external-chat/src/topics.ts';
 
@@ -29,7 +29,7 @@ window.__rosterProbe = (participants, n, rounds) => {
   onParticipants([{ type: 'all', participants }]);
   let sent;
   const clock = { now: () => 0, setTimeout: () => 0, clearTimeout: nothing };
-  const topics = createTopics({ service, post: (envelope) => void (sent = envelope), warn: nothing, isOn: () => true, clock });
+  const topics = createTopics({ service, codec: pluginCodec(EXTERNAL_CHAT), post: (envelope) => void (sent = envelope), warn: nothing, isOn: () => true, clock });
   // A subscribe sends the snapshot at once: the path every roster message takes.
   const build = () => {
     topics.subscribe(['roster'], true);

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initials, peopleView, rowControls } from './people-model';
-import { FEATURES, type RosterEntry, type SelfState } from './protocol';
+import { FEATURES, type SelfState } from './protocol';
+import { hostSelf as host, person } from './test-people';
 
-const can = { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false };
-const person = (uuid: string, patch: Partial<RosterEntry> = {}): RosterEntry => ({
-  uuid,
-  displayName: uuid,
-  isWaiting: false,
-  isHost: false,
-  isMuted: false,
-  isClientMuted: false,
-  isCameraMuted: false,
-  isPresenting: false,
-  isSpotlight: false,
-  raisedHand: false,
-  can,
-  ...patch,
-});
-const host: SelfState = { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true };
 const guest: SelfState = { ...host, isHost: false, canControl: false };
 const ALL = [...FEATURES];
 const names = (controls: { control: string }[]) => controls.map((c) => c.control);
@@ -39,7 +24,7 @@ describe('rowControls', () => {
   });
 
   it("draws nothing the entry's can forbids", () => {
-    const none = { ...can, mute: false, disconnect: false, transfer: false, spotlight: false, raiseHand: false };
+    const none = { ...person('p').can, mute: false, disconnect: false, transfer: false, spotlight: false, raiseHand: false };
     expect(names(rowControls(person('p', { can: none, raisedHand: true }), host, ALL))).toEqual(['set-role', 'dtmf']);
   });
 

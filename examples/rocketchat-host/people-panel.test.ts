@@ -1,23 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPeoplePanel, type PeopleInput } from './people-panel';
-import { FEATURES, type RosterEntry, type SelfState } from './protocol';
+import { FEATURES, type RosterEntry } from './protocol';
+import { hostSelf as self, person as anyone } from './test-people';
 
-const can = { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false };
-const person = (uuid: string, patch: Partial<RosterEntry> = {}): RosterEntry => ({
-  uuid,
-  displayName: `Person ${uuid}`,
-  isWaiting: false,
-  isHost: false,
-  isMuted: false,
-  isClientMuted: false,
-  isCameraMuted: false,
-  isPresenting: false,
-  isSpotlight: false,
-  raisedHand: false,
-  can,
-  ...patch,
-});
-const self: SelfState = { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true };
+const person = (uuid: string, patch: Partial<RosterEntry> = {}): RosterEntry => anyone(uuid, { displayName: `Person ${uuid}`, ...patch });
+
 
 function setup() {
   document.body.innerHTML = `<section id="panel"><span id="count"></span><button id="mute-all"></button><button id="close"></button><p id="empty"></p><div id="list"></div></section>`;

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionName, envelope, FEATURES, parseInbound, PREFIX } from './protocol';
+import { person } from './test-people';
 
-const can = { control: true, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false };
-const entry = {
-  uuid: 'u1',
-  displayName: 'Alice',
-  isWaiting: false,
-  isHost: false,
-  isMuted: false,
-  isClientMuted: false,
-  isCameraMuted: false,
-  isPresenting: false,
-  isSpotlight: false,
-  raisedHand: false,
-  can,
-};
+const entry = person('u1', { displayName: 'Alice', can: { control: true, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false } });
 const msg = (name: string, fields: Record<string, unknown> = {}) => ({ action: PREFIX + name, ...fields });
 
 describe('parseInbound', () => {
@@ -47,7 +35,7 @@ describe('parseInbound', () => {
       name: 'roster',
       error: `roster: participants[1].'isMuted' must be true or false, got "no"`,
     });
-    expect(parseInbound(msg('roster', { participants: [{ ...entry, can: { ...can, mute: undefined } }] }))).toMatchObject({
+    expect(parseInbound(msg('roster', { participants: [{ ...entry, can: { ...entry.can, mute: undefined } }] }))).toMatchObject({
       error: `roster: participants[0].can.'mute' must be true or false, got nothing`,
     });
     expect(parseInbound(msg('roster', { participants: [{ ...entry, uuid: '' }] }))).toMatchObject({ error: `roster: participants[0].'uuid' must not be empty` });

@@ -1,29 +1,20 @@
 // @ts-check
 // external-chat's relay: the plugin adds this file (from its own branding folder)
-// to Web App 3's document, then posts its envelopes through the function this file
-// leaves on its <script> element. By HTML's incumbent rule a message posted by a
-// function of this document arrives at the top window with event.source = Web App
-// 3's window, which is what the original host snippet checks for.
+// to Web App 3's document, then posts its envelopes through a function of this
+// document. By HTML's incumbent rule a message posted by a function of this
+// document arrives at the top window with event.source = Web App 3's window,
+// which is what the original host snippet checks for.
 //
-// It relays only envelopes of the plugin that installed it (the action prefix in
-// data-prefix), only to the top window and only to the targets in data-targets
-// (a JSON array: config.json's allowedOrigins, or ["*"]): it is not a postMessage
-// for whoever can reach it. Once its element leaves the document it posts nothing.
-// No globals: everything lives in this function's scope and on the element.
+// The function is handed out once: the plugin calls `init(prefix, targets)` on
+// this <script> element as soon as config.json names them, and only it holds
+// the relay. The relay posts only envelopes of that plugin (its `action` starts
+// with `prefix`), only to the top window and only to `targets` (config.json's
+// allowedOrigins, or ["*"]): it is no postMessage for whoever can reach it.
+// Once its element leaves the document it posts nothing. No globals.
 (() => {
   const script = document.currentScript;
-  if (!(script instanceof HTMLScriptElement)) return;
-  const prefix = script.dataset.prefix;
-  /** @type {unknown} */
-  let targets;
-  try {
-    targets = JSON.parse(script.dataset.targets ?? '');
-  } catch {
-    return;
-  }
-  // Left without a relay, the plugin says so and posts from its own frame.
-  if (!prefix || !Array.isArray(targets) || targets.length === 0 || !targets.every((target) => typeof target === 'string')) return;
-  const origins = Object.freeze([...targets]);
+  // Run once per element: a browser never runs an element's script twice, but a DOM that re-runs one put back must not throw.
+  if (!(script instanceof HTMLScriptElement) || 'init' in script) return;
   const top = window.top;
   if (!top || top === window) return;
 
@@ -44,22 +35,31 @@
    * action and the structured clone with another. (A Proxy cannot be cloned:
    * postMessage throws on it.)
    * @param {unknown} envelope
+   * @param {string} prefix
    */
-  const isEnvelope = (envelope) => {
+  const isEnvelope = (envelope, prefix) => {
     if (!isPlainObject(envelope)) return false;
     const action = Object.getOwnPropertyDescriptor(envelope, 'action');
     return action !== undefined && 'value' in action && typeof action.value === 'string' && action.value.startsWith(prefix);
   };
 
+  let taken = false;
   /**
-   * Posts `envelope` from Web App 3's window to the top window.
-   * @param {unknown} envelope
-   * @returns {boolean} whether it was posted
+   * The relay, for the first caller with a prefix and targets; nothing for anyone after.
+   * @param {unknown} prefix
+   * @param {unknown} targets
+   * @returns {((envelope: unknown) => boolean) | undefined} posts `envelope` from Web App 3's window; whether it did
    */
-  const relay = (envelope) => {
-    if (!script.isConnected || !isEnvelope(envelope)) return false;
-    for (const origin of origins) top.postMessage(envelope, origin);
-    return true;
+  const init = (prefix, targets) => {
+    if (taken || typeof prefix !== 'string' || prefix === '') return undefined;
+    if (!Array.isArray(targets) || targets.length === 0 || !targets.every((target) => typeof target === 'string')) return undefined;
+    taken = true;
+    const origins = Object.freeze([...targets]);
+    return (envelope) => {
+      if (!script.isConnected || !isEnvelope(envelope, prefix)) return false;
+      for (const origin of origins) top.postMessage(envelope, origin);
+      return true;
+    };
   };
-  Object.defineProperty(script, 'relay', { value: relay, enumerable: false, writable: false, configurable: false });
+  Object.defineProperty(script, 'init', { value: init, enumerable: false, writable: false, configurable: false });
 })();

@@ -9,7 +9,7 @@ import { dropEmptyMessages } from './guard-plugin-api';
 import { createQuietLogger } from './logger';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { PLUGIN_ID } from './plugin-id';
-import { installRelay, queuePosts } from './relay';
+import { loadRelay, postingFor, queuePosts } from './relay';
 import { createService } from './service';
 import { listenFromStart, webApp3, type Buttons } from './webapp3';
 
@@ -41,10 +41,16 @@ async function start(): Promise<void> {
   // config.json is fetched while Web App 3 answers the registration: it must not delay start-up.
   // A sandbox without allow-same-origin gives this frame an opaque origin: config.json is then cross-origin.
   const config = loadConfig(new URL('config.json', location.href), { opaqueOrigin: self.origin === 'null' });
-  // relay.js loads while Web App 3 answers the registration; config.json says where it may post (relay.ts).
-  const posting = config.then((read) =>
-    read.ok ? installRelay({ self: window, top, owner: PLUGIN_ID, prefix: DIALECTS[read.value.dialect ?? 'external-chat'].prefix, allowedOrigins: read.value.allowedOrigins, postFrom: read.value.postFrom, src: new URL('relay.js', location.href) }) : null,
-  );
+  // relay.js loads meanwhile too; config.json then says how it may post, or that it may not (relay.ts).
+  const relay = loadRelay({ self: window, owner: PLUGIN_ID, src: new URL('relay.js', location.href) });
+  const posting = config.then((read) => {
+    if (!read.ok) {
+      relay.remove();
+      return null;
+    }
+    const { dialect = 'external-chat', allowedOrigins, postFrom } = read.value;
+    return postingFor(relay, { top, prefix: DIALECTS[dialect].prefix, allowedOrigins, postFrom });
+  });
   const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
   const early = listenFromStart(plugin);
   const settings = await config;
@@ -58,7 +64,8 @@ async function start(): Promise<void> {
 
   const { features, labels } = settings.value;
   const codec = pluginCodec(DIALECTS[settings.value.dialect ?? 'external-chat']);
-  const offers = (feature: string): boolean => codec.features.includes(feature) && (!features || features.includes(feature));
+  const offered = codec.offered(features);
+  const offers = (feature: string): boolean => offered.includes(feature);
   // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the buttons.
   // A deployment (or dialect) without a button's feature gets no such button.
   const buttons: Buttons = {};

@@ -55,6 +55,7 @@ function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof star
   const parentListeners = new Set<unknown>();
   const self = {
     addEventListener: (type: string, listener: (event: MessageEvent) => void) => listeners.set(type, listener),
+    removeEventListener: (type: string) => listeners.delete(type),
     parent: { addEventListener: (_: string, listener: unknown) => parentListeners.add(listener), removeEventListener: (_: string, listener: unknown) => parentListeners.delete(listener) },
   } as unknown as Window;
   const warnings: string[] = [];
@@ -150,10 +151,12 @@ describe('plugin endpoint: the documented actions', () => {
     expect(h.dialOut).toHaveBeenCalledTimes(2);
   });
 
-  it("listens on Web App 3's window too, and lets go of it when the frame goes", () => {
+  it("listens on Web App 3's window too, and lets go of it when the frame goes (not when the page is only kept in the back/forward cache)", () => {
     const h = harness();
     expect(h.parentListeners.size).toBe(1);
-    h.listeners.get('pagehide')?.({} as MessageEvent);
+    h.listeners.get('pagehide')?.({ persisted: true } as unknown as MessageEvent);
+    expect(h.parentListeners.size).toBe(1);
+    h.listeners.get('pagehide')?.({ persisted: false } as unknown as MessageEvent);
     expect(h.parentListeners.size).toBe(0);
   });
 
@@ -354,10 +357,11 @@ describe('plugin endpoint: fuzz', () => {
 describe('plugin endpoint: edges of the wire', () => {
   it("hears message events on Web App 3's window and removes exactly that listener when the frame goes", () => {
     const parentListeners = new Map<string, (event: MessageEvent) => void>();
-    const selfListeners = new Map<string, () => void>();
+    const selfListeners = new Map<string, (event: { persisted: boolean }) => void>();
     const top = { postMessage: () => undefined } as unknown as Window;
     const self = {
-      addEventListener: (type: string, listener: () => void) => selfListeners.set(type, listener),
+      addEventListener: (type: string, listener: (event: { persisted: boolean }) => void) => selfListeners.set(type, listener),
+      removeEventListener: (type: string) => selfListeners.delete(type),
       parent: {
         addEventListener: (type: string, listener: (event: MessageEvent) => void) => parentListeners.set(type, listener),
         removeEventListener: (type: string, listener: unknown) => {
@@ -370,7 +374,7 @@ describe('plugin endpoint: edges of the wire', () => {
     expect([...parentListeners.keys()]).toEqual(['message']);
     parentListeners.get('message')?.({ data: envelope('dial-out', dial), source: top, origin: HOST, isTrusted: true } as unknown as MessageEvent);
     expect(fake.dialOut).toHaveBeenCalledTimes(1);
-    selfListeners.get('pagehide')?.();
+    selfListeners.get('pagehide')?.({ persisted: false });
     expect(parentListeners.size).toBe(0);
   });
 

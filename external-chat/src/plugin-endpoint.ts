@@ -43,7 +43,13 @@ function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void):
   try {
     self.parent.addEventListener('message', onMessage);
     // Web App 3 outlives this frame when it reloads plugins: a listener left behind would keep this whole page alive.
-    self.addEventListener('pagehide', () => self.parent.removeEventListener('message', onMessage), { once: true });
+    // A page kept in the back/forward cache (persisted) comes back whole, and must still hear the page.
+    const leave = (event: PageTransitionEvent): void => {
+      if (event.persisted) return;
+      self.parent.removeEventListener('message', onMessage);
+      self.removeEventListener('pagehide', leave);
+    };
+    self.addEventListener('pagehide', leave);
   } catch {
     // Cross-origin (the dev server, or a frame without allow-same-origin): hosts reach the plugin by posting to its own window.
   }
@@ -70,7 +76,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const pending = new Map<string, ServiceCall<string>>();
   let nextId = 0;
   // In the table's order, once each, whatever the order config.json lists them in.
-  const enabled = options.features ? codec.features.filter((feature) => options.features?.includes(feature)) : codec.features;
+  const enabled = codec.offered(options.features);
   const isOn = (feature: string | undefined): boolean => feature === undefined || enabled.includes(feature);
 
   const onReply = (reply: ComlinkReply): void => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describePosting, installRelay, OWNER_ATTRIBUTE, queuePosts, type Posting, type RelayOptions } from './relay';
+import { describePosting, installRelay, loadRelay, OWNER_ATTRIBUTE, postingFor, queuePosts, type Posting, type RelayOptions } from './relay';
 
 const PREFIX = 'pexip:plugin:external-chat/';
 const RELAY_JS = readFileSync('external-chat/public/relay.js', 'utf8');
@@ -15,29 +15,27 @@ class FakeTop {
 }
 
 type Relay = (envelope: unknown) => boolean;
-const relayOf = (script: Element): Relay | undefined => (script as HTMLScriptElement & { relay?: Relay }).relay;
+type Init = (prefix: unknown, targets: unknown) => Relay | undefined;
+const initOf = (script: Element): Init | undefined => (script as HTMLScriptElement & { init?: Init }).init;
 
 /** Runs relay.js as the browser would with `script` as document.currentScript, under Web App 3's window. */
 function runRelayJs(script: HTMLScriptElement, top: FakeTop): void {
   new Function('document', 'window', 'HTMLScriptElement', RELAY_JS)({ currentScript: script }, { top }, HTMLScriptElement);
 }
 
-/** A relay.js element as the plugin makes it, connected to a document. */
-function relayElement(data: { prefix?: string; targets?: string }, doc = document): HTMLScriptElement {
-  const script = doc.createElement('script');
-  if (data.prefix !== undefined) script.dataset.prefix = data.prefix;
-  if (data.targets !== undefined) script.dataset.targets = data.targets;
-  doc.body.append(script);
-  return script;
+/** relay.js run in a connected element, and the relay it hands out for `prefix` and `targets`. */
+function relayFor(prefix: unknown, targets: unknown, top = new FakeTop()): { script: HTMLScriptElement; relay: Relay | undefined; top: FakeTop } {
+  const script = document.createElement('script');
+  document.body.append(script);
+  runRelayJs(script, top);
+  return { script, relay: initOf(script)?.(prefix, targets), top };
 }
 
-describe('relay.js, in Web App 3\'s document', () => {
-  it('posts envelopes of its prefix to the top window, to each target fixed at install', () => {
-    const top = new FakeTop();
-    const script = relayElement({ prefix: PREFIX, targets: '["https://portal.example.com","https://desk.example.com"]' });
-    runRelayJs(script, top);
+describe("relay.js, in Web App 3's document", () => {
+  it('posts envelopes of its prefix to the top window, to each target it was given', () => {
+    const { relay, top } = relayFor(PREFIX, ['https://portal.example.com', 'https://desk.example.com']);
     const envelope = { action: `${PREFIX}ready`, instanceId: 'i1' };
-    expect(relayOf(script)?.(envelope)).toBe(true);
+    expect(relay?.(envelope)).toBe(true);
     expect(top.posted).toEqual([
       { data: envelope, origin: 'https://portal.example.com' },
       { data: envelope, origin: 'https://desk.example.com' },
@@ -45,12 +43,10 @@ describe('relay.js, in Web App 3\'s document', () => {
   });
 
   it("accepts a plain object of another realm (the plugin's), whose prototype is not this realm's Object.prototype", () => {
-    const top = new FakeTop();
-    const script = relayElement({ prefix: PREFIX, targets: '["*"]' });
-    runRelayJs(script, top);
+    const { relay, top } = relayFor(PREFIX, ['*']);
     const foreign = Object.assign(Object.create(Object.create(null) as object) as object, { action: `${PREFIX}connected` });
-    expect(relayOf(script)?.(foreign)).toBe(true);
-    expect(relayOf(script)?.(Object.assign(Object.create(null) as object, { action: `${PREFIX}disconnected` }))).toBe(true);
+    expect(relay?.(foreign)).toBe(true);
+    expect(relay?.(Object.assign(Object.create(null) as object, { action: `${PREFIX}disconnected` }))).toBe(true);
     expect(top.posted.map((p) => p.origin)).toEqual(['*', '*']);
   });
 
@@ -65,45 +61,53 @@ describe('relay.js, in Web App 3\'s document', () => {
     ['a class instance', Object.assign(new Map(), { action: `${PREFIX}ready` })],
     ['an action behind a getter', { get action() { return `${PREFIX}ready`; } }],
   ])('refuses %s: nothing reaches the top', (_, message) => {
-    const top = new FakeTop();
-    const script = relayElement({ prefix: PREFIX, targets: '["*"]' });
-    runRelayJs(script, top);
-    expect(relayOf(script)?.(message)).toBe(false);
+    const { relay, top } = relayFor(PREFIX, ['*']);
+    expect(relay?.(message)).toBe(false);
     expect(top.posted).toEqual([]);
   });
 
   it('posts nothing once its element has left the document (the plugin is gone)', () => {
-    const top = new FakeTop();
-    const script = relayElement({ prefix: PREFIX, targets: '["*"]' });
-    runRelayJs(script, top);
+    const { script, relay, top } = relayFor(PREFIX, ['*']);
     script.remove();
-    expect(relayOf(script)?.({ action: `${PREFIX}ready` })).toBe(false);
+    expect(relay?.({ action: `${PREFIX}ready` })).toBe(false);
     expect(top.posted).toEqual([]);
   });
 
   it.each([
-    ['no prefix', { targets: '["*"]' }],
-    ['an empty prefix', { prefix: '', targets: '["*"]' }],
-    ['no targets', { prefix: PREFIX }],
-    ['targets that are not JSON', { prefix: PREFIX, targets: '*' }],
-    ['no target', { prefix: PREFIX, targets: '[]' }],
-    ['a target that is no string', { prefix: PREFIX, targets: '["*", 1]' }],
-  ])('with %s it leaves no relay (the plugin then posts from its own frame)', (_, data) => {
-    const script = relayElement(data);
-    runRelayJs(script, new FakeTop());
-    expect(relayOf(script)).toBeUndefined();
+    ['no prefix', undefined, ['*']],
+    ['an empty prefix', '', ['*']],
+    ['no targets', PREFIX, undefined],
+    ['targets that are no list', PREFIX, '*'],
+    ['no target', PREFIX, []],
+    ['a target that is no string', PREFIX, ['*', 1]],
+  ])('with %s it hands out no relay (the plugin then posts from its own frame)', (_, prefix, targets) => {
+    expect(relayFor(prefix, targets).relay).toBeUndefined();
   });
 
-  it('cannot be re-pointed: the relay is a read-only property, and the targets are read once', () => {
-    const top = new FakeTop();
-    const script = relayElement({ prefix: PREFIX, targets: '["https://portal.example.com"]' });
-    runRelayJs(script, top);
-    const relay = relayOf(script);
-    script.dataset.targets = '["*"]';
-    script.dataset.prefix = 'x';
-    expect(() => Object.assign(script, { relay: () => true })).toThrow(TypeError);
+  it('hands its relay out once: whoever asks after the plugin gets nothing, and it cannot be re-pointed', () => {
+    const { script, relay, top } = relayFor(PREFIX, ['https://portal.example.com']);
+    expect(initOf(script)?.(PREFIX, ['*'])).toBeUndefined();
+    expect(initOf(script)?.('other:', ['*'])).toBeUndefined();
+    expect(() => Object.assign(script, { init: () => () => true })).toThrow(TypeError);
     expect(relay?.({ action: `${PREFIX}ready` })).toBe(true);
     expect(top.posted).toEqual([{ data: { action: `${PREFIX}ready` }, origin: 'https://portal.example.com' }]);
+  });
+
+  it('still hands its relay to the first valid caller after an invalid one', () => {
+    const top = new FakeTop();
+    const script = document.createElement('script');
+    document.body.append(script);
+    runRelayJs(script, top);
+    expect(initOf(script)?.('', ['*'])).toBeUndefined();
+    expect(initOf(script)?.(PREFIX, ['*'])).toBeTypeOf('function');
+  });
+
+  it('runs once per element, even where a DOM runs an element put back again', () => {
+    const { script, relay } = relayFor(PREFIX, ['*']);
+    const init = initOf(script);
+    runRelayJs(script, new FakeTop());
+    expect(initOf(script)).toBe(init);
+    expect(relay).toBeTypeOf('function');
   });
 });
 
@@ -149,7 +153,7 @@ describe('installRelay', () => {
     expect(posting.mode).toBe('webapp3');
     const [script] = relays();
     expect(script?.getAttribute('src')).toBe(SRC.href);
-    expect({ ...(script as HTMLScriptElement).dataset }).toEqual({ relayOwner: 'external-chat', prefix: PREFIX, targets: '["https://portal.example.com"]' });
+    expect({ ...(script as HTMLScriptElement).dataset }).toEqual({ relayOwner: 'external-chat' });
     posting.post({ action: `${PREFIX}ready` });
     posting.post({ action: 'rocketchat:videoconf/ready' });
     expect(top.posted).toEqual([{ data: { action: `${PREFIX}ready` }, origin: 'https://portal.example.com' }]);
@@ -158,7 +162,6 @@ describe('installRelay', () => {
   it("posts to '*' when config.json allows any page, as the plugin itself would", async () => {
     loads();
     const posting = await installRelay(options());
-    expect((relays()[0] as HTMLScriptElement).dataset.targets).toBe('["*"]');
     posting.post({ action: `${PREFIX}ready` });
     expect(top.posted.map((p) => p.origin)).toEqual(['*']);
   });
@@ -177,12 +180,24 @@ describe('installRelay', () => {
     expect(relays('another-plugin')).toEqual([other]);
   });
 
-  it("posts from the plugin's frame when something in Web App 3 removed the relay's element: nothing is lost", async () => {
+  it("puts its element back when something in Web App 3 removed it, and relays from Web App 3's window still: nothing is lost", async () => {
     loads();
     const posting = await installRelay(options({ allowedOrigins: ['https://portal.example.com'] }));
-    relays()[0]?.remove();
+    const [script] = relays();
+    script?.remove();
+    posting.post({ action: `${PREFIX}toggle-chat`, active: true });
+    expect(relays()).toEqual([script]);
+    expect(top.posted).toEqual([{ data: { action: `${PREFIX}toggle-chat`, active: true }, origin: 'https://portal.example.com' }]);
+  });
+
+  it('keeps its relay when the page only goes into the back/forward cache', async () => {
+    loads();
+    const posting = await installRelay(options());
+    const hide = Object.assign(new Event('pagehide'), { persisted: true });
+    self.dispatchEvent(hide);
+    expect(relays()).toHaveLength(1);
     posting.post({ action: `${PREFIX}ready` });
-    expect(top.posted).toEqual([{ data: { action: `${PREFIX}ready` }, origin: 'https://portal.example.com' }]);
+    expect(top.posted).toHaveLength(1);
   });
 
   it("removes its relay when the plugin's page goes (pagehide)", async () => {
@@ -194,13 +209,24 @@ describe('installRelay', () => {
     expect(top.posted).toEqual([]);
   });
 
-  it('posts from the plugin\'s frame, touching nothing, when config.json says "postFrom": "plugin"', async () => {
+  it('posts from the plugin\'s frame, relay.js removed, when config.json says "postFrom": "plugin"', async () => {
     loads();
     const posting = await installRelay(options({ postFrom: 'plugin', allowedOrigins: ['https://portal.example.com'] }));
     expect(posting).toMatchObject({ mode: 'plugin', reason: 'config.json sets "postFrom": "plugin"' });
     expect(doc.querySelectorAll('script')).toHaveLength(0);
     posting.post({ action: `${PREFIX}ready` });
     expect(top.posted).toEqual([{ data: { action: `${PREFIX}ready` }, origin: 'https://portal.example.com' }]);
+  });
+
+  it('posts from the plugin\'s frame when another script in Web App 3 took the relay first', async () => {
+    loads();
+    const load = loadRelay(options());
+    const init = await load.loaded;
+    expect(typeof init).toBe('function');
+    (init as (prefix: string, targets: string[]) => unknown)('pexip:plugin:', ['*']);
+    const posting = await postingFor(load, options());
+    expect(posting).toMatchObject({ mode: 'plugin', reason: expect.stringContaining('handed its relay to someone else first') });
+    expect(relays()).toEqual([]);
   });
 
   it("posts from the plugin's frame when Web App 3's document is out of reach (another origin)", async () => {

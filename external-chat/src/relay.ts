@@ -23,26 +23,41 @@ export interface Posting {
  */
 export const RELAY_TIMEOUT_MS = 1_000;
 
-export interface RelayOptions {
+export interface RelayLoadOptions {
   /** The plugin's own window; its parent is Web App 3's. */
   self: Window;
-  /** The page that embeds Web App 3. */
-  top: Window;
   /** Which plugin the relay belongs to: one relay element per owner in Web App 3's document. */
   owner: string;
-  /** The relay posts only envelopes whose action starts with this. */
-  prefix: string;
-  /** config.json's allowedOrigins; without them '*'. */
-  allowedOrigins?: readonly string[] | undefined;
-  /** config.json's postFrom (default 'webapp3'). */
-  postFrom?: PostFrom | undefined;
   /** relay.js, next to the plugin's index.html. */
   src: URL;
   timeoutMs?: number;
 }
 
-/** The element relay.js leaves its function on. */
-type RelayScript = HTMLScriptElement & { relay?: unknown };
+export interface RelaySettings {
+  /** The page that embeds Web App 3. */
+  top: Window;
+  /** The relay posts only envelopes whose action starts with this (the dialect's prefix). */
+  prefix: string;
+  /** config.json's allowedOrigins; without them '*'. */
+  allowedOrigins?: readonly string[] | undefined;
+  /** config.json's postFrom (default 'webapp3'). */
+  postFrom?: PostFrom | undefined;
+}
+
+export type RelayOptions = RelayLoadOptions & RelaySettings;
+
+/** relay.js's one-time handout: the relay for the first caller, nothing after. */
+type RelayInit = (prefix: string, targets: readonly string[]) => unknown;
+type Relay = (envelope: object) => boolean;
+
+/** relay.js on its way into Web App 3's document. */
+export interface RelayLoad {
+  /** Its `init` once it ran, or why it cannot be used. */
+  loaded: Promise<RelayInit | string>;
+  /** Puts the element back if something in Web App 3 removed it (not once the plugin's page went). */
+  keep(): void;
+  remove(): void;
+}
 
 export const OWNER_ATTRIBUTE = 'data-relay-owner';
 
@@ -66,71 +81,93 @@ function parentDocument(self: Window): { ok: true; document: Document } | { ok: 
 }
 
 /**
- * Installs relay.js in Web App 3's document and resolves with the way to post:
- * the relay, or the plugin's own frame with the reason. Never rejects. Any
- * earlier relay of the same owner (a previous load of this plugin) is removed
- * first; this one goes when the plugin's page does (pagehide) or when it is
- * not used.
+ * Starts adding relay.js to Web App 3's document at once, before config.json
+ * says how it will be used: its fetch then overlaps config.json's and Web App
+ * 3's registration answer, so `ready` need not wait for it. Any earlier relay
+ * of the same owner (a previous load of this plugin) is removed first; this
+ * one goes when the plugin's page does (pagehide, not the back/forward cache).
  */
-export function installRelay(options: RelayOptions): Promise<Posting> {
-  const { self, top, owner, prefix, allowedOrigins, postFrom = 'webapp3', src, timeoutMs = RELAY_TIMEOUT_MS } = options;
-  const targets = allowedOrigins ?? ['*'];
-  const direct = (reason: string): Posting => ({ post: createPostToTop(top, allowedOrigins), mode: 'plugin', reason });
-  if (postFrom === 'plugin') return Promise.resolve(direct('config.json sets "postFrom": "plugin"'));
+export function loadRelay({ self, owner, src, timeoutMs = RELAY_TIMEOUT_MS }: RelayLoadOptions): RelayLoad {
   const parent = parentDocument(self);
-  if (!parent.ok) return Promise.resolve(direct(parent.reason));
+  if (!parent.ok) return { loaded: Promise.resolve(parent.reason), keep: () => undefined, remove: () => undefined };
   const { document } = parent;
-
   for (const old of document.querySelectorAll(`script[${OWNER_ATTRIBUTE}="${CSS.escape(owner)}"]`)) old.remove();
-  const script: RelayScript = document.createElement('script');
+  const script: HTMLScriptElement & { init?: unknown } = document.createElement('script');
   script.setAttribute(OWNER_ATTRIBUTE, owner);
-  script.dataset.prefix = prefix;
-  script.dataset.targets = JSON.stringify(targets);
   try {
     // Throws under Trusted Types (require-trusted-types-for 'script'): a plain string is no TrustedScriptURL.
     script.src = src.href;
   } catch (error) {
-    return Promise.resolve(direct(`Web App 3's document refused relay.js (${(error as Error).message})`));
+    return { loaded: Promise.resolve(`Web App 3's document refused relay.js (${(error as Error).message})`), keep: () => undefined, remove: () => undefined };
   }
+  const home = document.head ?? document.documentElement;
+  /** The plugin's page went: the relay goes with it, for good. */
+  let gone = false;
+  const remove = (): void => script.remove();
+  // A page kept in the back/forward cache (persisted) comes back whole, relay and all.
+  const leave = (event: PageTransitionEvent): void => {
+    if (event.persisted) return;
+    gone = true;
+    remove();
+    self.removeEventListener('pagehide', leave);
+  };
+  self.addEventListener('pagehide', leave);
 
-  return new Promise<Posting>((resolve) => {
-    /** The plugin's page went: it says nothing more, by either way. */
-    let gone = false;
+  const loaded = new Promise<RelayInit | string>((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = (posting: Posting): void => {
+    const settle = (result: RelayInit | string): void => {
       clearTimeout(timer);
       script.onload = script.onerror = null;
-      if (posting.mode === 'plugin') script.remove();
-      resolve(posting);
+      if (typeof result === 'string') remove();
+      resolve(result);
     };
     script.onload = () => {
-      const { relay } = script;
-      if (typeof relay !== 'function') return settle(direct(`${src.href} loaded but left no relay (not external-chat's relay.js, or its data attributes were refused)`));
-      // The relay posts nothing once its element left Web App 3's document (a script there that tidies <head>):
-      // the envelope then goes from the plugin's own frame, as in the fallback, rather than nowhere.
-      const fallback = createPostToTop(top, allowedOrigins);
-      settle({
-        post: (envelope) => {
-          if (relay(envelope) !== true && !script.isConnected && !gone) fallback(envelope);
-        },
-        mode: 'webapp3',
-        reason: `${src.href} relays envelopes starting with '${prefix}'`,
-      });
+      const { init } = script;
+      settle(typeof init === 'function' ? (init as RelayInit) : `${src.href} loaded but left no relay (not external-chat's relay.js?)`);
     };
     script.onerror = () =>
-      settle(direct(`Web App 3's document did not run ${src.href} (a Content-Security-Policy whose script-src does not allow it, or the file is missing)`));
-    timer = setTimeout(() => settle(direct(`${src.href} did not load within ${timeoutMs / 1000} s`)), timeoutMs);
-    self.addEventListener(
-      'pagehide',
-      () => {
-        gone = true;
-        script.remove();
-      },
-      { once: true },
-    );
-    (document.head ?? document.documentElement).append(script);
+      settle(`Web App 3's document did not run ${src.href} (a Content-Security-Policy whose script-src does not allow it, or the file is missing)`);
+    timer = setTimeout(() => settle(`${src.href} did not load within ${timeoutMs / 1000} s`), timeoutMs);
   });
+  home.append(script);
+  return {
+    loaded,
+    keep: () => {
+      if (!script.isConnected && !gone) home.append(script);
+    },
+    remove,
+  };
 }
+
+/**
+ * config.json read: the way the plugin posts. Through the relay when it ran
+ * and config.json allows it; otherwise from the plugin's own frame, with the
+ * reason (the relay is then removed). Never rejects.
+ */
+export async function postingFor(load: RelayLoad, { top, prefix, allowedOrigins, postFrom = 'webapp3' }: RelaySettings): Promise<Posting> {
+  const direct = (reason: string): Posting => {
+    load.remove();
+    return { post: createPostToTop(top, allowedOrigins), mode: 'plugin', reason };
+  };
+  if (postFrom === 'plugin') return direct('config.json sets "postFrom": "plugin"');
+  const init = await load.loaded;
+  if (typeof init === 'string') return direct(init);
+  const relay = init(prefix, allowedOrigins ?? ['*']);
+  if (typeof relay !== 'function') return direct('relay.js handed its relay to someone else first (another script in Web App 3 called its init)');
+  return {
+    // The page has learnt Web App 3's window as the plugin's: if something there removed the element (a script
+    // tidying <head>), posting from the plugin's own frame would be dropped, so the element goes back instead.
+    post: (envelope) => {
+      load.keep();
+      (relay as Relay)(envelope);
+    },
+    mode: 'webapp3',
+    reason: `relay.js relays envelopes starting with '${prefix}'`,
+  };
+}
+
+/** Both steps at once: for a caller that knows its settings already. */
+export const installRelay = (options: RelayOptions): Promise<Posting> => postingFor(loadRelay(options), options);
 
 /**
  * A post function usable at once: envelopes wait, in order, until `posting`

@@ -132,39 +132,31 @@ describe('the relay', () => {
     expect(await eventually(() => relayCount(sim), (n) => n === 0)).toBe(0);
   });
 
-  it('posts nothing but envelopes of its prefix, whoever calls it', async () => {
+  it('keeps the page hearing the plugin when something in Web App 3 removes the relay element', async () => {
     const { s, sim } = await openOriginal();
     await eventually(() => heardNamed(s.page, 'ready'), (l) => l.length > 0);
-    // Everything the top hears from Web App 3's window, prefixed or not.
-    await s.page.evaluate(() => {
-      const all: unknown[] = [];
-      (window as unknown as { all: unknown[] }).all = all;
-      const webapp = (document.getElementById('webapp3') as HTMLIFrameElement).contentWindow;
-      window.addEventListener('message', (event) => {
-        if (event.source === webapp) all.push(event.data);
-      });
-    });
-    const answers = await sim.evaluate((prefix) => {
-      const script = document.querySelector('script[data-relay-owner="external-chat"]') as HTMLScriptElement & { relay(message: unknown): boolean };
-      const answers = [
-        script.relay({ type: 'analytics', event: 'foreign' }),
-        script.relay({ action: 'rocketchat:videoconf/ready', features: [] }),
-        script.relay('pexip:plugin:external-chat/ready'),
-        script.relay([{ action: `${prefix}ready` }]),
-        script.relay({ get action() { return `${prefix}ready`; } }),
-      ];
-      // Last, and posted: a marker showing the top was listening all along.
-      answers.push(script.relay({ action: `${prefix}relay-probe` }));
-      return answers;
+    await sim.evaluate(() => document.querySelector('script[data-relay-owner="external-chat"]')!.remove());
+    expect(await relayCount(sim)).toBe(0);
+    await sim.getByRole('button', { name: 'Open Chat' }).click();
+    expect(await eventually(() => heardNamed(s.page, 'toggle-chat'), (l) => l.length > 0)).toEqual([{ action: `${PREFIX}toggle-chat`, active: true }]);
+    expect(await relayCount(sim)).toBe(1);
+  });
+
+  it('hands its relay to the plugin alone: another script in Web App 3 gets nothing to post with', async () => {
+    const { s, sim } = await openOriginal();
+    await eventually(() => heardNamed(s.page, 'ready'), (l) => l.length > 0);
+    const other = await sim.evaluate((prefix) => {
+      const script = document.querySelector('script[data-relay-owner="external-chat"]') as HTMLScriptElement & { init(prefix: string, targets: string[]): unknown };
+      return {
+        relay: typeof script.init(prefix, ['*']),
+        anyPrefix: typeof script.init('', ['*']),
+        exposed: Object.keys(script).concat(Object.keys(window).filter((key) => /relay/i.test(key))),
+      };
     }, PREFIX);
-    expect(answers).toEqual([false, false, false, false, false, true]);
-    const all = await eventually(
-      () => s.page.evaluate(() => (window as unknown as { all: Record<string, unknown>[] }).all),
-      (l) => l.some((m) => m.action === `${PREFIX}relay-probe`),
-    );
-    expect(all).toEqual([{ action: `${PREFIX}relay-probe` }]);
-    // And no global of its own on Web App 3's window.
-    expect(await sim.evaluate(() => Object.keys(window).filter((key) => /relay/i.test(key)))).toEqual([]);
+    expect(other).toEqual({ relay: 'undefined', anyPrefix: 'undefined', exposed: [] });
+    // The plugin's own relay still works.
+    await sim.getByRole('button', { name: 'Open Chat' }).click();
+    expect(await eventually(() => heardNamed(s.page, 'toggle-chat'), (l) => l.length > 0)).toEqual([{ action: `${PREFIX}toggle-chat`, active: true }]);
   });
 });
 

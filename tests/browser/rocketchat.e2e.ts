@@ -348,6 +348,15 @@ describe('origins', () => {
     const { page, sim } = await open({}, servers, elsewhere);
     expect(new URL(page.url()).origin).toBe(elsewhere);
     const { present } = await others(sim);
+    // The page posts to Web App 3's window (it never heard `ready`), where the plugin listens: once Web App 3's own
+    // listener has seen all six, the plugin's listener on that window has run for each of them too.
+    await sim.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      window.addEventListener('message', (event) => {
+        if (typeof event.data?.action === 'string' && event.data.action.startsWith('rocketchat:videoconf/')) seen.push(event.data);
+      });
+    });
     await page.evaluate(
       ([p]) => {
         window.__rc!.send('chat-state', { active: true });
@@ -359,8 +368,8 @@ describe('origins', () => {
       },
       [present[0]!] as const,
     );
-    // Nothing can tell the page that the plugin ignored it: give the plugin time to act if it would.
-    await page.waitForTimeout(500);
+    const seen = await eventually(() => sim.evaluate(() => (window as unknown as { seen: unknown[] }).seen.length), (n) => n === 6);
+    expect(seen).toBe(6);
     expect(await logged(page, 'in')).toEqual([]);
     expect(await page.evaluate(() => [window.__rc!.readies(), window.__rc!.features(), window.__rc!.roster()])).toEqual([0, [], []]);
     expect(await simControls(sim)).toEqual([]);

@@ -122,8 +122,6 @@ type DialectPluginRow = Dialect['pluginToPage'][string];
 const oursFor = (table: Dialect['pageToPlugin'] | Dialect['pluginToPage'], row: object): string | undefined =>
   Object.entries(table).find(([, candidate]) => candidate === row)?.[0];
 
-/** A dialect's fields, as its page sends and reads them (no `requestId`: Rocket.Chat's protocol has none). */
-const plainFields = (row: { fields: Fields }): string => fieldList(row.fields) || 'none';
 
 function dialectCall(row: DialectPageRow): string {
   if (!('method' in row)) return '–';
@@ -175,7 +173,7 @@ export function renderRocketChatTables(dialect: Dialect = ROCKETCHAT): string {
       ['action', 'fields', 'calls', 'answered with', 'feature'],
       Object.entries(dialect.pageToPlugin).map(([action, row]) => [
         code(action),
-        plainFields(row),
+        fields(row),
         dialectCall(row),
         dialectAnswer(row, dialect),
         'feature' in row ? code(row.feature) : '–',
@@ -186,7 +184,7 @@ export function renderRocketChatTables(dialect: Dialect = ROCKETCHAT): string {
     '',
     table(
       ['action', 'fields', 'sent'],
-      Object.entries(dialect.pluginToPage).map(([action, row]) => [code(action), plainFields(row), dialectSends(action, row, dialect)]),
+      Object.entries(dialect.pluginToPage).map(([action, row]) => [code(action), fields(row), dialectSends(action, row, dialect)]),
     ),
   ].join('\n');
 }

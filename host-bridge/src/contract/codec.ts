@@ -54,15 +54,9 @@ export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([a
   row.kind === 'event' || row.kind === 'topic' ? [action] : [],
 ) as EventAction[];
 /** Everything a deployment can switch on or off, in table order. */
-export const FEATURES = /* @__PURE__ */ [
-  ...new Set([...entries(PAGE_TO_PLUGIN), ...entries(PLUGIN_TO_PAGE)].flatMap(([, row]) => ('feature' in row ? [row.feature] : []))),
-] as Feature[];
+export const FEATURES = /* @__PURE__ */ featuresOf(EXTERNAL_CHAT) as Feature[];
 /** topic → the action that carries it, the feature that switches it and how it is delivered. */
-export const TOPICS: ReadonlyMap<Topic, { action: TopicAction; feature: Feature; delivery: 'latest' | 'every' }> = /* @__PURE__ */ new Map(
-  entries(PLUGIN_TO_PAGE).flatMap(([action, row]) =>
-    row.kind === 'topic' ? [[row.topic, { action: action as TopicAction, feature: row.feature, delivery: row.delivery }] as const] : [],
-  ),
-);
+export const TOPICS = /* @__PURE__ */ topicsOf(EXTERNAL_CHAT) as ReadonlyMap<Topic, { action: TopicAction; feature: Feature; delivery: 'latest' | 'every' }>;
 
 const ACTION_OF_METHOD = /* @__PURE__ */ new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : [])));
 /** answer action → the request it answers (`control-result` names its control in the payload). */
@@ -141,9 +135,16 @@ export interface DialectMessage {
 }
 
 /** Everything a dialect lets a deployment switch on or off, in table order. */
-export const featuresOf = ({ pageToPlugin, pluginToPage }: Dialect): readonly string[] => [
-  ...new Set([...entries(pageToPlugin), ...entries(pluginToPage)].flatMap(([, row]) => ('feature' in row ? [row.feature] : []))),
-];
+export function featuresOf({ pageToPlugin, pluginToPage }: Dialect): readonly string[] {
+  return [...new Set([...entries(pageToPlugin), ...entries(pluginToPage)].flatMap(([, row]) => ('feature' in row ? [row.feature] : [])))];
+}
+
+/** A dialect's topics: topic → the action that carries it, the feature that switches it and how it is delivered. */
+export function topicsOf({ pluginToPage }: Dialect): ReadonlyMap<string, { action: string; feature: string; delivery: 'latest' | 'every' }> {
+  return new Map(
+    entries(pluginToPage).flatMap(([action, row]) => (row.kind === 'topic' ? [[row.topic, { action, feature: row.feature, delivery: row.delivery }] as const] : [])),
+  );
+}
 
 /** The plugin's side of one dialect's wire: what plugin-endpoint.ts and topics.ts need, read off the dialect's two tables. */
 export type PluginCodec = ReturnType<typeof pluginCodec>;
@@ -161,9 +162,7 @@ export function pluginCodec(dialect: Dialect) {
   // The action that answers a control sent with a `requestId`; a dialect without one answers no control.
   const result = entries(pluginToPage).find(([, row]) => row.kind === 'result')?.[0];
   const features = featuresOf(dialect);
-  const topics: ReadonlyMap<string, { action: string; feature: string; delivery: 'latest' | 'every' }> = new Map(
-    entries(pluginToPage).flatMap(([action, row]) => (row.kind === 'topic' ? [[row.topic, { action, feature: row.feature, delivery: row.delivery }] as const] : [])),
-  );
+  const topics = topicsOf(dialect);
   const rowOf = (action: string): PageRow => page.get(action) as PageRow;
   const encodeAs = (name: string, payload: object): { action: string } => ({ action: prefix + name, ...payload });
   /** Through the row's rule: only the fields the row declares leave, and only valid ones. */
@@ -182,6 +181,8 @@ export function pluginCodec(dialect: Dialect) {
     dialect,
     /** Everything this dialect lets a deployment switch on or off, in table order. */
     features,
+    /** What a deployment offers: config.json's `features` (undefined: all), in table order, once each. */
+    offered: (configured: readonly string[] | undefined): readonly string[] => (configured ? features.filter((feature) => configured.includes(feature)) : features),
     /** topic → the action that carries it, the feature that switches it and how it is delivered. */
     topics,
     decode: (data: unknown): Inbound<DialectMessage> => decode(data, pageWire, prefix),

@@ -54,6 +54,7 @@ export {
   callOf,
   pluginCodec,
   featuresOf,
+  topicsOf,
   type PluginCodec,
   type DialectMessage,
   decodeHostMessage,

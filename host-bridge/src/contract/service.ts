@@ -76,7 +76,16 @@ type _EveryRowNamesAMethod = Assert<Same<ServiceMethod, keyof ExternalChatServic
 
 // Another dialect's rows must call the service with what its methods take (a row may word its payload differently: `toService`).
 type DialectArgOf<R> = R extends { kind: 'state'; toService: (payload: never) => infer A } ? A : ArgOf<R>;
+// A method the service lacks, or an `arg` its payload lacks (`never`), fails the row.
 type RowsFit<T> = {
-  [A in keyof T]: T[A] extends { method: infer M extends DialectMethod } ? (DialectArgOf<T[A]> extends Parameters<DialectService[M]>[0] ? true : false) : true;
+  [A in keyof T]: T[A] extends { method: infer M }
+    ? M extends DialectMethod
+      ? [DialectArgOf<T[A]>] extends [never]
+        ? false
+        : DialectArgOf<T[A]> extends Parameters<DialectService[M]>[0]
+          ? true
+          : false
+      : false
+    : true;
 }[keyof T];
 type _RocketChatFitsService = Assert<Same<RowsFit<(typeof ROCKETCHAT)['pageToPlugin']>, true>>;
