@@ -64,6 +64,14 @@ describe('the Chat button tooltip', () => {
 
 describe('the Participants button tooltip', () => {
   it('has words in the same languages as the Chat button, English for any other', () => {
+    expect(PARTICIPANTS_LABELS).toEqual({
+      en: { open: 'Open participants', close: 'Close participants' },
+      nb: { open: 'Åpne deltakere', close: 'Lukk deltakere' },
+      sv: { open: 'Öppna deltagare', close: 'Stäng deltagare' },
+      de: { open: 'Teilnehmer öffnen', close: 'Teilnehmer schließen' },
+      fr: { open: 'Ouvrir les participants', close: 'Fermer les participants' },
+      es: { open: 'Abrir participantes', close: 'Cerrar participantes' },
+    });
     expect(Object.keys(PARTICIPANTS_LABELS)).toEqual(Object.keys(LABELS));
     expect(inLanguage(PARTICIPANTS_LABELS, 'nb')).toEqual({ open: 'Åpne deltakere', close: 'Lukk deltakere' });
     expect(inLanguage(PARTICIPANTS_LABELS, 'de').close).toBe('Teilnehmer schließen');

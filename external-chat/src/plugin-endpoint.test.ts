@@ -27,10 +27,10 @@ function fakeWebApp() {
   const dialOut = vi.fn(async (body: { destination: string }) => ({ uuid: `uuid-${body.destination}`, displayName: body.destination }));
   const control = vi.fn<WebApp3['control']>(async () => ({ status: 200, data: { status: 'success', result: true } }));
   const webapp: WebApp3 = {
-    updateButton: async (button, payload) => void (button === 'chat' ? updates : participantUpdates).push(payload),
+    updateButton: async (button, payload) => void (button === 'chat' ? updates : button === 'participants' ? participantUpdates : []).push(payload),
     dialOut,
     control,
-    onButtonClick: (button, handler) => (button === 'chat' ? (on.click = handler) : (on.participantsClick = handler)),
+    onButtonClick: (button, handler) => void (button === 'chat' ? (on.click = handler) : button === 'participants' ? (on.participantsClick = handler) : undefined),
     onConnected: (handler) => (on.connected = handler),
     onDisconnected: (handler) => (on.disconnected = handler),
     onParticipants: (handler) => (on.participants = handler),
@@ -765,6 +765,14 @@ describe("plugin endpoint: Rocket.Chat's dialect over the same service", () => {
     expect(h.greeting).toEqual([rc('ready', { features: ['chat'] })]);
     h.on.participants?.([{ type: 'all', participants: [person('a')] }]);
     expect(h.posted).toEqual([]);
+    expect(h.warnings).toEqual([]);
+  });
+
+  it('in our dialect, which has no Participants button, a click on one would reach no page and warn nothing', () => {
+    const h = harness();
+    h.on.participantsClick?.();
+    expect(h.posted).toEqual([]);
+    expect(h.warnings).toEqual([]);
   });
 
   it('sets the Chat button from chat-state and its badge from an unread count', async () => {

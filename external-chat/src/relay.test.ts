@@ -150,7 +150,7 @@ describe('installRelay', () => {
   it("posts through relay.js from Web App 3's window when it loads", async () => {
     loads();
     const posting = await installRelay(options({ allowedOrigins: ['https://portal.example.com'] }));
-    expect(posting.mode).toBe('webapp3');
+    expect(posting).toMatchObject({ mode: 'webapp3', reason: `relay.js relays envelopes starting with '${PREFIX}'` });
     const [script] = relays();
     expect(script?.getAttribute('src')).toBe(SRC.href);
     expect({ ...(script as HTMLScriptElement).dataset }).toEqual({ relayOwner: 'external-chat' });

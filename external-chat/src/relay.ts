@@ -115,10 +115,10 @@ export function loadRelay({ self, owner, src, timeoutMs = RELAY_TIMEOUT_MS }: Re
 
   const loaded = new Promise<RelayInit | string>((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // An unusable relay is removed by whoever learns it is (postingFor, or index.ts when config.json fails).
     const settle = (result: RelayInit | string): void => {
       clearTimeout(timer);
       script.onload = script.onerror = null;
-      if (typeof result === 'string') remove();
       resolve(result);
     };
     script.onload = () => {

@@ -18,9 +18,9 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn(), options: ServiceOptions = 
   } = {};
   const service = createService(
     {
-      updateButton: async (button, payload) => void (button === 'chat' ? updates : participantUpdates).push(payload),
+      updateButton: async (button, payload) => void (button === 'chat' ? updates : button === 'participants' ? participantUpdates : []).push(payload),
       dialOut,
-      onButtonClick: (button, handler) => (button === 'chat' ? (on.click = handler) : (on.participantsClick = handler)),
+      onButtonClick: (button, handler) => void (button === 'chat' ? (on.click = handler) : button === 'participants' ? (on.participantsClick = handler) : undefined),
       onConnected: (handler) => (on.connected = handler),
       onDisconnected: (handler) => (on.disconnected = handler),
       control: async () => undefined,
