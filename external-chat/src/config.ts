@@ -22,6 +22,9 @@ export interface PluginConfig {
 }
 
 const KEYS = ['allowedOrigins', 'debug', 'dialect', 'features', 'labels', 'postFrom'];
+
+/** The dialect a config names; ours when it names none. */
+export const dialectOf = ({ dialect = 'external-chat' }: Pick<PluginConfig, 'dialect'>) => DIALECTS[dialect];
 const DIALECT_NAMES = Object.keys(DIALECTS) as DialectName[];
 
 /** A tooltip: one short line. */
@@ -68,15 +71,22 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (unknownKeys.length > 0) {
     return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}` };
   }
-  const { allowedOrigins: origins, debug, dialect, features, labels } = data as { allowedOrigins?: unknown; debug?: unknown; dialect?: unknown; features?: unknown; labels?: unknown };
+  const { allowedOrigins: origins, debug, dialect, features, labels, postFrom } = data as {
+    allowedOrigins?: unknown;
+    debug?: unknown;
+    dialect?: unknown;
+    features?: unknown;
+    labels?: unknown;
+    postFrom?: unknown;
+  };
   if (debug !== undefined && typeof debug !== 'boolean') {
     return { ok: false, error: 'config.json: "debug" must be true or false' };
   }
   const parsedDialect = dialect === undefined ? undefined : parseDialect(dialect);
   if (parsedDialect && !parsedDialect.ok) return parsedDialect;
-  const dialectName = parsedDialect?.value ?? 'external-chat';
+  const { name: dialectName, topics } = dialectOf(parsedDialect ? { dialect: parsedDialect.value } : {});
   // A dialect without subscriptions sends the meeting unasked: only to pages the deployment named.
-  if (DIALECTS[dialectName].topics === 'unsolicited' && origins === undefined) {
+  if (topics === 'unsolicited' && origins === undefined) {
     return {
       ok: false,
       error:
@@ -88,7 +98,6 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
   const parsedLabels = labels === undefined ? undefined : parseLabels(labels);
   if (parsedLabels && !parsedLabels.ok) return parsedLabels;
-  const { postFrom } = data as { postFrom?: unknown };
   if (postFrom !== undefined && !POST_FROM.includes(postFrom as PostFrom)) {
     return { ok: false, error: `config.json: "postFrom" must be ${POST_FROM.map((value) => `"${value}"`).join(' or ')}, got ${JSON.stringify(postFrom)}` };
   }

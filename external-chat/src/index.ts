@@ -1,9 +1,9 @@
 // The external-chat plugin: registers with Web App 3, adds the Chat button and
 // bridges the meeting to the page that embeds Web App 3.
 import { registerPlugin, setLogger } from '@pexip/plugin-api';
-import { DIALECTS, pluginCodec } from '@external-chat/host-bridge/contract';
+import { pluginCodec } from '@external-chat/host-bridge/contract';
 import { INITIAL_BUTTON_STATE, INITIAL_PARTICIPANTS_STATE, toButtonPayload, toParticipantsButtonPayload } from './button-state';
-import { loadConfig } from './config';
+import { dialectOf, loadConfig } from './config';
 import { messageOf } from './errors';
 import { dropEmptyMessages } from './guard-plugin-api';
 import { createQuietLogger } from './logger';
@@ -48,8 +48,8 @@ async function start(): Promise<void> {
       relay.remove();
       return null;
     }
-    const { dialect = 'external-chat', allowedOrigins, postFrom } = read.value;
-    return postingFor(relay, { top, prefix: DIALECTS[dialect].prefix, allowedOrigins, postFrom });
+    const { allowedOrigins, postFrom } = read.value;
+    return postingFor(relay, { top, prefix: dialectOf(read.value).prefix, allowedOrigins, postFrom });
   });
   const plugin = await registerPlugin({ id: PLUGIN_ID, version: 0 });
   const early = listenFromStart(plugin);
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   if (settings.value.debug) setLogger(createQuietLogger(true));
 
   const { features, labels } = settings.value;
-  const codec = pluginCodec(DIALECTS[settings.value.dialect ?? 'external-chat']);
+  const codec = pluginCodec(dialectOf(settings.value));
   const offered = codec.offered(features);
   const offers = (feature: string): boolean => offered.includes(feature);
   // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the buttons.

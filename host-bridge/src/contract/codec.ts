@@ -44,7 +44,6 @@ const byAction = <T extends Table>(table: T): Map<string, Fields> =>
   new Map(entries(table).map(([action, row]) => [action, wireFields(row)]));
 
 // Maps, not the tables themselves: a name such as 'constructor' must not find an inherited property.
-const HOST_WIRE = /* @__PURE__ */ byAction(PAGE_TO_PLUGIN);
 const PLUGIN_WIRE = /* @__PURE__ */ byAction(PLUGIN_TO_PAGE);
 
 /** The service methods the page may call, in table order. */
