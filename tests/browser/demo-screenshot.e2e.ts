@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import type { EventMessage } from '@pexip/plugin-api';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, chatButton, eventually, simFrame } from './harness';
+import { browserSuite, chatButton, eventually, livenMeeting, simFrame } from './harness';
 
 const suite = browserSuite();
 
@@ -125,15 +125,7 @@ describe('the participants panel, pictured', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.waitForFunction(() => window.__host?.chat.ready.then(() => true));
     const sim = await simFrame(page, servers);
-    const [, bob, carol, dave] = await sim.evaluate(() => window.__sim!.roster().slice(1).map((p) => p.uuid));
-    await sim.evaluate(
-      ([muted, hand, spot]) => {
-        window.__sim!.updateParticipant(muted!, { isMuted: true, isCameraMuted: true });
-        window.__sim!.updateParticipant(hand!, { raisedHand: true });
-        window.__sim!.updateParticipant(spot!, { isSpotlight: true });
-      },
-      [bob, carol, dave] as const,
-    );
+    await livenMeeting(sim);
     const rows = await eventually(
       () => page.evaluate(() => window.__host!.participants.rows()),
       (list) => list.length === 6 && list.some((r) => r.buttons.hand?.on) && list.some((r) => r.buttons.mute?.on) && list.some((r) => r.buttons.spotlight?.on),

@@ -220,3 +220,13 @@ export const bridgeCall = (page: Page, call: string, args: unknown[]) =>
     },
     [call, args] as const,
   );
+
+/** Makes the simulator's meeting lively for a picture: of the people besides you, the 2nd muted with the camera off, the 3rd with a raised hand, the 4th spotlit. */
+export async function livenMeeting(sim: Frame): Promise<void> {
+  await sim.evaluate(() => {
+    const [, muted, hand, spot] = window.__sim!.roster().slice(1).map((p) => p.uuid);
+    window.__sim!.updateParticipant(muted!, { isMuted: true, isCameraMuted: true });
+    window.__sim!.updateParticipant(hand!, { raisedHand: true });
+    window.__sim!.updateParticipant(spot!, { isSpotlight: true });
+  });
+}

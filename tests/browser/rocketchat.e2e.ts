@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Control, Feature } from '../../examples/rocketchat-host/protocol';
-import { browserSuite, eventually, serve, waitForFrame, type Servers, type Session } from './harness';
+import { browserSuite, eventually, livenMeeting, serve, waitForFrame, type Servers, type Session } from './harness';
 
 // The harness checks the other pages' builds; this one's page is built with them (`make examples`).
 if (!existsSync('examples/dist/rocketchat-host/index.html')) {
@@ -385,15 +385,7 @@ describe('the page, pictured', () => {
   // docs/rocketchat-host.png (UPDATE_DOCS=1): both panels open in a lively meeting, a dial-out, the envelope log.
   it('reads at 1400 and 900 px with both panels open: no sideways scroll, every control drawn inside its panel', async () => {
     const { page, sim } = await ready({ participants: '5', lobby: '1', joinDelay: '200' });
-    const [, bob, carol, dave] = await sim.evaluate(() => window.__sim!.roster().slice(1).map((p) => p.uuid));
-    await sim.evaluate(
-      ([muted, hand, spot]) => {
-        window.__sim!.updateParticipant(muted!, { isMuted: true, isCameraMuted: true });
-        window.__sim!.updateParticipant(hand!, { raisedHand: true });
-        window.__sim!.updateParticipant(spot!, { isSpotlight: true });
-      },
-      [bob, carol, dave] as const,
-    );
+    await livenMeeting(sim);
     await page.evaluate(() => {
       window.__rc!.receive('Alice Anderson', 'Slides for the launch review are in the channel files.');
       window.__rc!.receive('Bob Anderson', 'Joining from the train, camera off.');
