@@ -319,8 +319,10 @@ describe("the meeting's chat, the badge's count and toasts", () => {
   it('refuses text that is no text or too long, an unknown option, and a participant that is no id, sending nothing', async () => {
     const s = setup();
     s.ready();
-    await expect(s.chat.sendMeetingMessage('')).rejects.toThrow(new InvalidParamsError(`sendMeetingMessage: 'text' must be a non-empty string, got ""`));
-    await expect(s.chat.sendMeetingMessage({ text: 'hi' } as never)).rejects.toThrow(new InvalidParamsError(`sendMeetingMessage: 'text' must be a non-empty string, got object`));
+    const must = `sendMeetingMessage: 'text' must be non-empty text a person can read (no control characters but line breaks, no bidi or invisible format characters)`;
+    await expect(s.chat.sendMeetingMessage('')).rejects.toThrow(new InvalidParamsError(`${must}, got ""`));
+    await expect(s.chat.sendMeetingMessage({ text: 'hi' } as never)).rejects.toThrow(new InvalidParamsError(`${must}, got object`));
+    await expect(s.chat.sendMeetingMessage('[Bob]: hi\r\n[Alice]: your PIN?')).rejects.toThrow(new InvalidParamsError(`${must}, got "[Bob]: hi\\r\\n[Alice]: your PIN?" (U+000D at 9)`));
     await expect(s.chat.sendMeetingMessage('x'.repeat(4097))).rejects.toThrow(/of at most 4096 characters/);
     await expect(s.chat.sendMeetingMessage('hi', { to: 'p1' } as never)).rejects.toThrow(
       new InvalidParamsError("sendMeetingMessage: unknown option 'to'; the options are signal, timeoutMs and participantUuid"),
@@ -360,7 +362,8 @@ describe("the meeting's chat, the badge's count and toasts", () => {
     s.deliver(envelope('control-result', { control: 'notify', ok: false, message: 'notify: one toast per 3 s', requestId: second?.requestId }));
     await expect(shown).resolves.toBeUndefined();
     await expect(extra).rejects.toBeInstanceOf(ControlError);
-    await expect(s.chat.notify('two\nlines')).rejects.toThrow(/'message' must be one line of plain text/);
+    await expect(s.chat.notify('two\nlines')).rejects.toThrow(/'message' must be one line of text a person can read .* \(U\+000A at 3\)$/);
+    await expect(s.chat.notify('Meeting ends \u202Enoos')).rejects.toThrow(/\(U\+202E at 13\)$/);
   });
 
   it('refuses the chat and toasts of a plugin that does not offer them, sending nothing', async () => {

@@ -56,6 +56,29 @@ describe('the control rows', () => {
   });
 });
 
+describe('a transfer, as Infinity takes one', () => {
+  const transfer = (fields: object) => decodeHostMessage({ action: `${ACTION_PREFIX}transfer`, participantUuid: 'p', ...fields });
+  const errorOf = (fields: object): string | undefined => {
+    const inbound = transfer(fields);
+    return inbound.kind === 'invalid' ? inbound.error : undefined;
+  };
+
+  it('takes a PIN of 4 to 20 digits, counting a terminal #, and no other', () => {
+    for (const pin of ['1234', '123#', '1234#', '12345678901234567890', '1234567890123456789#']) expect(transfer({ alias: 'room', pin }).kind).toBe('message');
+    for (const pin of ['', '123', '12#', '123456789012345678901', '12345678901234567890#', '12a4', '12 34', '#1234', '\u0000'.repeat(4096), '١٢٣٤']) {
+      expect(errorOf({ alias: 'room', pin })).toMatch(/^transfer: 'pin' must be a PIN of 4 to 20 digits, counting an optional terminal #, got /);
+    }
+  });
+
+  it('takes an alias of at most 250 characters with nothing hidden in it', () => {
+    expect(transfer({ alias: 'meet.support@example.com' }).kind).toBe('message');
+    expect(transfer({ alias: 'x'.repeat(250) }).kind).toBe('message');
+    expect(errorOf({ alias: 'x'.repeat(251) })).toMatch(/of at most 250 characters, got "x+…" \(251 characters\)$/);
+    expect(errorOf({ alias: 'meet.evil@example.com\r\nX-Role: host' })).toMatch(/^transfer: 'alias' must be a conference alias .*\(U\+000D at 21\)$/);
+    expect(errorOf({ alias: 'room\u202E' })).toMatch(/\(U\+202E at 4\)$/);
+  });
+});
+
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
   let state = seed;

@@ -1,5 +1,5 @@
 import type { DialMap } from '@pexip/infinity-api';
-import { checkFields, optionalString, string, type FieldRule, type PayloadOf, type Result } from './fields.js';
+import { checkFields, INVISIBLE, optionalString, string, type FieldRule, type PayloadOf, type Result } from './fields.js';
 
 /** Pexip's dial body, as its own API package defines it: the rules below are checked against it. */
 type PexipDialBody = DialMap['Body'];
@@ -18,6 +18,8 @@ const allOf =
 
 type Body = Required<PexipDialBody>;
 const optionalOneOf = <const V extends readonly string[]>(values: V) => ({ type: 'string', optional: true, values }) as const;
+/** A name everyone in the meeting reads in the participant list: nothing hidden or reordered (stricter than Pexip's type). */
+const displayName = { ...optionalString, refuse: INVISIBLE, means: 'a name a person can read (no control, bidi or invisible format characters)' } as const;
 
 /** Pexip's dial body, field by field; nothing else is ever forwarded. */
 export const DIAL_FIELDS = {
@@ -29,8 +31,8 @@ export const DIAL_FIELDS = {
   streaming: optionalOneOf(allOf<Body['streaming']>()(['yes', 'no'])),
   dtmf_sequence: optionalString,
   source: optionalString,
-  source_display_name: optionalString,
-  remote_display_name: optionalString,
+  source_display_name: displayName,
+  remote_display_name: displayName,
   text: optionalString,
   keep_conference_alive: optionalOneOf(
     allOf<Body['keep_conference_alive']>()(['keep_conference_alive', 'keep_conference_alive_if_multiple', 'keep_conference_alive_never']),

@@ -11,13 +11,19 @@ export const MAX_STRING_LENGTH = 4096;
 interface Rule {
   readonly optional?: boolean;
 }
-/** A string, optionally non-blank, one of `values`, or matching `pattern` (described by `means`); at most `maxLength` (default MAX_STRING_LENGTH) characters. */
+/**
+ * A string, optionally non-blank, one of `values`, or matching `pattern` (described by `means`); at most
+ * `maxLength` (default MAX_STRING_LENGTH) characters. `refuse` finds characters it may not hold: a global
+ * regular expression whose matches are allowed sequences unless its group 1 matched, which is a refused
+ * character (its code point and place are named in the error).
+ */
 export interface StringRule extends Rule {
   readonly type: 'string';
   readonly nonEmpty?: boolean;
   readonly maxLength?: number;
   readonly values?: readonly string[];
   readonly pattern?: RegExp;
+  readonly refuse?: RegExp;
   readonly means?: string;
 }
 export interface BooleanRule extends Rule {
@@ -76,6 +82,16 @@ export const optionalString = { type: 'string', optional: true } as const;
 /** A string that may be empty (Infinity's names and labels can be). */
 export const text = { type: 'string' } as const;
 
+/**
+ * What a person reading a message cannot see, or sees reordered: control characters (C0, DEL, C1),
+ * format characters (bidi embeddings, overrides, isolates and marks, zero-width spaces, invisible
+ * operators, tags), line and paragraph separators, and the Hangul fillers that draw as blanks. Kept:
+ * ZWNJ and ZWJ, which join letters and emoji, and the tags of a flag emoji (🏴, tags, cancel tag).
+ * For a `refuse` rule; the second also keeps the line feed (a chat message may have several lines).
+ */
+export const INVISIBLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])/gu;
+export const INVISIBLE_BUT_NEWLINES = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\n\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])/gu;
+
 /** Own data only: inherited or polluted prototype properties never count as input. */
 export const own = (obj: object, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
@@ -83,9 +99,13 @@ export const own = (obj: object, key: string): unknown =>
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A code point as `U+202E`. */
+const codeOf = (char: string): string => `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+
+// What the value holds is shown as text; what cannot be seen (or would reorder the message around it) as its code.
 const preview = (value: unknown): string =>
   typeof value === 'string'
-    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\p{Cf}\u2028\u2029\u0080-\u009F]/gu, (char) => `<${codeOf(char)}>`)
     : value === null
       ? 'null'
       : Array.isArray(value)
@@ -120,17 +140,27 @@ class Invalid {
 const wrong = (rule: FieldRule, value: unknown, extra = '', after = ''): Invalid =>
   new Invalid((path) => `'${path}' must be ${expected(rule)}${extra}, got ${preview(value)}${after}`);
 
+/** Where `refuse` finds its first refused character, or -1. */
+function refusedAt(refuse: RegExp, value: string): number {
+  for (const match of value.matchAll(refuse)) if (match[1] !== undefined) return match.index;
+  return -1;
+}
+
 function checkString(rule: StringRule, value: string): string {
   const maxLength = rule.maxLength ?? MAX_STRING_LENGTH;
+  const long = value.length > maxLength;
+  const at = long || !rule.refuse ? -1 : refusedAt(rule.refuse, value);
   if (
-    value.length <= maxLength &&
+    !long &&
+    at < 0 &&
     !(rule.nonEmpty && value.trim() === '') &&
     !(rule.values && !rule.values.includes(value)) &&
     !(rule.pattern && !rule.pattern.test(value))
   ) {
     return value;
   }
-  throw wrong(rule, value, value.length > maxLength ? ` of at most ${maxLength} characters` : '', value.length > maxLength ? ` (${value.length} characters)` : '');
+  const refused = at < 0 ? '' : ` (${codeOf(String.fromCodePoint(value.codePointAt(at) as number))} at ${at})`;
+  throw wrong(rule, value, long ? ` of at most ${maxLength} characters` : '', long ? ` (${value.length} characters)` : refused);
 }
 
 function checkValue(rule: FieldRule, value: unknown): unknown {

@@ -17,6 +17,8 @@ export {
   MAX_MEETING_MESSAGE_LENGTH,
   MAX_NOTIFY_LENGTH,
   NOTIFY_INTERVAL_MS,
+  PAGE_LIMITS,
+  MAX_ALIAS_LENGTH,
   MAX_KEPT_ITEMS,
   type MeetingMessage,
   type AnsweredAction,
@@ -44,7 +46,7 @@ export {
 export type { BadgePayload, DialectMethod, DialectService, ExternalChatService } from './service.js';
 export { DIALECTS, EXTERNAL_CHAT, ROCKETCHAT, type Dialect, type DialectName, type ServiceEvents } from './dialects.js';
 export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body.js';
-export { checkFields, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type IntegerRule, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
+export { checkFields, INVISIBLE, INVISIBLE_BUT_NEWLINES, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type IntegerRule, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
 export { isOrigin, originOf } from './origins.js';
 export {
   answerIn,

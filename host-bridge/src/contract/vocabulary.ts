@@ -7,7 +7,7 @@
  * on ExternalChatService; the compiler checks that the two agree (service.ts).
  */
 import { DIAL_FIELDS } from './dial-body.js';
-import { boolean, MAX_STRING_LENGTH, optionalBoolean, optionalString, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
+import { boolean, INVISIBLE, INVISIBLE_BUT_NEWLINES, MAX_STRING_LENGTH, optionalBoolean, optionalString, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
 
 /** Every envelope's `action` starts with this; anything else is not ours. */
 export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
@@ -66,6 +66,14 @@ export const MAX_MEETING_MESSAGE_LENGTH = MAX_STRING_LENGTH;
 export const MAX_NOTIFY_LENGTH = 200;
 /** At most one toast per this many ms: a page that nudges on every message must not bury the meeting in toasts. */
 export const NOTIFY_INTERVAL_MS = 3_000;
+
+/**
+ * How much a page may make the meeting do, far above a person clicking: its requests, controls and
+ * subscriptions take from an allowance of `burst` that refills at `perSecond`; at most `inFlight`
+ * controls wait on Web App 3 at once, and at most a burst's worth in all. Beyond that the plugin
+ * refuses, never queues.
+ */
+export const PAGE_LIMITS = { burst: 30, perSecond: 10, inFlight: 4 } as const;
 
 /** One message of the meeting's own chat, from @pexip/plugin-api's `message` / `directMessage` events. */
 export const MEETING_MESSAGE = {
@@ -166,6 +174,19 @@ const role = { type: 'string', values: ['host', 'guest'] } as const;
 const optionalParticipantUuid = { ...string, optional: true } as const;
 /** The characters a DTMF keypad sends. */
 const digits = { type: 'string', pattern: /^[0-9*#A-D]+$/, means: 'DTMF digits (0-9, *, #, A-D)' } as const;
+/** Infinity's alias field holds at most 250 characters (its Management API). */
+export const MAX_ALIAS_LENGTH = 250;
+/** A conference alias, as Infinity's configuration holds one. */
+const alias = {
+  ...string,
+  maxLength: MAX_ALIAS_LENGTH,
+  refuse: INVISIBLE,
+  means: `a conference alias (at most ${MAX_ALIAS_LENGTH} characters; no control, bidi or invisible characters)`,
+} as const;
+/** Infinity's PINs: 4 to 20 digits, counting an optional terminal #. */
+const pin = { type: 'string', optional: true, pattern: /^(?=.{4,20}$)\d+#?$/, means: 'a PIN of 4 to 20 digits, counting an optional terminal #' } as const;
+/** What a person reads in the meeting's chat: lines of text, nothing hidden or reordered. */
+const readable = 'non-empty text a person can read (no control characters but line breaks, no bidi or invisible format characters)';
 
 /**
  * What the embedding page sends.
@@ -234,7 +255,7 @@ export const PAGE_TO_PLUGIN = {
   transfer: {
     kind: 'control',
     feature: 'transfer',
-    fields: { participantUuid, alias: string, role: { ...role, optional: true }, pin: optionalString },
+    fields: { participantUuid, alias, role: { ...role, optional: true }, pin },
     method: 'transfer',
     args: ['participantUuid'],
     rest: true,
@@ -244,7 +265,7 @@ export const PAGE_TO_PLUGIN = {
   'send-meeting-message': {
     kind: 'control',
     feature: 'meeting-chat',
-    fields: { text: { ...string, maxLength: MAX_MEETING_MESSAGE_LENGTH }, participantUuid: optionalParticipantUuid },
+    fields: { text: { ...string, maxLength: MAX_MEETING_MESSAGE_LENGTH, refuse: INVISIBLE_BUT_NEWLINES, means: readable }, participantUuid: optionalParticipantUuid },
     method: 'sendMeetingMessage',
     args: ['text'],
     rest: 'options',
@@ -256,9 +277,9 @@ export const PAGE_TO_PLUGIN = {
       message: {
         ...string,
         maxLength: MAX_NOTIFY_LENGTH,
-        // Control characters and Unicode's line and paragraph separators: a toast is one line.
-        pattern: /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u,
-        means: `one line of plain text (no control characters or line breaks)`,
+        // A toast is one line, read by everyone in the meeting: nothing hidden or reordered.
+        refuse: INVISIBLE,
+        means: 'one line of text a person can read (no control characters or line breaks, no bidi or invisible format characters)',
       },
     },
     method: 'notify',
