@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig, parseConfig } from './config';
+import { FEATURES } from '@external-chat/host-bridge/contract';
+import { describePlan, featurePlan, loadConfig, parseConfig, type PluginConfig } from './config';
 
 describe('parseConfig', () => {
   it('reads allowedOrigins', () => {
@@ -12,7 +13,10 @@ describe('parseConfig', () => {
   });
 
   it('reads features, an empty list switching everything off', () => {
-    expect(parseConfig('{"features":["chat","roster","mute"],"debug":false}')).toEqual({ ok: true, value: { debug: false, features: ['chat', 'roster', 'mute'] } });
+    expect(parseConfig('{"features":["chat","roster","mute"],"debug":false,"allowedOrigins":["https://a.example"]}')).toEqual({
+      ok: true,
+      value: { debug: false, features: ['chat', 'roster', 'mute'], allowedOrigins: ['https://a.example'] },
+    });
     expect(parseConfig('{"features":[]}')).toEqual({ ok: true, value: { features: [] } });
   });
 
@@ -27,6 +31,11 @@ describe('parseConfig', () => {
   it("reads the tooltips' own words, either or both", () => {
     expect(parseConfig('{"labels":{"open":"Talk to us","close":"Hide the chat"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us', close: 'Hide the chat' } } });
     expect(parseConfig('{"labels":{"open":"Talk to us"}}')).toEqual({ ok: true, value: { labels: { open: 'Talk to us' } } });
+  });
+
+  it('reads openMeetingToAnyPage, which opens what allowedOrigins would give a named page', () => {
+    expect(parseConfig('{"openMeetingToAnyPage":true}')).toEqual({ ok: true, value: { openMeetingToAnyPage: true } });
+    expect(parseConfig('{"openMeetingToAnyPage":true,"features":["chat","roster"]}')).toEqual({ ok: true, value: { openMeetingToAnyPage: true, features: ['chat', 'roster'] } });
   });
 
   it('reads postFrom, either of its two values', () => {
@@ -46,9 +55,12 @@ describe('parseConfig', () => {
     ['{"allowedOrigins":["a.example"]}', '"a.example" is not an origin'],
     ['{"allowedOrigins":["*"]}', '"*" is not an origin'],
     ['{"debug":"yes"}', '"debug" must be true or false'],
+    ['{"openMeetingToAnyPage":"yes"}', '"openMeetingToAnyPage" must be true or false'],
+    ['{"openMeetingToAnyPage":false,"allowedOrigins":["https://a.example"]}', '"openMeetingToAnyPage" opens the meeting to any page, "allowedOrigins" to the pages it names: keep one'],
+    ['{"features":["chat","dial-out","meeting-chat"]}', `"features" lists 'meeting-chat', which hands the meeting's data or host powers to the page, but names no "allowedOrigins"`],
     ['{"features":"chat"}', '"features" must be an array of feature names (chat, dial-out, mute,'],
     ['{"features":["chat","mute_video"]}', '"features" lists "mute_video", which is not a feature; the features are chat, dial-out, mute, mute-video,'],
-    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "dialect", "features", "labels", "postFrom"'],
+    ['{"feature":["chat"]}', 'unknown key(s) feature; the keys are "allowedOrigins", "debug", "dialect", "features", "labels", "openMeetingToAnyPage", "postFrom"'],
     ['{"dialect":"rocket.chat","allowedOrigins":["https://a.example"]}', '"dialect" must be one of "external-chat", "rocketchat" (the page\'s wire vocabulary), got "rocket.chat"'],
     ['{"dialect":"rocketchat"}', 'the rocketchat dialect sends the meeting\'s roster to the page without being asked, so it needs "allowedOrigins"'],
     ['{"dialect":"rocketchat","allowedOrigins":["https://a.example"],"features":["notify"]}', '"features" lists "notify", which is not a feature of the rocketchat dialect; the features are chat, participants,'],
@@ -62,6 +74,42 @@ describe('parseConfig', () => {
     const result = parseConfig(text);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(message);
+  });
+});
+
+describe('featurePlan: what is on, and why the rest is off', () => {
+  const meeting = FEATURES.filter((feature) => feature !== 'chat' && feature !== 'dial-out');
+
+  it('without allowedOrigins, offers any page only the Chat button, its badge and dial-out', () => {
+    const plan = featurePlan({});
+    expect(plan).toMatchObject({ on: ['chat', 'dial-out'], off: meeting, locked: true });
+    expect(plan.whyOff('roster')).toContain('config.json names no "allowedOrigins"');
+    expect(describePlan({}, plan)).toBe(
+      `on for any page that frames Web App 3: chat, dial-out; off: ${meeting.join(', ')}. The meeting's data (names, private messages) and host powers go only ` +
+        `to a page config.json names: to turn them on for yours, put this in plugins/external-chat/config.json: {"allowedOrigins": ["https://your-portal.example.com"]}`,
+    );
+  });
+
+  it('with allowedOrigins, offers what features lists (everything without it), to the pages named', () => {
+    const named: PluginConfig = { allowedOrigins: ['https://portal.example.com'] };
+    expect(featurePlan(named)).toMatchObject({ on: FEATURES, off: [], locked: false });
+    expect(describePlan(named, featurePlan(named))).toBe(`on for https://portal.example.com: ${FEATURES.join(', ')}`);
+    const some: PluginConfig = { ...named, features: ['roster', 'chat'] };
+    const plan = featurePlan(some);
+    expect(plan.on).toEqual(['chat', 'roster']);
+    expect(plan.whyOff('mute')).toBe('config.json "features" does not list it');
+    expect(describePlan(some, plan)).toMatch(/^on for https:\/\/portal\.example\.com: chat, roster; off: dial-out, mute, /);
+  });
+
+  it('with openMeetingToAnyPage, offers everything to any page, and says what that means', () => {
+    const open: PluginConfig = { openMeetingToAnyPage: true };
+    expect(featurePlan(open)).toMatchObject({ on: FEATURES, locked: false });
+    expect(describePlan(open, featurePlan(open))).toContain('on for ANY page that frames Web App 3 ("openMeetingToAnyPage": true)');
+  });
+
+  it('without allowedOrigins, features can only take away', () => {
+    expect(featurePlan({ features: ['dial-out'] })).toMatchObject({ on: ['dial-out'], off: FEATURES.filter((feature) => feature !== 'dial-out') });
+    expect(featurePlan({ features: ['dial-out'] }).whyOff('chat')).toBe('config.json "features" does not list it');
   });
 });
 

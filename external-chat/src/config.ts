@@ -1,4 +1,4 @@
-import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, type DialectName, type Result } from '@external-chat/host-bridge/contract';
+import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, LEGACY_FEATURES, type DialectName, type Result } from '@external-chat/host-bridge/contract';
 import type { CustomLabels } from './labels';
 
 /** Where the page sees the plugin's messages come from (relay.ts). */
@@ -19,9 +19,70 @@ export interface PluginConfig {
   labels?: CustomLabels;
   /** Where the page sees the plugin's messages come from: Web App 3's window through relay.js (default), or the plugin's own frame. */
   postFrom?: PostFrom;
+  /**
+   * Without `allowedOrigins`, the meeting's data and host powers are off: any page that frames Web App 3
+   * could ask for them. `true` turns them on for any such page anyway (the behaviour before 0.x), loudly.
+   */
+  openMeetingToAnyPage?: boolean;
 }
 
-const KEYS = ['allowedOrigins', 'debug', 'dialect', 'features', 'labels', 'postFrom'];
+const KEYS = ['allowedOrigins', 'debug', 'dialect', 'features', 'labels', 'openMeetingToAnyPage', 'postFrom'];
+
+/**
+ * What the original specification offers: the Chat button, its badge and dial-out. Without
+ * `allowedOrigins` any page that frames Web App 3 may drive the plugin, so it offers these alone.
+ */
+export const OPEN_FEATURES: readonly string[] = LEGACY_FEATURES;
+
+/** The line that names the page, for messages that tell a deployment how to turn the meeting on. */
+export const ALLOWED_ORIGINS_EXAMPLE = '{"allowedOrigins": ["https://your-portal.example.com"]}';
+
+/** What a deployment offers, and why anything else is off. */
+export interface FeaturePlan {
+  /** The features on, in the dialect's table order. */
+  on: readonly string[];
+  /** The dialect's features that are off. */
+  off: readonly string[];
+  /** Off for want of `allowedOrigins` (rather than for `features` not listing them). */
+  locked: boolean;
+  /** Why a feature is off, for the refusal a page gets. */
+  whyOff(feature: string): string;
+}
+
+/** Pure: the features a config turns on, for its dialect. */
+export function featurePlan(config: PluginConfig): FeaturePlan {
+  const all = featuresOf(dialectOf(config));
+  const listed = config.features ?? all;
+  const locked = !config.allowedOrigins && config.openMeetingToAnyPage !== true;
+  const on = all.filter((feature) => listed.includes(feature) && (!locked || OPEN_FEATURES.includes(feature)));
+  return {
+    on,
+    off: all.filter((feature) => !on.includes(feature)),
+    locked,
+    whyOff: (feature) =>
+      listed.includes(feature)
+        ? `config.json names no "allowedOrigins", so any page that frames Web App 3 could ask; name your page's origin there to turn it on`
+        : `config.json "features" does not list it`,
+  };
+}
+
+/** The start-up line: exactly what is on and off, and for whom. */
+export function describePlan(config: PluginConfig, { on, off, locked }: FeaturePlan): string {
+  const offText = off.length === 0 ? '' : `; off: ${off.join(', ')}`;
+  if (locked) {
+    return (
+      `on for any page that frames Web App 3: ${on.join(', ') || 'nothing'}${offText}. The meeting's data (names, private messages) and host powers ` +
+      `go only to a page config.json names: to turn them on for yours, put this in plugins/external-chat/config.json: ${ALLOWED_ORIGINS_EXAMPLE}`
+    );
+  }
+  if (!config.allowedOrigins) {
+    return (
+      `on for ANY page that frames Web App 3 ("openMeetingToAnyPage": true): ${on.join(', ') || 'nothing'}${offText}. Any such page can read the roster ` +
+      `and the private meeting chat and act with the user's rights: name your page in config.json instead, ${ALLOWED_ORIGINS_EXAMPLE}`
+    );
+  }
+  return `on for ${config.allowedOrigins.join(', ')}: ${on.join(', ') || 'nothing'}${offText}`;
+}
 
 /** The dialect a config names; ours when it names none. */
 export const dialectOf = ({ dialect = 'external-chat' }: Pick<PluginConfig, 'dialect'>) => DIALECTS[dialect];
@@ -71,16 +132,21 @@ export function parseConfig(text: string): Result<PluginConfig> {
   if (unknownKeys.length > 0) {
     return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}` };
   }
-  const { allowedOrigins: origins, debug, dialect, features, labels, postFrom } = data as {
+  const { allowedOrigins: origins, debug, dialect, features, labels, postFrom, openMeetingToAnyPage: open } = data as {
     allowedOrigins?: unknown;
     debug?: unknown;
     dialect?: unknown;
     features?: unknown;
     labels?: unknown;
     postFrom?: unknown;
+    openMeetingToAnyPage?: unknown;
   };
-  if (debug !== undefined && typeof debug !== 'boolean') {
-    return { ok: false, error: 'config.json: "debug" must be true or false' };
+  const notBoolean = (key: string, value: unknown): false | Result<never> =>
+    value !== undefined && typeof value !== 'boolean' && { ok: false, error: `config.json: "${key}" must be true or false` };
+  const badFlag = notBoolean('debug', debug) || notBoolean('openMeetingToAnyPage', open);
+  if (badFlag) return badFlag;
+  if (open !== undefined && origins !== undefined) {
+    return { ok: false, error: 'config.json: "openMeetingToAnyPage" opens the meeting to any page, "allowedOrigins" to the pages it names: keep one (allowedOrigins)' };
   }
   const parsedDialect = dialect === undefined ? undefined : parseDialect(dialect);
   if (parsedDialect && !parsedDialect.ok) return parsedDialect;
@@ -96,6 +162,16 @@ export function parseConfig(text: string): Result<PluginConfig> {
   }
   const parsedFeatures = features === undefined ? undefined : parseFeatures(features, dialectName);
   if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
+  // Listing the meeting for a page nobody named asks for something the plugin will not do: say so, instead of quietly leaving it off.
+  const locked = origins === undefined && open !== true && parsedFeatures?.value.find((name) => !OPEN_FEATURES.includes(name));
+  if (locked) {
+    return {
+      ok: false,
+      error:
+        `config.json: "features" lists '${locked}', which hands the meeting's data or host powers to the page, but names no "allowedOrigins": ` +
+        `any page that frames Web App 3 could ask. Add your page's origin, such as ${ALLOWED_ORIGINS_EXAMPLE}`,
+    };
+  }
   const parsedLabels = labels === undefined ? undefined : parseLabels(labels);
   if (parsedLabels && !parsedLabels.ok) return parsedLabels;
   if (postFrom !== undefined && !POST_FROM.includes(postFrom as PostFrom)) {
@@ -103,7 +179,8 @@ export function parseConfig(text: string): Result<PluginConfig> {
   }
   const flags: PluginConfig = {
     ...(postFrom === undefined ? {} : { postFrom: postFrom as PostFrom }),
-    ...(debug === undefined ? {} : { debug }),
+    ...(debug === undefined ? {} : { debug: debug as boolean }),
+    ...(open === undefined ? {} : { openMeetingToAnyPage: open as boolean }),
     ...(parsedDialect ? { dialect: parsedDialect.value } : {}),
     ...(parsedFeatures ? { features: parsedFeatures.value } : {}),
     ...(parsedLabels ? { labels: parsedLabels.value } : {}),

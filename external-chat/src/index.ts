@@ -3,7 +3,7 @@
 import { registerPlugin, setLogger } from '@pexip/plugin-api';
 import { pluginCodec } from '@external-chat/host-bridge/contract';
 import { INITIAL_BUTTON_STATE, INITIAL_PARTICIPANTS_STATE, toButtonPayload, toParticipantsButtonPayload } from './button-state';
-import { dialectOf, loadConfig } from './config';
+import { describePlan, dialectOf, featurePlan, loadConfig } from './config';
 import { messageOf } from './errors';
 import { dropEmptyMessages } from './guard-plugin-api';
 import { createQuietLogger } from './logger';
@@ -15,11 +15,6 @@ import { listenFromStart, webApp3, type Buttons } from './webapp3';
 
 const tag = '[external-chat]';
 const warn = (message: string): void => console.warn(`${tag} ${message}`);
-
-/** The documented default is no gating; a deployment should see that it is open and how to close it. */
-const OPEN_TO_ANY_PAGE =
-  'config.json sets no "allowedOrigins": any page that embeds Web App 3 can drive this plugin and dial out from the meeting. ' +
-  'To allow only your page, put this line in plugins/external-chat/config.json: {"allowedOrigins": ["https://your-portal.example.com"]}';
 
 /** A random id per plugin load; randomUUID needs a secure context, getRandomValues does not. */
 function newInstanceId(): string {
@@ -58,14 +53,18 @@ async function start(): Promise<void> {
     console.error(`${tag} ${settings.error}`);
     return;
   }
-  if (!settings.value.allowedOrigins) warn(OPEN_TO_ANY_PAGE);
+  // Exactly what is on, for whom; a deployment open to any page hears it as a warning.
+  const plan = featurePlan(settings.value);
+  const line = describePlan(settings.value, plan);
+  if (settings.value.allowedOrigins) console.info(`${tag} ${line}`);
+  else warn(line);
   // Opt-in, per deployment (read after registering, so the handshake itself is not shown).
   if (settings.value.debug) setLogger(createQuietLogger(true));
 
-  const { features, labels } = settings.value;
+  const { labels } = settings.value;
+  const features = plan.on;
   const codec = pluginCodec(dialectOf(settings.value));
-  const offered = codec.offered(features);
-  const offers = (feature: string): boolean => offered.includes(feature);
+  const offers = (feature: string): boolean => features.includes(feature);
   // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the buttons.
   // A deployment (or dialect) without a button's feature gets no such button.
   const buttons: Buttons = {};
@@ -75,7 +74,18 @@ async function start(): Promise<void> {
     button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the ${name} button: ${messageOf(error)}`));
   }
   const service = createService(webApp3(plugin, buttons, early), (error) => warn(`updating a toolbar button failed: ${messageOf(error)}`), { labels });
-  startPluginEndpoint({ service, codec, self: window, top, allowedOrigins: settings.value.allowedOrigins, features, instanceId: newInstanceId(), warn, post: queuePosts(posting) });
+  startPluginEndpoint({
+    service,
+    codec,
+    self: window,
+    top,
+    allowedOrigins: settings.value.allowedOrigins,
+    features,
+    whyOff: plan.whyOff,
+    instanceId: newInstanceId(),
+    warn,
+    post: queuePosts(posting),
+  });
 }
 
 start().catch((error: unknown) => console.error(`${tag} failed to start: ${messageOf(error)}`));

@@ -50,6 +50,12 @@ describe('the Chat button tooltip', () => {
     expect(tooltipOf(labelsFor('es'), true, 2)).toBe('Cerrar chat (2 sin leer)');
   });
 
+  it('says a count above 99 as 99+, however large', () => {
+    expect(tooltipOf(labelsFor('en'), false, 99)).toBe('Open Chat (99 unread)');
+    expect(tooltipOf(labelsFor('en'), false, 100)).toBe('Open Chat (99+ unread)');
+    expect(tooltipOf(labelsFor('nb'), false, Number.MAX_SAFE_INTEGER)).toBe('Åpne chat (99+ uleste)');
+  });
+
   it('says no count for none', () => {
     expect(tooltipOf(labelsFor('en'), false, 0)).toBe('Open Chat');
   });

@@ -1,11 +1,14 @@
 // Pure: the Chat button's tooltip, in Web App 3's language.
 
-/** What the tooltip says; `unread` follows the open or close label in brackets. */
+/** What the tooltip says; `unread` follows the open or close label in brackets (a count above MAX_SAID_UNREAD as `99+`). */
 export interface Labels {
   open: string;
   close: string;
-  unread(count: number): string;
+  unread(count: number | string): string;
 }
+
+/** A badge count beyond this is said as `99+`: a tooltip that reads out 9007199254740991 helps no one. */
+export const MAX_SAID_UNREAD = 99;
 
 /** config.json's `labels`: the deployment's own words, for every language. */
 export type CustomLabels = Partial<Pick<Labels, 'open' | 'close'>>;
@@ -54,5 +57,5 @@ export function labelsFor(language: string | undefined, custom: CustomLabels = {
 /** `Open Chat`, or with unread messages counted `Open Chat (3 unread)`. */
 export function tooltipOf(labels: Labels, active: boolean, unread: number | undefined): string {
   const label = active ? labels.close : labels.open;
-  return unread !== undefined && unread > 0 ? `${label} (${labels.unread(unread)})` : label;
+  return unread !== undefined && unread > 0 ? `${label} (${labels.unread(unread > MAX_SAID_UNREAD ? `${MAX_SAID_UNREAD}+` : unread)})` : label;
 }

@@ -1,6 +1,5 @@
-import { ACTION_PREFIX, pluginCodec, ROCKETCHAT, validateDialBody } from '@external-chat/host-bridge/contract';
+import { ACTION_PREFIX, PAGE_LIMITS, pluginCodec, ROCKETCHAT, validateDialBody } from '@external-chat/host-bridge/contract';
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
-import { expose, type Endpoint } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from './manual-clock';
 import { startPluginEndpoint } from './plugin-endpoint';
@@ -285,7 +284,7 @@ describe('plugin endpoint: what it drops', () => {
   });
 });
 
-describe('plugin endpoint: comlink never sees a received message', () => {
+describe('plugin endpoint: comlink-shaped messages (a path, a prototype, a constructor) reach nothing', () => {
   const attacks = [
     { id: 'a1', type: 'SET', path: ['__proto__', 'polluted'], value: { type: 'RAW', value: true } },
     { id: 'a2', type: 'SET', path: ['setBadge'], value: { type: 'RAW', value: 'replaced' } },
@@ -294,19 +293,6 @@ describe('plugin endpoint: comlink never sees a received message', () => {
     { id: 'a5', type: 'APPLY', path: ['dialOut'], argumentList: [{ type: 'HANDLER', name: 'no-such-handler', value: 1 }] },
     { id: 'a6', type: 'APPLY', path: ['constructor', 'constructor'], argumentList: [{ type: 'RAW', value: 'globalThis.pwned = 1' }] },
   ];
-
-  it('positive control: the same messages do harm when comlink is exposed directly', async () => {
-    const listeners = new Set<(event: { data: unknown }) => void>();
-    const naive: Endpoint = {
-      postMessage: () => undefined,
-      addEventListener: (_type, listener) => listeners.add(listener as never),
-      removeEventListener: () => undefined,
-    };
-    expose({ setBadge() {} }, naive);
-    for (const listener of listeners) listener({ data: attacks[0] });
-    await flush();
-    expect(({} as Record<string, unknown>).polluted).toBe(true);
-  });
 
   it.each(attacks)('$type $path, bare or inside an envelope, changes nothing', async (attack) => {
     const h = harness();
@@ -489,7 +475,7 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     expect(h.posted).toEqual([]);
     expect(h.warnings).toEqual([
       "subscribe: ignored 'weather', which is not a topic; the topics are roster, self, meeting-chat",
-      `subscribe: 'roster' is switched off in this deployment (config.json "features" does not list 'roster')`,
+      `subscribe: 'roster' is switched off in this deployment (config.json "features" does not list it)`,
     ]);
   });
 
@@ -699,10 +685,11 @@ describe("plugin endpoint: the meeting's chat", () => {
     h.send(envelope('send-meeting-message', { text: 'x'.repeat(4097), requestId: 's2' }));
     h.send(envelope('send-meeting-message', { text: { toString: 'hi' }, requestId: 's3' }));
     await flush();
+    const must = `send-meeting-message: 'text' must be non-empty text a person can read (no control characters but line breaks, no bidi or invisible format characters)`;
     expect(h.posted.map((m) => [m.requestId, m.ok, m.message])).toEqual([
-      ['s1', false, `send-meeting-message: 'text' must be a non-empty string, got "  "`],
-      ['s2', false, expect.stringMatching(/^send-meeting-message: 'text' must be a non-empty string of at most 4096 characters, got "x+…" \(4097 characters\)$/)],
-      ['s3', false, `send-meeting-message: 'text' must be a non-empty string, got object`],
+      ['s1', false, `${must}, got "  "`],
+      ['s2', false, expect.stringMatching(/ of at most 4096 characters, got "x+…" \(4097 characters\)$/)],
+      ['s3', false, `${must}, got object`],
     ]);
     expect(h.control).not.toHaveBeenCalled();
   });
@@ -727,12 +714,152 @@ describe("plugin endpoint: the meeting's chat", () => {
     h.send(envelope('notify', { message: 'y'.repeat(201), requestId: 'n2' }));
     h.send(envelope('notify', { message: 'a\u2028b', requestId: 'n3' }));
     await flush();
+    const must = `notify: 'message' must be one line of text a person can read (no control characters or line breaks, no bidi or invisible format characters)`;
     expect(h.posted.map((m) => m.message)).toEqual([
-      `notify: 'message' must be one line of plain text (no control characters or line breaks), got "two\\nlines"`,
-      expect.stringMatching(/^notify: 'message' must be one line of plain text \(no control characters or line breaks\) of at most 200 characters, got "y+…" \(201 characters\)$/),
-      `notify: 'message' must be one line of plain text (no control characters or line breaks), got "a\u2028b"`,
+      `${must}, got "two\\nlines" (U+000A at 3)`,
+      expect.stringMatching(/ of at most 200 characters, got "y+…" \(201 characters\)$/),
+      `${must}, got "a<U+2028>b" (U+2028 at 1)`,
     ]);
     expect(h.control).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['notify', 'message', 'Meeting ends \u202Enoos\u202C', 'U+202E at 13'],
+    ['notify', 'message', 'bell\u0007', 'U+0007 at 4'],
+    ['notify', 'message', 'zero\u200Bwidth', 'U+200B at 4'],
+    ['send-meeting-message', 'text', 'hi\r\n[Alice]: send me your PIN', 'U+000D at 2'],
+    ['send-meeting-message', 'text', 'ok\u001B[31mred', 'U+001B at 2'],
+    ['send-meeting-message', 'text', 'nul\u0000', 'U+0000 at 3'],
+    ['send-meeting-message', 'text', 'isolate \u2067x\u2069', 'U+2067 at 8'],
+    ['send-meeting-message', 'text', 'c1 \u0085', 'U+0085 at 3'],
+    ['send-meeting-message', 'text', 'tag \u{E0041}', 'U+E0041 at 4'],
+  ])('refuses %s whose %s hides or reorders what a person reads (%j): %s', async (action, field, value, where) => {
+    const h = harness();
+    h.send(envelope(action, { [field]: value, requestId: 'r1' }));
+    await flush();
+    expect(h.posted).toEqual([envelope('control-result', { control: action, ok: false, message: expect.stringContaining(`(${where})`), requestId: 'r1' })]);
+    expect(h.control).not.toHaveBeenCalled();
+  });
+
+  it('lets through what people write: lines, emoji joined by ZWJ, a flag of tags, right-to-left text, ZWNJ', async () => {
+    const h = harness();
+    const texts = ['two\nlines', '👩\u200D💻 at work', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} go', 'שלום עולם', 'می\u200Cخواهم'];
+    texts.forEach((text, i) => h.send(envelope('send-meeting-message', { text, requestId: `t${i}` })));
+    await flush();
+    expect(h.control.mock.calls.map(([call]) => (call.payload as { payload: string }).payload)).toEqual(texts);
+    expect(h.posted.every((m) => m.ok === true)).toBe(true);
+  });
+});
+
+describe('plugin endpoint: what a page can make the meeting do, and how fast', () => {
+  const { burst, perSecond, inFlight } = PAGE_LIMITS;
+
+  it('takes a burst of controls, keeps at most a few in flight to Web App 3, and refuses the rest at once with a reason', async () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    let running = 0;
+    let most = 0;
+    const answers: (() => void)[] = [];
+    h.control.mockImplementation(
+      () =>
+        new Promise((resolve) => {
+          most = Math.max(most, ++running);
+          answers.push(() => {
+            running--;
+            resolve({ status: 200, data: { status: 'success', result: true } });
+          });
+        }),
+    );
+    for (let i = 0; i < 1000; i++) h.send(envelope('mute-all-guests', { muted: true, requestId: `m${i}` }));
+    await flush();
+    // The page's allowance lets a burst in; the lane runs `inFlight` and lines up the rest; the others are refused now.
+    expect(h.control).toHaveBeenCalledTimes(inFlight);
+    const refused = h.posted.filter((m) => m.ok === false);
+    expect(refused).toHaveLength(1000 - burst);
+    expect(refused.every((m) => String(m.message).includes(`more than ${burst} at once or ${perSecond} a second`))).toBe(true);
+    // Web App 3 answers: the line moves up, never more than `inFlight` at once, each request answered once.
+    while (answers.length > 0) {
+      answers.splice(0).forEach((answer) => answer());
+      await flush();
+    }
+    expect(h.control).toHaveBeenCalledTimes(burst);
+    expect(most).toBe(inFlight);
+    expect(new Set(h.posted.map((m) => m.requestId)).size).toBe(1000);
+    expect(h.posted.filter((m) => m.ok === true)).toHaveLength(burst);
+  });
+
+  it('refuses controls beyond a burst still waiting on a slow Web App 3, rather than lining up more', async () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    h.control.mockImplementation(() => new Promise(() => undefined));
+    for (let second = 0; second < 5; second++) {
+      for (let i = 0; i < perSecond; i++) h.send(envelope('mute-all-guests', { muted: true, requestId: `s${second}-${i}` }));
+      await flush();
+      t.advance(1_000);
+    }
+    expect(h.control).toHaveBeenCalledTimes(inFlight);
+    const refused = h.posted.filter((m) => m.ok === false);
+    expect(refused).toHaveLength(5 * perSecond - burst);
+    expect(refused.every((m) => String(m.message).includes(`${burst} controls already wait on Web App 3`))).toBe(true);
+    // The console hears of the flood a line at a time, not once per message.
+    expect(h.warnings.length).toBeLessThan(5);
+  });
+
+  it('refills at the steady rate: a second later the page may ask for that many again', async () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    h.control.mockResolvedValue({ status: 200, data: { status: 'success', result: true } });
+    const muteAll = (n: number, tag: string): void => {
+      for (let i = 0; i < n; i++) h.send(envelope('mute-all-guests', { muted: true, requestId: `${tag}${i}` }));
+    };
+    for (let round = 0; round < 3; round++) {
+      muteAll(burst, `burst${round}-`);
+      await flush();
+      t.advance(3_000);
+    }
+    expect(h.control).toHaveBeenCalledTimes(3 * burst);
+    h.control.mockClear();
+    muteAll(burst, 'x');
+    await flush();
+    t.advance(1_000);
+    muteAll(2 * perSecond, 'y');
+    await flush();
+    expect(h.control).toHaveBeenCalledTimes(burst + perSecond);
+  });
+
+  it('counts dial-outs and meeting messages against the same allowance, answering each refusal', async () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    for (let i = 0; i < 2 * burst; i++) {
+      h.send(envelope(i % 2 ? 'dial-out' : 'send-meeting-message', i % 2 ? { ...dial, requestId: `r${i}` } : { text: `hello ${i}`, requestId: `r${i}` }));
+    }
+    await flush();
+    expect(h.dialOut.mock.calls.length + h.control.mock.calls.length).toBe(burst);
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}dial-out-error`)).toHaveLength(burst / 2);
+    expect(h.posted).toHaveLength(2 * burst);
+  });
+
+  it('sends one snapshot per topic and subscription however often a topic is named, and bounds how often a page may subscribe', () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    for (let i = 0; i < 5; i++) h.on.message?.({ at: new Date(i), id: `m${i}`, message: `hi ${i}`, displayName: 'Alice', userId: 'a' } as never, false);
+    h.send(envelope('subscribe', { topics: Array.from({ length: 64 }, (_, i) => (i % 2 ? 'meeting-chat' : 'roster')) }));
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}roster`)).toHaveLength(1);
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}meeting-message`)).toHaveLength(5);
+    h.posted.splice(0);
+    for (let i = 0; i < 1000; i++) h.send(envelope('subscribe', { topics: ['meeting-chat', 'roster', 'meeting-chat'] }));
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}meeting-message`)).toHaveLength(5 * (burst - 1));
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}roster`)).toHaveLength(burst - 1);
+  });
+
+  it('limits the console too: a flood of malformed or unknown messages writes a line, then a sum', () => {
+    const h = harness();
+    for (let i = 0; i < 500; i++) {
+      h.send(envelope('mute', { participantUuid: 7, requestId: `r${i}` }));
+      h.send(envelope(`no-such-action-${i}`));
+    }
+    expect(h.posted).toHaveLength(500);
+    expect(h.warnings).toEqual([`mute: 'participantUuid' must be a non-empty string, got number`, `ignored unknown action '${ACTION_PREFIX}no-such-action-0'`]);
   });
 });
 

@@ -1,9 +1,8 @@
-import { EXTERNAL_CHAT, pluginCodec, type PluginCodec, type ServiceCall } from '@external-chat/host-bridge/contract';
-import { expose, type Endpoint } from 'comlink';
+import { EXTERNAL_CHAT, PAGE_LIMITS, pluginCodec, type Outcome, type PluginCodec, type ServiceCall } from '@external-chat/host-bridge/contract';
 import type { Clock } from './coalesce';
-import { apply, readReply, type ComlinkApply, type ComlinkReply } from './comlink-wire';
 import { messageOf } from './errors';
 import { createPostToTop } from './post-to-top';
+import { createLane, createTokenBucket } from './rate-limit';
 import type { PluginService } from './service';
 import { createTopics } from './topics';
 import { createWarnLimiter } from './warn-limiter';
@@ -26,8 +25,10 @@ export interface PluginEndpointOptions {
   allowedOrigins?: readonly string[] | undefined;
   /** A random id per plugin load, sent with every `ready`. */
   instanceId: string;
-  /** What this deployment offers (config.json's `features`); undefined = everything the dialect has. */
+  /** What this deployment offers (config.json's `features`, less what needs `allowedOrigins`); undefined = everything the dialect has. */
   features?: readonly string[] | undefined;
+  /** Why a feature is off, for the page's refusal (config.ts's featurePlan). */
+  whyOff?: (feature: string) => string;
   /** The wire vocabulary the page speaks (config.json's `dialect`); ours by default. */
   codec?: PluginCodec;
   warn(message: string): void;
@@ -35,8 +36,6 @@ export interface PluginEndpointOptions {
   /** How envelopes reach the top window; by default the plugin posts them itself (post-to-top.ts). */
   post?: (envelope: object) => void;
 }
-
-type ComlinkListener = (event: { data: ComlinkApply; origin: string }) => void;
 
 /** Hosts that post to Web App 3's window (the documented way) reach the plugin only there; it throws cross-origin. */
 function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void): void {
@@ -59,11 +58,11 @@ function listenOnParent(self: Window, onMessage: (event: MessageEvent) => void):
  * The plugin's side of the wire, mirroring host-bridge's endpoint: it listens,
  * filters (source, origin, prefix, action, payload), turns each valid message
  * into a service call, and turns the service's answers and events into
- * envelopes for the top window. Received data is never passed on: requests
- * reach the service through comlink as APPLY messages built here from the
- * table's method and validated arguments, state directly by the same method
- * and arguments, so no sender can reach comlink's GET/SET/CONSTRUCT or
- * property paths.
+ * envelopes for the top window. Received data is never passed on: the
+ * service's method is the table's, called with validated arguments, so no
+ * sender names a method, a property path or a prototype. (Comlink's `expose`
+ * once stood here; it carried nothing this did not build, cost 1.6 KB gz, and
+ * would have let any message it saw read, overwrite or construct along a path.)
  */
 export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const { service, top, allowedOrigins, warn } = options;
@@ -72,55 +71,68 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const post = options.post ?? createPostToTop(top, allowedOrigins);
   const warnLimited = createWarnLimiter({ write: warn, windowMs: WARN_WINDOW_MS });
   const inWindow = `in the last ${WARN_WINDOW_MS / 1000} s`;
-  const comlink = new Set<ComlinkListener>();
   const pending = new Map<string, ServiceCall<string>>();
   let nextId = 0;
   // In the table's order, once each, whatever the order config.json lists them in.
   const enabled = codec.offered(options.features);
   const isOn = (feature: string | undefined): boolean => feature === undefined || enabled.includes(feature);
+  const whyOff = options.whyOff ?? (() => 'config.json "features" does not list it');
+  const clock = options.clock ?? realClock;
+  // The page is one window (the top): one allowance for everything it makes the meeting do.
+  const allowance = createTokenBucket(PAGE_LIMITS.burst, PAGE_LIMITS.perSecond, clock.now);
+  const controls = createLane(PAGE_LIMITS.inFlight, PAGE_LIMITS.burst - PAGE_LIMITS.inFlight);
+  const isControl = (action: string): boolean => codec.kindOf(action) === 'control';
 
-  const onReply = (reply: ComlinkReply): void => {
-    const call = pending.get(reply.id);
+  /** The service's method for a call: the table's, given the validated argument; a throw becomes a rejection. */
+  const run = ({ method, args }: ServiceCall<string>): Promise<unknown> =>
+    new Promise((resolve) => resolve((service[method] as (arg: unknown) => unknown).call(service, args[0])));
+
+  const onReply = (id: string, outcome: Outcome): void => {
+    const call = pending.get(id);
     if (!call) return;
-    pending.delete(reply.id);
-    const result = readReply(reply);
-    const outcome = result.ok ? result : { ok: false as const, message: messageOf(result.error) };
+    pending.delete(id);
+    if (isControl(call.action)) controls.leave();
     const answer = codec.answerOf(call.action, outcome, call.requestId);
     if (answer) post(answer);
     // A control sent without a requestId (or in a dialect that answers none) wants no answer; its failure is still worth a line here.
     else if (!outcome.ok) warn(outcome.message);
   };
-  const endpoint: Endpoint = {
-    postMessage: (reply: ComlinkReply) => onReply(reply),
-    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => comlink.add(listener as unknown as ComlinkListener),
-    removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
-      comlink.delete(listener as unknown as ComlinkListener),
-  };
-  expose(service, endpoint);
 
-  /** A request or control goes through comlink, whose reply becomes the answer envelope. */
-  const request = (serviceCall: ServiceCall<string>, origin: string): void => {
+  /**
+   * A refusal: answered when the page awaits an answer (`requestId`: whose), written to the console (limited)
+   * when it is not, or when `loud` (a malformed message: its sender is debugging).
+   */
+  const refuse = (action: string, message: string, requestId: string | undefined, loud = false): void => {
+    const answer = codec.answerOf(action, { ok: false, message }, requestId);
+    if (answer) post(answer);
+    if (loud || !answer) warnLimited(`refused ${action}`, message, (count) => `refused ${count} more '${action}' ${inWindow}`);
+  };
+
+  /** A request or control runs the service's method, whose outcome becomes the answer envelope; controls take turns in their lane. */
+  const request = (serviceCall: ServiceCall<string>): void => {
     const { requestId, action } = serviceCall;
     if (requestId !== undefined && [...pending.values()].some((call) => call.requestId === requestId)) {
       // Dialling twice under one id would settle the first caller with the second's answer. The refusal
       // carries no requestId, so it cannot settle the first caller either; its message names the id.
-      const message = `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`;
-      warn(message);
-      const answer = codec.answerOf(action, { ok: false, message }, undefined);
-      if (answer) post(answer);
-      return;
+      return refuse(action, `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`, undefined, true);
     }
     const id = String(++nextId);
+    const send = (): void =>
+      void run(serviceCall).then(
+        (value) => onReply(id, { ok: true, value }),
+        (error: unknown) => onReply(id, { ok: false, message: messageOf(error) }),
+      );
     pending.set(id, serviceCall);
-    const data = apply(id, serviceCall.method, serviceCall.args);
-    for (const listener of comlink) listener({ data, origin });
+    if (!isControl(action)) return send();
+    if (controls.enter(send)) return;
+    pending.delete(id);
+    refuse(action, `${action}: refused, ${PAGE_LIMITS.burst} controls already wait on Web App 3; nothing was sent (send it again once they are answered)`, requestId);
   };
 
   /**
-   * State has no answer, so comlink would carry nothing back; its promise chain
-   * per call measured ~10 µs a command, a third of a 1,000-command burst's
-   * budget (\`make bench\`, figure 3). The method still comes from the table and
-   * the argument from validation.
+   * State has no answer: the method runs at once, with no promise to wait on
+   * unless it returns one (a 1,000-command burst is \`make bench\`'s figure 3).
+   * The method still comes from the table and the argument from validation.
    */
   const setState = ({ method, args }: ServiceCall<string>): void => {
     try {
@@ -131,16 +143,21 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     }
   };
 
-  const topics = createTopics({ service, codec, post, warn, isOn, clock: options.clock ?? realClock });
+  const topics = createTopics({ service, codec, post, warn, isOn, whyOff, clock });
 
   /** A switched-off feature is refused here, without reaching Web App 3; answered when the page awaits an answer. */
   const refuseOff = (call: ServiceCall<string>): boolean => {
     const feature = codec.featureOf(call.action);
     if (isOn(feature)) return false;
-    const text = `${call.action}: '${feature}' is switched off in this deployment (config.json "features" does not list it)`;
-    const answer = codec.answerOf(call.action, { ok: false, message: text }, call.requestId);
-    if (answer) post(answer);
-    else warn(text);
+    refuse(call.action, `${call.action}: '${feature}' is switched off in this deployment (${whyOff(feature as string)})`, call.requestId);
+    return true;
+  };
+
+  /** Beyond the page's allowance the plugin refuses: work never piles up in it, nor in Web App 3. */
+  const overAllowance = (action: string, requestId: string | undefined): boolean => {
+    if (allowance.take()) return false;
+    const { burst, perSecond } = PAGE_LIMITS;
+    refuse(action, `${action}: refused, the page asked for more than ${burst} at once or ${perSecond} a second; nothing was sent (send it again later)`, requestId);
     return true;
   };
 
@@ -170,22 +187,21 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
             (count) => `ignored ${count} more messages from ${origin} without the '${prefix}' action prefix ${inWindow}`,
           );
         case 'unknown':
-          return warn(`ignored unknown action '${inbound.action}'`);
-        case 'invalid': {
-          warn(inbound.error);
-          const answer = codec.answerOf(inbound.name, { ok: false, message: inbound.error }, inbound.requestId);
-          if (answer) post(answer);
-          return;
-        }
+          return warnLimited('unknown', `ignored unknown action '${inbound.action}'`, (count) => `ignored ${count} more messages with unknown actions ${inWindow}`);
+        case 'invalid':
+          return refuse(inbound.name, inbound.error, inbound.requestId, true);
         case 'message': {
           const { message } = inbound;
           const kind = codec.kindOf(message.name);
           if (kind === 'ping') return sayReady();
-          if (kind === 'subscribe' || kind === 'unsubscribe') return topics.subscribe(message.payload.topics as string[], kind === 'subscribe');
+          if (kind === 'subscribe' || kind === 'unsubscribe') {
+            if (!overAllowance(message.name, undefined)) topics.subscribe(message.payload.topics as string[], kind === 'subscribe');
+            return;
+          }
           const serviceCall = codec.callOf(message);
           if (!serviceCall || refuseOff(serviceCall)) return;
-          if (codec.isRequest(serviceCall.action)) request(serviceCall, event.origin);
-          else setState(serviceCall);
+          if (!codec.isRequest(serviceCall.action)) return setState(serviceCall);
+          if (!overAllowance(serviceCall.action, serviceCall.requestId)) request(serviceCall);
         }
       }
     } catch (error) {

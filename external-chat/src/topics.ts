@@ -13,6 +13,8 @@ export interface TopicsOptions {
   warn(message: string): void;
   /** Whether the deployment offers a feature (config.json's `features`). */
   isOn(feature: string): boolean;
+  /** Why a feature is off. */
+  whyOff(feature: string): string;
   clock: Clock;
 }
 
@@ -27,7 +29,7 @@ const EVERY = null;
  *   burst costs one read.
  * - `every`: the items the service kept at once, then each new one.
  */
-export function createTopics({ service, codec, post, warn, isOn, clock }: TopicsOptions) {
+export function createTopics({ service, codec, post, warn, isOn, whyOff, clock }: TopicsOptions) {
   const subscribed = new Map<Topic, Coalescer | typeof EVERY>();
   const TOPICS = codec.topics;
 
@@ -41,9 +43,12 @@ export function createTopics({ service, codec, post, warn, isOn, clock }: Topics
   };
 
   return {
-    /** `subscribe` / `unsubscribe` from the page; names that are no topic, or switched off, are skipped with a warning. */
+    /**
+     * `subscribe` / `unsubscribe` from the page; names that are no topic, or switched off, are skipped with a warning.
+     * A topic named twice counts once: one snapshot per topic and subscription.
+     */
     subscribe(names: readonly string[], on: boolean): void {
-      for (const name of names) {
+      for (const name of new Set(names)) {
         const topic = name as Topic;
         const row = TOPICS.get(name);
         if (!row) {
@@ -51,7 +56,7 @@ export function createTopics({ service, codec, post, warn, isOn, clock }: Topics
           continue;
         }
         if (on && !isOn(row.feature)) {
-          warn(`subscribe: '${topic}' is switched off in this deployment (config.json "features" does not list '${row.feature}')`);
+          warn(`subscribe: '${topic}' is switched off in this deployment (${whyOff(row.feature)})`);
           continue;
         }
         const known = subscribed.get(topic);

@@ -1,6 +1,6 @@
 // The whole bridge, minus the browser frames: the host's real comlink wrap()
-// (connectExternalChat) talks to the plugin's real endpoint, comlink expose()
-// and service, every message crossing a real MessageChannel (structured clone).
+// (connectExternalChat) talks to the plugin's real endpoint and service, every
+// message crossing a real MessageChannel (structured clone).
 import { ACTION_PREFIX, FEATURES } from '@external-chat/host-bridge/contract';
 import { connectExternalChat, DialOutError } from '@external-chat/host-bridge';
 import { describe, expect, it, vi } from 'vitest';
