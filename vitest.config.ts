@@ -1,8 +1,11 @@
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { relayInitFingerprint } from './external-chat/relay-source.ts';
 
 export default defineConfig({
   resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
+  // As the plugin's build defines it (external-chat/vite.config.ts).
+  define: { __RELAY_INIT_FINGERPRINT__: JSON.stringify(relayInitFingerprint('external-chat/public/relay.js')) },
   test: {
     environment: 'happy-dom',
     include: ['host-bridge/src/**/*.test.ts', 'external-chat/**/*.test.ts', 'examples/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -7,6 +7,7 @@
 //   webapp3 http://127.0.0.1:<WEBAPP_PORT=5181>  the Web App 3 simulator + branding
 // and, for the Rocket.Chat host page, the same branding at /webapp3/branding-rocketchat/
 // with its manifest and the plugin's config.json rewritten in memory (rocketchatBranding below).
+// The plugin's config.json is served from memory too, naming the host origin (configAnswer).
 //
 // Usage: node examples/serve.mjs [--host-port N] [--webapp-port N] [--csp strict]
 //        (or HOST_PORT, WEBAPP_PORT, CSP=strict in the environment)
@@ -153,13 +154,26 @@ function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
   };
 }
 
-/** @returns {Record<string, FileAnswer>} */
-function configAnswer(path, config, cors) {
+/** The deployed config.json's keys: what `make package` would ship. */
+const deployedConfig = () => JSON.parse(readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'));
+
+/**
+ * The plugin's config.json as the demo serves it (read from memory, so the deployed folder stays what `make
+ * package` zips): `config`'s text, status or hang when given; otherwise the deployed keys, with the demo's host
+ * origin in allowedOrigins when they name no page (the meeting's data and host powers go only to a named page),
+ * then `keys` over them.
+ * @param {string} path @param {string} hostOrigin @param {FileAnswer | { status: number } | string | undefined} config
+ * @param {boolean} cors @param {Record<string, unknown>} [keys]
+ * @returns {Record<string, FileAnswer>}
+ */
+function configAnswer(path, hostOrigin, config, cors, keys = {}) {
   if (config === 'never-answer') return { [path]: config };
   if (typeof config === 'string') return { [path]: { body: config, cors } };
   if (config !== undefined) return { [path]: { status: config.status, body: `HTTP ${config.status} for ${path}\n`, cors } };
-  // The deployed file, read from memory so the header can be added.
-  return cors ? { [path]: { body: readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'), cors } } : {};
+  const deployed = deployedConfig();
+  const named = 'allowedOrigins' in deployed || 'openMeetingToAnyPage' in deployed;
+  const demo = { ...deployed, ...(named ? {} : { allowedOrigins: [hostOrigin] }), ...keys };
+  return { [path]: { body: `${JSON.stringify(demo, null, 2)}\n`, cors } };
 }
 
 /** The deployed branding folder, served again here for the Rocket.Chat host page (examples/rocketchat-host/). */
@@ -211,8 +225,10 @@ function closeServer(server) {
  * Start both origins.
  * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict',
  *   pluginConfig?: string | { status: number } | 'never-answer', pluginConfigCors?: boolean,
- *   rocketchatConfig?: Record<string, unknown>, simulatorCsp?: string }} [options]
- *   `pluginConfig`: the plugin's config.json instead of the deployed file: its text (origin allow-list), an HTTP
+ *   demoConfig?: Record<string, unknown>, rocketchatConfig?: Record<string, unknown>, simulatorCsp?: string }} [options]
+ *   The plugin's config.json is served from memory: the deployed keys, naming the host origin in allowedOrigins
+ *   when they name no page (configAnswer), with `demoConfig`'s keys over them (tests: `features`, `labels`, …).
+ *   `pluginConfig`: the plugin's config.json instead: its text verbatim ('{}' is the shipped default), an HTTP
  *   status with no file (404: none deployed, 500: a broken server), or 'never-answer' (the request hangs).
  *   `pluginConfigCors`: send `Access-Control-Allow-Origin: *` with config.json (and nothing else), as a server must
  *   for a plugin frame without allow-same-origin. No other response carries CORS headers.
@@ -222,11 +238,12 @@ function closeServer(server) {
  *   server might send (e.g. one whose script-src refuses the plugin's relay.js).
  * @returns {Promise<{ hostOrigin: string, webappOrigin: string, close(): Promise<void> }>}
  */
-export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false, rocketchatConfig, simulatorCsp } = {}) {
+export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false, demoConfig, rocketchatConfig, simulatorCsp } = {}) {
   const strict = csp === true || csp === 'strict';
   const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
   const configPath = '/webapp3/branding/plugins/external-chat/config.json';
-  const files = configAnswer(configPath, pluginConfig, pluginConfigCors);
+  /** @type {Record<string, FileAnswer>} */
+  const files = {};
   const webappHandler = makeHandler(webappMounts(strict, simulatorCsp), { redirects: { '/': '/webapp3/' }, files });
   /** @type {import('node:http').Server[]} */
   const servers = [];
@@ -247,8 +264,9 @@ export async function startServers({ hostPort = 5180, webappPort = 5181, csp = f
     const webapp = createServer(webappHandler);
     servers.push(webapp);
     const actualWebappPort = await listen(webapp, webappPort, '127.0.0.1');
-    // The handler reads `files` per request: the Rocket.Chat branding joins it once the host origin is known.
-    Object.assign(files, rocketchatBranding(`http://localhost:${actualHostPort}`, rocketchatConfig));
+    // The handler reads `files` per request: the config.json files join it once the host origin is known.
+    const hostOrigin = `http://localhost:${actualHostPort}`;
+    Object.assign(files, configAnswer(configPath, hostOrigin, pluginConfig, pluginConfigCors, demoConfig), rocketchatBranding(hostOrigin, rocketchatConfig));
     return {
       hostOrigin: `http://localhost:${actualHostPort}`,
       webappOrigin: `http://127.0.0.1:${actualWebappPort}`,
@@ -291,6 +309,7 @@ if (isMain) {
   const servers = await startServers(opts);
   console.log(`host origin:    ${servers.hostOrigin}`);
   console.log(`webapp3 origin: ${servers.webappOrigin}${opts.csp ? '  (strict CSP on /webapp3/branding/)' : ''}`);
+  console.log(`The plugin's config.json names ${servers.hostOrigin} in allowedOrigins (served from memory; the deployed file is what make package zips).`);
   console.log(`\nOpen ${servers.hostOrigin}/host/`);
   console.log(`Rocket.Chat host: ${servers.hostOrigin}/rocketchat-host/  (the plugin in Rocket.Chat's dialect, ${ROCKETCHAT_BRANDING})`);
   console.log(`Simulator alone: ${servers.webappOrigin}/webapp3/\n`);

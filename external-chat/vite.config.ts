@@ -4,6 +4,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
 import { classicScript } from './classic-script.ts';
 import { PREREQUISITES } from '../scripts/prerequisites.mjs';
 import { devCertificate } from './dev-certificate.ts';
+import { relayInitFingerprint } from './relay-source.ts';
 import { assertManifestRegisters } from './manifest-check.ts';
 import { PLUGIN_ID } from './src/plugin-id.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig(({ command }) => {
     appType: 'mpa',
     // Bundle host-bridge's contract from its TypeScript sources inside the workspace.
     resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
-    define: { __PLUGIN_VERSION__: JSON.stringify(version) },
+    define: { __PLUGIN_VERSION__: JSON.stringify(version), __RELAY_INIT_FINGERPRINT__: JSON.stringify(relayInitFingerprint(here('public/relay.js'))) },
     plugins: command === 'serve' ? [] : [classicScript()],
     // https from mkcert's own CA (the one `mkcert -install` trusts), never installing anything itself.
     server: { port: 5173, strictPort: true, https: command === 'serve' ? devCertificate(PREREQUISITES.mkcert.path, here('../.certs')) : undefined, cors: true },

@@ -12,7 +12,7 @@ const iifeTypes = (): Plugin => ({
   },
 });
 
-// Two outputs: `vite build` writes the ESM package (comlink stays a dependency);
+// Two outputs: `vite build` writes the ESM package;
 // `vite build --mode browser` writes one self-contained <script> file.
 export default defineConfig(({ mode }) => ({
   resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
@@ -41,6 +41,5 @@ export default defineConfig(({ mode }) => ({
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,
           },
-          rolldownOptions: { external: ['comlink'] },
         },
 }));

@@ -25,7 +25,11 @@ export function onPluginMessage(handle) {
     if (!ORIGINS.includes(event.origin) || !data || typeof data.action !== 'string') return;
     if (!data.action.startsWith(PREFIX) || !isFromWebApp(event.source)) return;
     const name = data.action.slice(PREFIX.length);
-    if (name === 'ready') [plugin, pluginOrigin] = [event.source, event.origin];
+    // Bound to the plugin once it spoke: another window inside Web App 3 (a sibling plugin, a frame it
+    // hosts) cannot take over by saying ready. A restart is followed: the same window, Web App 3's
+    // window (relay.js), or a new window once the old one is gone (a recreated frame).
+    const restarted = !plugin || plugin.closed || event.source === plugin || event.source === webapp.contentWindow;
+    if (name === 'ready' && restarted) [plugin, pluginOrigin] = [event.source, event.origin];
     else if (event.source !== plugin) return;
     handle(name, data);
   });

@@ -685,7 +685,7 @@ describe("plugin endpoint: the meeting's chat", () => {
     h.send(envelope('send-meeting-message', { text: 'x'.repeat(4097), requestId: 's2' }));
     h.send(envelope('send-meeting-message', { text: { toString: 'hi' }, requestId: 's3' }));
     await flush();
-    const must = `send-meeting-message: 'text' must be non-empty text a person can read (no control characters but line breaks, no bidi or invisible format characters)`;
+    const must = `send-meeting-message: 'text' must be non-empty text (line breaks allowed; no control, bidi or invisible format characters)`;
     expect(h.posted.map((m) => [m.requestId, m.ok, m.message])).toEqual([
       ['s1', false, `${must}, got "  "`],
       ['s2', false, expect.stringMatching(/ of at most 4096 characters, got "x+…" \(4097 characters\)$/)],
@@ -714,7 +714,7 @@ describe("plugin endpoint: the meeting's chat", () => {
     h.send(envelope('notify', { message: 'y'.repeat(201), requestId: 'n2' }));
     h.send(envelope('notify', { message: 'a\u2028b', requestId: 'n3' }));
     await flush();
-    const must = `notify: 'message' must be one line of text a person can read (no control characters or line breaks, no bidi or invisible format characters)`;
+    const must = `notify: 'message' must be one line of text (no control, bidi or invisible format characters, no line breaks)`;
     expect(h.posted.map((m) => m.message)).toEqual([
       `${must}, got "two\\nlines" (U+000A at 3)`,
       expect.stringMatching(/ of at most 200 characters, got "y+…" \(201 characters\)$/),

@@ -259,11 +259,29 @@ describe('installRelay', () => {
     expect(relays()).toEqual([]);
   });
 
+  it("uses no relay another script defined on relay.js's element before it ran, even a fixed one", async () => {
+    settings().handleDisabledFileLoadingAsSuccess = true;
+    const stolen: unknown[] = [];
+    doc.addEventListener(
+      'load',
+      (event) => {
+        const init = () => (envelope: unknown) => stolen.push(envelope) > 0;
+        Object.defineProperty(event.target as object, 'init', { value: init, writable: false, configurable: false });
+      },
+      { capture: true },
+    );
+    const posting = await installRelay(options());
+    expect(posting).toMatchObject({ mode: 'plugin', reason: expect.stringContaining("loaded, but its element holds no init of relay.js's own") });
+    posting.post({ action: `${PREFIX}ready` });
+    expect(stolen).toEqual([]);
+    expect(top.posted).toHaveLength(1);
+  });
+
   it("posts from the plugin's frame when relay.js loads but leaves no relay", async () => {
     settings().handleDisabledFileLoadingAsSuccess = true;
     const posting = await installRelay(options());
     expect(posting.mode).toBe('plugin');
-    expect(posting.reason).toContain('loaded but left no relay');
+    expect(posting.reason).toContain("loaded, but its element holds no init of relay.js's own");
     expect(relays()).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // document (event.source = Web App 3's window, as the original host snippet
 // expects), or, when that cannot be set up, posted from the plugin's own frame.
 import type { PostFrom } from './config';
+import { fingerprint } from './fingerprint';
 import { createPostToTop } from './post-to-top';
 
 export type Post = (envelope: object) => void;
@@ -60,6 +61,16 @@ export interface RelayLoad {
 }
 
 export const OWNER_ATTRIBUTE = 'data-relay-owner';
+
+/**
+ * Whether `value` is relay.js's own `init`: its source text, read with this frame's
+ * Function.prototype.toString (not the value's own toString), has the fingerprint the build took from
+ * the relay.js it shipped, so the relay it hands out is relay.js's too. Code in Web App 3's document
+ * that defined `init` on the element before relay.js ran is refused. (Code served from Web App 3's
+ * origin can still script this frame itself: see the README's security notes.)
+ */
+const isRelayJs = (value: unknown, expected: string): value is (...args: never[]) => unknown =>
+  typeof value === 'function' && fingerprint(Function.prototype.toString.call(value)) === expected;
 
 /** What the console says, once per plugin load. */
 export function describePosting({ mode, reason }: Pick<Posting, 'mode' | 'reason'>): string {
@@ -122,8 +133,10 @@ export function loadRelay({ self, owner, src, timeoutMs = RELAY_TIMEOUT_MS }: Re
       resolve(result);
     };
     script.onload = () => {
-      const { init } = script;
-      settle(typeof init === 'function' ? (init as RelayInit) : `${src.href} loaded but left no relay (not external-chat's relay.js?)`);
+      // relay.js defines init as an own, fixed value.
+      const own = Object.getOwnPropertyDescriptor(script, 'init');
+      const init: unknown = own && !own.writable && !own.configurable ? own.value : undefined;
+      settle(isRelayJs(init, __RELAY_INIT_FINGERPRINT__) ? (init as RelayInit) : `${src.href} loaded, but its element holds no init of relay.js's own (another script in Web App 3 defined one first?)`);
     };
     script.onerror = () =>
       settle(`Web App 3's document did not run ${src.href} (a Content-Security-Policy whose script-src does not allow it, or the file is missing)`);

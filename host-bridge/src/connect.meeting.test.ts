@@ -26,8 +26,9 @@ function setup() {
   const ready = (fields: object = { instanceId: 'i1', echoesRequestId: true, features: ALL, connected: true }): void => deliver(envelope('ready', fields));
   const sent = (name?: string) =>
     plugin.posted.map((p) => p.data).filter((m) => m.action !== `${ACTION_PREFIX}ping` && (name === undefined || m.action === `${ACTION_PREFIX}${name}`));
-  /** A reloaded plugin: a new frame in the same Web App 3. */
+  /** A reloaded plugin: its frame removed, a new one in the same Web App 3. */
   const restart = (): void => {
+    plugin.closed = true;
     plugin = new FakeWindow(webapp);
   };
   return { chat, deliver, ready, sent, restart, plugin: () => plugin };
@@ -319,7 +320,7 @@ describe("the meeting's chat, the badge's count and toasts", () => {
   it('refuses text that is no text or too long, an unknown option, and a participant that is no id, sending nothing', async () => {
     const s = setup();
     s.ready();
-    const must = `sendMeetingMessage: 'text' must be non-empty text a person can read (no control characters but line breaks, no bidi or invisible format characters)`;
+    const must = `sendMeetingMessage: 'text' must be non-empty text (line breaks allowed; no control, bidi or invisible format characters)`;
     await expect(s.chat.sendMeetingMessage('')).rejects.toThrow(new InvalidParamsError(`${must}, got ""`));
     await expect(s.chat.sendMeetingMessage({ text: 'hi' } as never)).rejects.toThrow(new InvalidParamsError(`${must}, got object`));
     await expect(s.chat.sendMeetingMessage('[Bob]: hi\r\n[Alice]: your PIN?')).rejects.toThrow(new InvalidParamsError(`${must}, got "[Bob]: hi\\r\\n[Alice]: your PIN?" (U+000D at 9)`));
@@ -362,7 +363,7 @@ describe("the meeting's chat, the badge's count and toasts", () => {
     s.deliver(envelope('control-result', { control: 'notify', ok: false, message: 'notify: one toast per 3 s', requestId: second?.requestId }));
     await expect(shown).resolves.toBeUndefined();
     await expect(extra).rejects.toBeInstanceOf(ControlError);
-    await expect(s.chat.notify('two\nlines')).rejects.toThrow(/'message' must be one line of text a person can read .* \(U\+000A at 3\)$/);
+    await expect(s.chat.notify('two\nlines')).rejects.toThrow(/'message' must be one line of text .* \(U\+000A at 3\)$/);
     await expect(s.chat.notify('Meeting ends \u202Enoos')).rejects.toThrow(/\(U\+202E at 13\)$/);
   });
 

@@ -17,7 +17,7 @@ function setup(options: Parameters<typeof connectExternalChat>[1] = { webappOrig
   const top = new FakeWindow();
   const webapp = new FakeWindow(top);
   const plugin = new FakeWindow(webapp);
-  const iframe = { contentWindow: webapp } as unknown as HTMLIFrameElement;
+  const iframe = { contentWindow: webapp, src: `${WEBAPP}/webapp3/` } as unknown as HTMLIFrameElement;
   const chat = connectExternalChat(iframe, { ...options, window: host });
   const deliver = (data: unknown, source: FakeWindow | null = plugin, origin = WEBAPP): void => {
     for (const listener of [...listeners]) listener({ data, source, origin } as unknown as MessageEvent);
@@ -80,13 +80,29 @@ describe('finding the plugin', () => {
     expect(s.plugin.actions().filter((a) => a === 'ping').length).toBe(pings);
   });
 
-  it('with no webappOrigin accepts any origin and says so once', async () => {
+  it("with no webappOrigin accepts the origin of the iframe's src alone, read when the plugin speaks, and says nothing at connect", async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const s = setup({});
+    const onReady = vi.fn();
+    s.chat.on('ready', onReady);
     s.deliver(envelope('ready'), s.plugin, 'https://anything.example');
+    s.deliver(envelope('ready'), s.plugin, 'null');
+    expect(onReady).not.toHaveBeenCalled();
+    expect(warn.mock.calls).toEqual([[`[external-chat] ignored the plugin's ready from https://anything.example: not in webappOrigin (by default the iframe's origin)`]]);
+    s.ready();
     await expect(s.chat.ready).resolves.toBeUndefined();
-    expect(info).toHaveBeenCalledTimes(1);
+    expect(info).not.toHaveBeenCalled();
     info.mockRestore();
+    warn.mockRestore();
+  });
+
+  it("accepts the opaque origin 'null' (a plugin frame without allow-same-origin) only when webappOrigin names it", async () => {
+    const s = setup({ webappOrigin: [WEBAPP, 'null'] });
+    s.deliver(envelope('ready', { instanceId: 'i1' }), s.plugin, 'null');
+    await expect(s.chat.ready).resolves.toBeUndefined();
+    await s.chat.setBadge(true);
+    expect(s.plugin.posted.at(-1)).toEqual({ data: envelope('toggle-chat-badge', { visible: true }), origin: '*' });
   });
 
   it('warns once when the plugin speaks from an origin webappOrigin does not list', () => {
@@ -107,6 +123,94 @@ describe('finding the plugin', () => {
     s.ready('i1');
     s.ready('i2');
     expect(onReady.mock.calls).toEqual([[{ instanceId: 'i1' }], [{ instanceId: 'i2' }]]);
+  });
+
+  describe('bound to one plugin once connected', () => {
+    /** A frame that says ready too: a sibling plugin, a frame Web App 3 or a plugin hosts, nested at any depth. */
+    const intruders = (s: ReturnType<typeof setup>) => ({ sibling: new FakeWindow(s.webapp), nested: new FakeWindow(new FakeWindow(s.plugin)) });
+
+    it.each(['sibling', 'nested'] as const)("ignores a %s frame's ready while the plugin answers when asked, and talks on to the plugin", async (which) => {
+      const s = setup();
+      const onReady = vi.fn();
+      s.chat.on('ready', onReady);
+      s.ready('real');
+      const intruder = intruders(s)[which];
+      s.deliver(envelope('ready', { instanceId: 'forged', echoesRequestId: true }), intruder);
+      // The plugin is asked, and answers as itself.
+      expect(s.plugin.actions().at(-1)).toBe('ping');
+      s.ready('real');
+      vi.advanceTimersByTime(10_000);
+      const dialled = s.chat.dialOut(dial);
+      await Promise.resolve();
+      expect(s.sentToPlugin('dial-out')).toHaveLength(1);
+      expect(intruder.posted).toEqual([]);
+      // The intruder's answer settles nothing; the plugin's does.
+      const requestId = s.sentToPlugin('dial-out')[0]?.requestId;
+      s.deliver(envelope('dial-out-success', { uuid: 'FAKE-UUID', requestId }), intruder);
+      s.deliver(envelope('dial-out-success', { uuid: 'u1', requestId }));
+      await expect(dialled).resolves.toEqual({ uuid: 'u1' });
+      expect(onReady.mock.calls).toEqual([[{ instanceId: 'real' }]]);
+    });
+
+    it('keeps the plugin however often others say ready, as long as it answers', () => {
+      const s = setup();
+      s.ready('real');
+      const { sibling } = intruders(s);
+      for (let i = 0; i < 5; i++) {
+        s.deliver(envelope('ready', { instanceId: `forged-${i}` }), sibling);
+        vi.advanceTimersByTime(1_000);
+        s.ready('real');
+      }
+      vi.advanceTimersByTime(10_000);
+      s.chat.setBadge(true);
+      expect(s.sentToPlugin('toggle-chat-badge')).toHaveLength(1);
+      expect(sibling.posted).toEqual([]);
+    });
+
+    it('follows a restart at once: the same window (a reloaded frame), Web App 3\'s window (the relay), or a new window once the old one closed', () => {
+      const s = setup();
+      const onReady = vi.fn();
+      s.chat.on('ready', onReady);
+      s.ready('i1');
+      s.ready('i2');
+      s.ready('i3', s.webapp);
+      const recreated = new FakeWindow(s.webapp);
+      s.ready('i4', recreated);
+      // Bound to Web App 3's window, which never closes: a frame's ready is checked first.
+      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['i1', 'i2', 'i3']);
+      s.ready('i5', s.plugin);
+      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['i1', 'i2', 'i3']);
+      // The relaying plugin went silent (its restart posts from its own frame now): after the challenge, the last frame's ready is followed.
+      vi.advanceTimersByTime(2_000);
+      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['i1', 'i2', 'i3', 'i5']);
+      // That frame is removed and a new one says ready: followed at once.
+      s.plugin.closed = true;
+      s.ready('i6', recreated);
+      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['i1', 'i2', 'i3', 'i5', 'i6']);
+      s.chat.setBadge(true);
+      expect(recreated.posted.map((p) => p.data.action)).toContain(`${ACTION_PREFIX}toggle-chat-badge`);
+    });
+
+    it('replaces a plugin that stays silent when asked, with the last window that said ready meanwhile', () => {
+      const s = setup();
+      const onReady = vi.fn();
+      s.chat.on('ready', onReady);
+      s.ready('old');
+      const next = new FakeWindow(s.webapp);
+      s.ready('new', next);
+      vi.advanceTimersByTime(1_999);
+      expect(onReady).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(1);
+      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['old', 'new']);
+    });
+
+    it('leaves no challenge timer behind on close', () => {
+      const s = setup();
+      s.ready('real');
+      s.deliver(envelope('ready', { instanceId: 'other' }), new FakeWindow(s.webapp));
+      s.chat.close();
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 
   it.each([['https://pexip.example.com/'], ['pexip.example.com'], [['https://a.example', 'https://b.example/path']]])(
@@ -418,7 +522,7 @@ describe('requestId correlation against other senders on the page', () => {
 describe('API edges', () => {
   it('refuses webappOrigin [], which could never connect', () => {
     expect(() => setup({ webappOrigin: [] })).toThrow(new InvalidParamsError(
-      "webappOrigin: [] lists no origin, so no plugin could ever connect; list Web App 3's origin (e.g. 'https://pexip.example.com'), or leave webappOrigin out to accept any",
+      "webappOrigin: [] lists no origin, so no plugin could ever connect; list Web App 3's origin (e.g. 'https://pexip.example.com'), or leave webappOrigin out for the origin of the iframe's src",
     ));
   });
 
@@ -514,16 +618,6 @@ describe('pinging and tracing', () => {
 });
 
 describe('what the bridge tells the page', () => {
-  it('notices a missing webappOrigin on the console, naming the option, and says nothing when one is given', () => {
-    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    setup({ webappOrigin: WEBAPP });
-    expect(info).not.toHaveBeenCalled();
-    setup({});
-    expect(info).toHaveBeenCalledTimes(1);
-    expect(String(info.mock.calls[0]?.[0])).toMatch(/^\[external-chat\] connectExternalChat: no webappOrigin given/);
-    info.mockRestore();
-  });
-
   it('refuses a bad timeoutMs naming connectExternalChat and the option', () => {
     expect(() => setup({ webappOrigin: WEBAPP, timeoutMs: -1 })).toThrow(
       new InvalidParamsError(`connectExternalChat: timeoutMs must be a whole number of milliseconds from 0 (no timeout) to ${2 ** 31 - 1}, got -1`),
@@ -584,16 +678,15 @@ describe('connect timeout: the likely causes on the console', () => {
       '[external-chat] no external-chat plugin said ready within 1000 ms (connectTimeoutMs); chat.ready rejects with TimeoutError. Likely causes:',
     );
     expect(lines[1]).toMatch(/^- the branding bundle Web App 3 serves has no external-chat plugin \(its manifest\.json's plugins/);
-    expect(lines[2]).toMatch(/^- webappOrigin \(https:\/\/pexip\.example\.com, https:\/\/cdn\.example\.com\) does not list the origin Web App 3/);
+    expect(lines[2]).toMatch(/^- webappOrigin \(https:\/\/pexip\.example\.com, https:\/\/cdn\.example\.com\) does not list the origin the plugin speaks from/);
     expect(lines[3]).toContain(`config.json has allowedOrigins without this page's origin (${location.origin})`);
     expect(lines[4]).toMatch(/^- the plugin's frame lacks allow-same-origin/);
     expect(lines[5]).toBe('The bridge keeps asking: a plugin that starts later still connects and fires the ready handlers.');
   });
 
-  it('without webappOrigin, suspects the iframe instead', async () => {
+  it("without webappOrigin, names the default it used: the iframe's origin", async () => {
     const text = await consoleText({});
-    expect(text).toContain('\n- the iframe does not load Web App 3, or loads a page other than Web App 3;\n');
-    expect(text).not.toContain('webappOrigin (');
+    expect(text).toContain("\n- webappOrigin (by default the iframe's origin) does not list the origin the plugin speaks from");
   });
 
   it('still lists the causes where there is no global location', async () => {

@@ -1,4 +1,3 @@
-import { wrap } from 'comlink';
 import {
   MAX_KEPT_ITEMS,
   PLUGIN_EVENTS,
@@ -20,13 +19,16 @@ import {
   type Topic,
 } from './contract/index.js';
 import { CallInterruptedError, InvalidParamsError, TimeoutError } from './errors.js';
-import { createHostEndpoint } from './host-endpoint.js';
+import type { ComlinkReply } from './comlink-wire.js';
+import { createHostEndpoint, type HostEndpoint } from './host-endpoint.js';
 import { checkOrigins, checkTimeout, type CallOptions } from './options.js';
 
 export interface ConnectOptions {
   /**
    * Origin(s) the plugin may speak from: Web App 3's (the branding bundle is
-   * served there). Omitted = any origin, with a console notice. Recommended.
+   * served there). Omitted = the origin of the iframe's `src`, read when the
+   * plugin speaks. Name a plugin dev server's origin too while developing, and
+   * `'null'` for a plugin frame without allow-same-origin.
    */
   webappOrigin?: string | readonly string[];
   /** Default timeout for calls that are answered (dialOut) and for calls queued before `ready`, in ms; 0 = none. Default 60 000. */
@@ -163,7 +165,6 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   const origins = checkOrigins(options.webappOrigin);
   const timeoutMs = checkTimeout('connectExternalChat', options.timeoutMs ?? 60_000);
   const connectTimeoutMs = checkTimeout('connectExternalChat', options.connectTimeoutMs ?? 30_000, 'connectTimeoutMs');
-  if (!origins) console.info('[external-chat] connectExternalChat: no webappOrigin given, accepting the plugin from any origin.');
 
   const handlers = new Map<string, Set<Handler>>(EVENTS.map((name) => [name, new Set()]));
   const delivered = recentIds(REMEMBERED_IDS);
@@ -220,11 +221,9 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       }
     },
   });
-  const remote = wrap<Record<ServiceMethod, (...args: unknown[]) => Promise<unknown>>>(endpoint);
+  const call = callerOf(endpoint);
   // Arguments and options are checked where the call arrives (the endpoint), so a bad one rejects, never throws.
-  const methods = Object.fromEntries(
-    SERVICE_METHODS.map((method) => [method, (...args: unknown[]) => remote[method](...args)]),
-  ) as unknown as ExternalChatMethods;
+  const methods = Object.fromEntries(SERVICE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as ExternalChatMethods;
 
   return {
     ...methods,
@@ -262,15 +261,35 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
   };
 }
 
+/**
+ * The service's methods as calls on the endpoint, in the APPLY / RAW / throw shapes it reads (comlink's,
+ * comlink-wire.ts). comlink's own wrap() would add a Proxy and transfer handlers that pull in the rest of
+ * comlink (1.4 KB gz of a 9 KB page library) for a table of method names the contract already has.
+ */
+function callerOf(endpoint: HostEndpoint): (method: ServiceMethod, args: unknown[]) => Promise<unknown> {
+  const waiting = new Map<string, [(value: unknown) => void, (error: unknown) => void]>();
+  let next = 0;
+  endpoint.addEventListener('message', (({ data }: { data: ComlinkReply }) => {
+    const settle = waiting.get(data.id);
+    waiting.delete(data.id);
+    if (data.type === 'RAW') settle?.[0](data.value);
+    else settle?.[1]((data.value as { value: unknown }).value);
+  }) as never);
+  return (method, args) =>
+    new Promise((resolve, reject) => {
+      const id = String(++next);
+      waiting.set(id, [resolve, reject]);
+      endpoint.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
+    });
+}
+
 /** What the console says when no plugin came: the set-up mistakes that look exactly like this. */
 function noPluginMessage(ms: number, origins: readonly string[] | undefined): string {
   const here = typeof location === 'undefined' ? "this page's origin" : location.origin;
   return [
     `[external-chat] no external-chat plugin said ready within ${ms} ms (connectTimeoutMs); chat.ready rejects with TimeoutError. Likely causes:`,
     "- the branding bundle Web App 3 serves has no external-chat plugin (its manifest.json's plugins; rebuild and redeploy it);",
-    origins
-      ? `- webappOrigin (${origins.join(', ')}) does not list the origin Web App 3 and its branding are served from (a warning above names the origin heard);`
-      : '- the iframe does not load Web App 3, or loads a page other than Web App 3;',
+    `- webappOrigin (${origins ? origins.join(', ') : "by default the iframe's origin"}) does not list the origin the plugin speaks from, such as a plugin dev server's, or 'null' (a warning above names it);`,
     `- the plugin's config.json has allowedOrigins without this page's origin (${here}), so the plugin ignores this page;`,
     "- the plugin's frame lacks allow-same-origin (the branding manifest's sandboxValues), so it may not load at all.",
     'The bridge keeps asking: a plugin that starts later still connects and fires the ready handlers.',

@@ -26,9 +26,7 @@ export class CallInterruptedError extends Error {
     what: string,
   ) {
     super(
-      reason === 'closed'
-        ? `${what} was cut off: the bridge was closed. If it was a dial-out, whether it reached the meeting is unknown.`
-        : `${what} was cut off: the plugin restarted before answering. If it was a dial-out, whether it reached the meeting is unknown.`,
+      `${what} was cut off: ${reason === 'closed' ? 'the bridge was closed' : 'the plugin restarted before answering'}. If it was a dial-out, whether it reached the meeting is unknown.`,
     );
   }
 }

@@ -30,3 +30,9 @@ export function pingTargets(frame: Window | null): Window[] {
 
 /** Ping backoff: soon after start, then less often, never more than every 2 s. */
 export const nextPingDelay = (previous: number): number => Math.min(previous === 0 ? 100 : previous * 2, 2000);
+
+/**
+ * How long a connected plugin has to answer a ping when another window says ready: it answers in
+ * milliseconds, so silence this long means it is gone (or its main thread is held that long).
+ */
+export const CHALLENGE_MS = 2_000;

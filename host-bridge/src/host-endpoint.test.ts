@@ -187,13 +187,13 @@ describe('host endpoint: listening', () => {
 
 describe('host endpoint: posting to the plugin', () => {
   it("answers an opaque-origin plugin ('null') with target origin *, any other with its own origin", () => {
-    const opaque = setup({ origins: undefined });
+    const opaque = setup({ origins: ['null'] });
     opaque.deliver(envelope('ready', { instanceId: 'i1' }), { origin: 'null' });
     opaque.posted.length = 0;
     opaque.endpoint.postMessage(applyMessage('b1', 'setBadge', [true]));
     expect(opaque.posted).toEqual([{ data: envelope('toggle-chat-badge', { visible: true }), origin: '*' }]);
 
-    const named = setup({ origins: undefined });
+    const named = setup({ origins: ['https://pexip.example.com:8443'] });
     named.deliver(envelope('ready', { instanceId: 'i1' }), { origin: 'https://pexip.example.com:8443' });
     named.posted.length = 0;
     named.endpoint.postMessage(applyMessage('b1', 'setBadge', [true]));

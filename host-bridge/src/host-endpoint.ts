@@ -1,4 +1,3 @@
-import type { Endpoint } from 'comlink';
 import { readApply, returned, type ComlinkMessage, type ComlinkReply } from './comlink-wire.js';
 import {
   answerIn,
@@ -11,6 +10,7 @@ import {
   isRequest,
   isState,
   LEGACY_FEATURES,
+  originOf,
   SERVICE_METHODS,
   TOPICS,
   type Answer,
@@ -21,7 +21,7 @@ import {
   type Topic,
 } from './contract/index.js';
 import { CallInterruptedError, FeatureUnavailableError, InvalidParamsError, requestError } from './errors.js';
-import { isInsideFrame, nextPingDelay, pingTargets } from './find-plugin.js';
+import { CHALLENGE_MS, isInsideFrame, nextPingDelay, pingTargets } from './find-plugin.js';
 import { checkCallOptions } from './options.js';
 import { createPendingCalls, type PendingCall } from './pending-calls.js';
 
@@ -32,13 +32,20 @@ export interface HostEndpointOptions {
   iframe: HTMLIFrameElement;
   /** The window to listen on. */
   window: Window;
-  /** Origins the plugin may speak from; undefined = any. */
+  /** Origins the plugin may speak from; undefined = the origin of the iframe's `src`, read when the plugin speaks. */
   origins: readonly string[] | undefined;
   /** Default for calls that are answered (and for any call queued before `ready`), in ms; 0 = none. */
   timeoutMs: number;
   trace: ((direction: 'in' | 'out', envelope: object) => void) | undefined;
   /** A (re)started plugin said `ready`, or raised an event; validated, and from the plugin only. */
   onEvent<E extends 'ready' | EventAction>(name: E, payload: PluginPayloads[E]): void;
+}
+
+/** What connect.ts calls through: APPLY messages in, replies out to its listener (comlink-wire.ts's shapes). */
+interface Endpoint {
+  postMessage(message: ComlinkMessage): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject): void;
 }
 
 export interface HostEndpoint extends Endpoint {
@@ -86,6 +93,15 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let pingDelay = 0;
   let warnedOrigin = false;
+  /** Another window's `ready` while the plugin's window is still there: taken only if the plugin stays silent when asked. */
+  let challenger: { source: Window; origin: string; payload: PluginPayloads['ready']; data: object } | undefined;
+  let challengeTimer: ReturnType<typeof setTimeout> | undefined;
+  const settleChallenge = (): void => {
+    clearTimeout(challengeTimer);
+    challenger = undefined;
+  };
+  // The iframe's src is read each time: a page may point it at Web App 3 after connecting.
+  const isAllowed = (origin: string): boolean => (origins ?? [originOf(iframe.src)]).includes(origin);
 
   // An opaque-origin plugin (no allow-same-origin) can only be reached with '*'.
   const post = (envelope: object): void => {
@@ -108,13 +124,13 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     if (named.length > 0) post(encode(action, { topics: named }));
   };
 
-  /** A call from comlink's proxy: validated by its row, then posted, queued or answered. */
+  /** A call from connect.ts's methods: validated by its row, then posted, queued or answered. */
   const onCall = (message: ComlinkMessage): void => {
     const id = message.id;
     if (id === undefined) return;
     const apply = readApply(message);
     const method = apply?.method as ServiceMethod;
-    // RELEASE and anything else comlink may send is answered here, never put on the wire.
+    // Anything that is no APPLY of a service method is answered here, never put on the wire.
     if (!apply || !SERVICE_METHODS.includes(method)) return reply(returned(id, undefined));
     const built = envelopeOf(method, apply.args, id);
     if (!built.ok) return calls.fail(id, new InvalidParamsError(built.error));
@@ -145,10 +161,29 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     if (plugin && isRequest(action)) send(call);
   };
 
-  const onReady = (source: Window, origin: string, payload: PluginPayloads['ready']): void => {
+  /** `data`: the envelope as it came, for the trace, once it is taken. */
+  const onReady = (source: Window, origin: string, payload: PluginPayloads['ready'], silence: boolean, data: object): void => {
     const { instanceId, echoesRequestId } = payload;
     // The same instance saying ready again (a ping heard twice, or another bridge's ping) changes nothing.
-    if (plugin && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId) return;
+    if (plugin && source === plugin.window && instanceId !== undefined && instanceId === plugin.instanceId) return trace?.('in', data);
+    // Bound to one plugin: another window inside Web App 3 (a sibling plugin, a frame it hosts) must not take over by
+    // saying ready. A restart is followed at once where it shows: the same window (a reloaded frame, or Web App 3's
+    // window, the relay's), or the plugin's window gone (a recreated frame, a reloaded Web App 3). Otherwise the plugin
+    // is asked; a plugin that answers stays, one that stays silent (a restart that changed how it posts) is replaced.
+    if (plugin && source !== plugin.window && source !== iframe.contentWindow && !plugin.window.closed && !silence) {
+      if (!challenger) {
+        post(encode('ping', {}));
+        challengeTimer = setTimeout(() => {
+          const next = challenger;
+          settleChallenge();
+          if (next && !closed) onReady(next.source, next.origin, next.payload, true, next.data);
+        }, CHALLENGE_MS);
+      }
+      challenger = { source, origin, payload, data };
+      return;
+    }
+    settleChallenge();
+    trace?.('in', data);
     // A new instance will never answer what the old one was asked.
     if (plugin) for (const [id, call] of calls.list()) if (call.sent) calls.fail(id, new CallInterruptedError('plugin-restarted', call.method));
     plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true };
@@ -177,17 +212,18 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
       const inbound = decodePluginMessage(event.data);
       if (inbound.kind !== 'message') return;
       const { name, payload } = inbound.message;
-      const allowed = !origins || origins.includes(event.origin);
+      const allowed = isAllowed(event.origin);
+      // The plugin spoke: it is alive, and whoever else said ready meanwhile is not followed.
+      if (plugin && event.source === plugin.window && allowed) settleChallenge();
       if (name === 'ready') {
         if (!isInsideFrame(event.source, iframe.contentWindow)) return;
         if (!allowed) {
           // The likeliest mistake in setting up a bridge: say it once instead of timing out in silence.
-          if (!warnedOrigin) console.warn(`[external-chat] ignored the plugin's ready from ${event.origin}: not in webappOrigin (${origins?.join(', ')})`);
+          if (!warnedOrigin) console.warn(`[external-chat] ignored the plugin's ready from ${event.origin}: not in webappOrigin (${origins?.join(', ') ?? "by default the iframe's origin"})`);
           warnedOrigin = true;
           return;
         }
-        trace?.('in', event.data);
-        return onReady(event.source, event.origin, payload as PluginPayloads['ready']);
+        return onReady(event.source, event.origin, payload as PluginPayloads['ready'], false, event.data);
       }
       if (!plugin || event.source !== plugin.window || !allowed) return;
       trace?.('in', event.data);
@@ -228,6 +264,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
       closed = true;
       options.window.removeEventListener('message', onMessage);
       clearTimeout(pingTimer);
+      settleChallenge();
       for (const [id, call] of calls.list()) calls.fail(id, new CallInterruptedError('closed', call.method));
       state.clear();
       topics.clear();

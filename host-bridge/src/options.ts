@@ -1,4 +1,5 @@
 import { isOrigin, isRecord, originOf } from './contract/index.js';
+import { preview } from './contract/fields.js';
 import { InvalidParamsError } from './errors.js';
 
 /** The options every method takes after its argument. */
@@ -12,19 +13,20 @@ export interface CallOptions {
 /** The longest delay setTimeout honours; beyond it browsers fire at once. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value) : typeof value;
-
-/** `webappOrigin` as exact origins; anything that is not `scheme://host[:port]` is refused with what to write. */
+/**
+ * `webappOrigin` as exact origins; anything that is not `scheme://host[:port]` is refused with what to write.
+ * `'null'` (a plugin frame without allow-same-origin, whose origin is opaque) counts only when named: any
+ * sandboxed frame inside Web App 3 speaks from it.
+ */
 export function checkOrigins(value: string | readonly string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = ([] as string[]).concat(value);
   // An empty list would accept no plugin at all: the bridge could never connect.
   if (list.length === 0) {
-    throw new InvalidParamsError("webappOrigin: [] lists no origin, so no plugin could ever connect; list Web App 3's origin (e.g. 'https://pexip.example.com'), or leave webappOrigin out to accept any");
+    throw new InvalidParamsError("webappOrigin: [] lists no origin, so no plugin could ever connect; list Web App 3's origin (e.g. 'https://pexip.example.com'), or leave webappOrigin out for the origin of the iframe's src");
   }
   for (const origin of list) {
-    if (!isOrigin(origin)) {
+    if (origin !== 'null' && !isOrigin(origin)) {
       const parsed = typeof origin === 'string' ? originOf(origin) : undefined;
       throw new InvalidParamsError(
         `webappOrigin: ${JSON.stringify(origin)} is not an origin; write scheme://host[:port] with no path or trailing slash` +
@@ -60,12 +62,12 @@ const CALL_OPTIONS: readonly string[] = ['signal', 'timeoutMs'] satisfies (keyof
 export function checkCallOptions(method: string, options: unknown, fields: readonly string[] = []): CallOptions {
   const known = [...CALL_OPTIONS, ...fields];
   if (options === undefined) return {};
-  if (!isRecord(options)) throw new InvalidParamsError(`${method}: options must be an object ({ ${known.map((key) => `${key}?`).join(', ')} }) or left out, got ${describe(options)}`);
+  if (!isRecord(options)) throw new InvalidParamsError(`${method}: options must be an object ({ ${known.map((key) => `${key}?`).join(', ')} }) or left out, got ${preview(options)}`);
   const unknown = Object.keys(options).find((key) => !known.includes(key));
   if (unknown !== undefined) throw new InvalidParamsError(`${method}: unknown option '${unknown}'; the options are ${known.join(', ').replace(/, ([^,]*)$/, ' and $1')}`);
   const { signal, timeoutMs } = options;
   if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new InvalidParamsError(`${method}: options.signal must be an AbortSignal (e.g. new AbortController().signal), got ${describe(signal)}`);
+    throw new InvalidParamsError(`${method}: options.signal must be an AbortSignal (e.g. new AbortController().signal), got ${preview(signal)}`);
   }
   const checked: CallOptions = {};
   if (signal !== undefined) checked.signal = signal;

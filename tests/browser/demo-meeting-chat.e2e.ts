@@ -200,7 +200,7 @@ describe('the meeting chat in the desk', () => {
   });
 
   it('offers no meeting targets, and shows no meeting messages, when the plugin does not offer the meeting chat', async () => {
-    const servers = await serve({ pluginConfig: JSON.stringify({ features: ['chat', 'dial-out', 'roster', 'self'] }) });
+    const servers = await serve({ demoConfig: { features: ['chat', 'dial-out', 'roster', 'self'] } });
     try {
       const { page, sim } = await openMeeting(servers);
       expect(await page.evaluate(() => [...window.__host!.chat.features])).toEqual(['chat', 'dial-out', 'roster', 'self']);

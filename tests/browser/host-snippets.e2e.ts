@@ -162,7 +162,7 @@ describe('the relay', () => {
 
 describe('posting from the plugin frame instead', () => {
   it('with config.json "postFrom": "plugin": the original snippet hears nothing, the corrected one everything', async () => {
-    const servers = await serve({ pluginConfig: '{"postFrom": "plugin"}' });
+    const servers = await serve({ demoConfig: { postFrom: 'plugin' } });
     try {
       const { s, sim } = await openOriginal(servers);
       await installRawClient(s.page);

@@ -79,7 +79,7 @@ describe("the meeting's chat through host-bridge", () => {
 
   it('refuses what Infinity could not take, before anything reaches Web App 3', async () => {
     const { s, sim } = await openBridge();
-    expect(await outcome(s.page, 'sendMeetingMessage', ['   '])).toMatchObject({ ok: false, name: 'InvalidParamsError', message: `sendMeetingMessage: 'text' must be a non-empty string, got "   "` });
+    expect(await outcome(s.page, 'sendMeetingMessage', ['   '])).toMatchObject({ ok: false, name: 'InvalidParamsError', message: `sendMeetingMessage: 'text' must be non-empty text (line breaks allowed; no control, bidi or invisible format characters), got "   "` });
     expect(await outcome(s.page, 'sendMeetingMessage', ['x'.repeat(4097)])).toMatchObject({ ok: false, name: 'InvalidParamsError' });
     expect(await outcome(s.page, 'sendMeetingMessage', ['hi', { participantUuid: 'nobody-here' }])).toMatchObject({
       ok: false,
@@ -142,7 +142,7 @@ describe("the meeting's chat in raw envelopes", () => {
         action: `${PREFIX}control-result`,
         control: 'send-meeting-message',
         ok: false,
-        message: "send-meeting-message: 'text' must be a non-empty string, got object",
+        message: "send-meeting-message: 'text' must be non-empty text (line breaks allowed; no control, bidi or invisible format characters), got object",
         requestId: 'm2',
       },
     ]);
@@ -205,7 +205,7 @@ describe('a nudge inside the meeting', () => {
 
   it('refuses a toast of more than one line, naming the field, and shows nothing', async () => {
     const { s, sim } = await openBridge();
-    expect(await outcome(s.page, 'notify', ['two\nlines'])).toMatchObject({ ok: false, name: 'InvalidParamsError', message: expect.stringContaining("'message' must be one line of plain text") });
+    expect(await outcome(s.page, 'notify', ['two\nlines'])).toMatchObject({ ok: false, name: 'InvalidParamsError', message: expect.stringContaining("'message' must be one line of text (no control, bidi or invisible format characters, no line breaks), got \"two\\nlines\" (U+000A at 3)") });
     expect(await sim.evaluate(() => window.__sim!.toasts())).toEqual([]);
   });
 });
@@ -213,7 +213,7 @@ describe('a nudge inside the meeting', () => {
 describe('config.json for the meeting chat', () => {
   let custom: Servers;
   beforeAll(async () => {
-    custom = await serve({ pluginConfig: JSON.stringify({ labels: { open: 'Talk to us', close: 'Hide the chat' }, features: ['chat', 'notify'] }) });
+    custom = await serve({ demoConfig: { labels: { open: 'Talk to us', close: 'Hide the chat' }, features: ['chat', 'notify'] } });
   });
   afterAll(async () => {
     await custom?.close();

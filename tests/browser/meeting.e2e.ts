@@ -184,7 +184,7 @@ describe('raw envelopes', () => {
       ['dtmf', { participantUuid: p, digits: '*1#' }, 'participant:sendDTMF'],
       ['admit', { participantUuid: lobby }, 'participant:admit'],
       ['mute-all-guests', { muted: false }, 'conference:muteAllGuests'],
-      ['transfer', { participantUuid: lobby, alias: 'other@example.com', role: 'host', pin: '42' }, 'participant:transfer'],
+      ['transfer', { participantUuid: lobby, alias: 'other@example.com', role: 'host', pin: '4242' }, 'participant:transfer'],
       ['disconnect', { participantUuid: p }, 'participant:disconnect'],
     ];
     // One at a time, as a page driving a panel does: each control acts on the meeting the previous one left.
@@ -197,7 +197,7 @@ describe('raw envelopes', () => {
     expect((await controls(sim)).map((c) => c.rpc)).toEqual(sent.map(([, , rpc]) => rpc));
     expect((await controls(sim)).find((c) => c.rpc === 'participant:transfer')?.payload).toEqual({
       destination: 'other@example.com',
-      pin: '42',
+      pin: '4242',
       role: 'host',
       participantUuid: lobby,
     });
@@ -227,7 +227,7 @@ describe('raw envelopes', () => {
 describe("features from the deployment's config.json", () => {
   let limited: Servers;
   beforeAll(async () => {
-    limited = await serve({ pluginConfig: JSON.stringify({ features: ['chat', 'roster'] }) });
+    limited = await serve({ demoConfig: { features: ['chat', 'roster'] } });
   });
   afterAll(() => limited?.close());
 

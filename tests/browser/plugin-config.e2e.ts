@@ -1,6 +1,7 @@
 // How the built plugin reads config.json: only a 404 means "no gating";
 // an HTTP error or no answer at all keeps the bridge off (a deployment may
 // gate origins there), and the open default is said once at start.
+import { FEATURES } from '@external-chat/host-bridge/contract';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, chatButton, DIAL, eventually, installRawClient, pluginConsole, PREFIX, serve, type Servers, type Session } from './harness';
 
@@ -16,8 +17,9 @@ async function withServers(options: Parameters<typeof serve>[0], run: (servers: 
 }
 
 const OPEN_WARNING =
-  '[external-chat] config.json sets no "allowedOrigins": any page that embeds Web App 3 can drive this plugin and dial out from the meeting. ' +
-  'To allow only your page, put this line in plugins/external-chat/config.json: {"allowedOrigins": ["https://your-portal.example.com"]}';
+  `[external-chat] on for any page that frames Web App 3: chat, dial-out; off: ${FEATURES.filter((f) => f !== 'chat' && f !== 'dial-out').join(', ')}. ` +
+  "The meeting's data (names, private messages) and host powers go only to a page config.json names: to turn them on for yours, " +
+  'put this in plugins/external-chat/config.json: {"allowedOrigins": ["https://your-portal.example.com"]}';
 
 /** The bridge stayed off: no button, no ready to the page, no answer to a ping. */
 async function expectBridgeOff(s: Session, servers: Servers): Promise<void> {
@@ -27,7 +29,7 @@ async function expectBridgeOff(s: Session, servers: Servers): Promise<void> {
 }
 
 describe('config.json', () => {
-  it('answered 404: no gating, the bridge works, and the plugin says once that it is open', async () => {
+  it('answered 404: the Chat button, its badge and dial-out work for any page, and the plugin says once what is on and off', async () => {
     await withServers({ pluginConfig: { status: 404 } }, async (servers) => {
       const s = await suite.open({}, servers);
       const uuid = await s.page.evaluate(async (dial) => {

@@ -214,7 +214,8 @@ describe('bad input', () => {
       [{ ...DIAL, call_type: 'smell' }, "'call_type' must be one of video, video-only, audio"],
       [{ ...DIAL, streaming: 1 }, "'streaming' must be one of yes, no"],
       [{ ...DIAL, keep_conference_alive: 'forever' }, "'keep_conference_alive' must be one of"],
-      [{ ...DIAL, remote_display_name: { name: 'x' } }, "'remote_display_name' must be a string"],
+      [{ ...DIAL, remote_display_name: { name: 'x' } }, "'remote_display_name' must be a name (no control, bidi or invisible format characters), got object"],
+      [{ ...DIAL, remote_display_name: 'Alice\u202E' }, "(U+202E at 5)"],
     ];
     for (const [i, [body]] of cases.entries()) await post(s.page, 'plugin', { action: `${PREFIX}dial-out`, ...body, requestId: `bad-${i}` });
     const errors = await eventually(() => replies(s.page, 'dial-out-error'), (l) => l.length === cases.length);

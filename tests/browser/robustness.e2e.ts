@@ -126,7 +126,7 @@ describe('Web App 3 rules', () => {
   it("prints plugin-api's debug output only when config.json asks for it", async () => {
     const quiet = await suite.open();
     await quiet.page.evaluate(() => window.__host!.chat.setBadge(true));
-    const debugging = await serve({ pluginConfig: JSON.stringify({ debug: true }) });
+    const debugging = await serve({ demoConfig: { debug: true } });
     try {
       const loud = await suite.open({}, debugging);
       await loud.page.evaluate(() => window.__host!.chat.setBadge(true));

@@ -65,21 +65,22 @@ describe('Makefile', () => {
     expect(built).toContain(bumped);
   }, 120_000);
 
-  it('package warns when the packaged config.json has no allowedOrigins, with the line to add and where', () => {
+  it('package warns when the packaged config.json has no allowedOrigins: what is on and off, the line to add and where', () => {
     expect(JSON.parse(readFileSync(CONFIG_SOURCE, 'utf8'))).toEqual({});
     const { stderr } = make('package');
     const warnings = stderr.split('\n').filter((line) => line.startsWith('warning:'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('webapp3/branding/plugins/external-chat/config.json has no allowedOrigins');
+    expect(warnings[0]).toContain('webapp3/branding/plugins/external-chat/config.json names no allowedOrigins: on for any page that frames Web App 3: chat, dial-out; off: mute,');
     expect(warnings[0]).toContain('add "allowedOrigins": ["https://portal.example.com"] to external-chat/public/config.json');
   }, 120_000);
 
-  it('package says nothing about origins when config.json lists them', () => {
+  it('package says what is on, for the pages config.json names, without a warning', () => {
     const shipped = readFileSync(CONFIG_SOURCE, 'utf8');
     writeFileSync(CONFIG_SOURCE, '{ "allowedOrigins": ["https://portal.example.com"] }\n');
     try {
       const { stdout, stderr } = make('package');
       expect(stdout).toContain('Packaged external-chat-v');
+      expect(stdout).toContain('webapp3/branding/plugins/external-chat/config.json: on for https://portal.example.com: chat, dial-out, mute,');
       expect(stderr).not.toContain('allowedOrigins');
       expect(readFileSync(join(work, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8')).toContain('https://portal.example.com');
     } finally {
@@ -121,9 +122,9 @@ describe('Makefile', () => {
     const partial = mkdtempSync(join(tmpdir(), 'external-chat-partial-'));
     try {
       for (const item of ['Makefile', 'package.json', 'package-lock.json', 'scripts']) cpSync(join(work, item), join(partial, item), { recursive: true });
-      mkdirSync(join(partial, 'node_modules/comlink'), { recursive: true });
+      mkdirSync(join(partial, 'node_modules/@pexip/plugin-api'), { recursive: true });
       writeFileSync(join(partial, 'node_modules/.package-lock.json'), '{}');
-      cpSync(join(repo, 'node_modules/comlink/package.json'), join(partial, 'node_modules/comlink/package.json'));
+      cpSync(join(repo, 'node_modules/@pexip/plugin-api/package.json'), join(partial, 'node_modules/@pexip/plugin-api/package.json'));
       const result = run(['install'], { PATH: `${fakeBin}:${process.env.PATH}` }, partial);
       expect(result.status).toBe(0);
       expect(result.stderr).toContain('node_modules does not match package-lock.json');

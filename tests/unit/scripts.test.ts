@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configWarning } from '../../scripts/config-warning.mjs';
+import { FEATURES as CONTRACT_FEATURES, LEGACY_FEATURES } from '@external-chat/host-bridge/contract';
+import { configReport, FEATURES, OPEN_FEATURES } from '../../scripts/config-warning.mjs';
 import { currentPlatform, missingPackages, type LockEntry } from '../../scripts/installed.mjs';
 import { missingMessage, missingPrerequisites, PREREQUISITES } from '../../scripts/prerequisites.mjs';
 
@@ -95,21 +96,36 @@ describe('config-warning: the packaged config.json', () => {
   const deployed = 'webapp3/branding/plugins/external-chat/config.json';
   const source = 'external-chat/public/config.json';
   const line = '"allowedOrigins": ["https://portal.example.com"]';
+  const meeting = CONTRACT_FEATURES.filter((feature) => !LEGACY_FEATURES.includes(feature as never)).join(', ');
 
-  it('warns about {} as shipped, a missing file and an object without allowedOrigins, with the line to add', () => {
+  it("knows the contract's features, and which any page gets", () => {
+    expect(FEATURES).toEqual(CONTRACT_FEATURES);
+    expect(OPEN_FEATURES).toEqual(LEGACY_FEATURES);
+  });
+
+  it('warns about {} as shipped, a missing file and an object without allowedOrigins: what is on, what is off, the line to add', () => {
     for (const text of ['{}', undefined, '{ "debug": true }']) {
-      const warning = configWarning(deployed, source, text);
-      expect(warning).toMatch(/^warning: /);
-      expect(warning).toContain(`add ${line} to ${source}`);
-      expect(warning!.split('\n')).toHaveLength(1);
+      const report = configReport(deployed, source, text);
+      expect(report).toMatch(/^warning: /);
+      expect(report).toContain(`on for any page that frames Web App 3: chat, dial-out; off: ${meeting}.`);
+      expect(report).toContain(`add ${line} to ${source}`);
+      expect(report.split('\n')).toHaveLength(1);
     }
   });
 
-  it('says that a malformed file keeps the bridge off', () => {
-    expect(configWarning(deployed, source, '{ allowedOrigins: }')).toMatch(/is not valid JSON .*keep the chat bridge off/);
+  it('warns loudly about openMeetingToAnyPage', () => {
+    expect(configReport(deployed, source, '{ "openMeetingToAnyPage": true, "features": ["chat", "roster"] }')).toMatch(
+      /^warning: .* sets "openMeetingToAnyPage": on for ANY page that frames Web App 3: chat, roster; off: dial-out, .* can read the roster and the private meeting chat/,
+    );
   });
 
-  it('is quiet when allowedOrigins is there', () => {
-    expect(configWarning(deployed, source, `{ ${line} }`)).toBeUndefined();
+  it('says that a malformed file keeps the bridge off', () => {
+    expect(configReport(deployed, source, '{ allowedOrigins: }')).toMatch(/^warning: .*is not valid JSON .*keep the chat bridge off/);
+  });
+
+  it('says what is on for the pages allowedOrigins names, without a warning', () => {
+    expect(configReport(deployed, source, `{ ${line}, "features": ["chat", "roster"] }`)).toBe(
+      `${deployed}: on for https://portal.example.com: chat, roster; off: ${CONTRACT_FEATURES.filter((f) => f !== 'chat' && f !== 'roster').join(', ')}.`,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { DialMap } from '@pexip/infinity-api';
-import { checkFields, INVISIBLE, optionalString, string, type FieldRule, type PayloadOf, type Result } from './fields.js';
+import { checkFields, INVISIBLE, optionalString, READABLE, string, type FieldRule, type PayloadOf, type Result } from './fields.js';
 
 /** Pexip's dial body, as its own API package defines it: the rules below are checked against it. */
 type PexipDialBody = DialMap['Body'];
@@ -19,7 +19,7 @@ const allOf =
 type Body = Required<PexipDialBody>;
 const optionalOneOf = <const V extends readonly string[]>(values: V) => ({ type: 'string', optional: true, values }) as const;
 /** A name everyone in the meeting reads in the participant list: nothing hidden or reordered (stricter than Pexip's type). */
-const displayName = { ...optionalString, refuse: INVISIBLE, means: 'a name a person can read (no control, bidi or invisible format characters)' } as const;
+const displayName = { ...optionalString, refuse: INVISIBLE, means: `a name (${READABLE})` } as const;
 
 /** Pexip's dial body, field by field; nothing else is ever forwarded. */
 export const DIAL_FIELDS = {

@@ -89,6 +89,8 @@ export const text = { type: 'string' } as const;
  * ZWNJ and ZWJ, which join letters and emoji, and the tags of a flag emoji (🏴, tags, cancel tag).
  * For a `refuse` rule; the second also keeps the line feed (a chat message may have several lines).
  */
+/** What a `refuse: INVISIBLE` rule's `means` says. */
+export const READABLE = 'no control, bidi or invisible format characters';
 export const INVISIBLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])/gu;
 export const INVISIBLE_BUT_NEWLINES = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\n\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])/gu;
 
@@ -103,7 +105,7 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 const codeOf = (char: string): string => `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
 
 // What the value holds is shown as text; what cannot be seen (or would reorder the message around it) as its code.
-const preview = (value: unknown): string =>
+export const preview = (value: unknown): string =>
   typeof value === 'string'
     ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\p{Cf}\u2028\u2029\u0080-\u009F]/gu, (char) => `<${codeOf(char)}>`)
     : value === null

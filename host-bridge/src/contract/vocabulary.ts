@@ -7,7 +7,7 @@
  * on ExternalChatService; the compiler checks that the two agree (service.ts).
  */
 import { DIAL_FIELDS } from './dial-body.js';
-import { boolean, INVISIBLE, INVISIBLE_BUT_NEWLINES, MAX_STRING_LENGTH, optionalBoolean, optionalString, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
+import { boolean, INVISIBLE, INVISIBLE_BUT_NEWLINES, MAX_STRING_LENGTH, optionalBoolean, optionalString, READABLE, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
 
 /** Every envelope's `action` starts with this; anything else is not ours. */
 export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
@@ -181,12 +181,12 @@ const alias = {
   ...string,
   maxLength: MAX_ALIAS_LENGTH,
   refuse: INVISIBLE,
-  means: `a conference alias (at most ${MAX_ALIAS_LENGTH} characters; no control, bidi or invisible characters)`,
+  means: `a conference alias (${READABLE})`,
 } as const;
 /** Infinity's PINs: 4 to 20 digits, counting an optional terminal #. */
 const pin = { type: 'string', optional: true, pattern: /^(?=.{4,20}$)\d+#?$/, means: 'a PIN of 4 to 20 digits, counting an optional terminal #' } as const;
 /** What a person reads in the meeting's chat: lines of text, nothing hidden or reordered. */
-const readable = 'non-empty text a person can read (no control characters but line breaks, no bidi or invisible format characters)';
+const readable = `non-empty text (line breaks allowed; ${READABLE})`;
 
 /**
  * What the embedding page sends.
@@ -279,7 +279,7 @@ export const PAGE_TO_PLUGIN = {
         maxLength: MAX_NOTIFY_LENGTH,
         // A toast is one line, read by everyone in the meeting: nothing hidden or reordered.
         refuse: INVISIBLE,
-        means: 'one line of text a person can read (no control characters or line breaks, no bidi or invisible format characters)',
+        means: `one line of text (${READABLE}, no line breaks)`,
       },
     },
     method: 'notify',

@@ -6,6 +6,8 @@ export class FakeWindow {
   readonly posted: { data: Record<string, unknown>; origin: string }[] = [];
   frames: FakeWindow[] & { length: number } = [];
   readonly parent: FakeWindow;
+  /** A removed frame's window reads closed. */
+  closed = false;
   constructor(parent?: FakeWindow) {
     this.parent = parent ?? this;
     parent?.frames.push(this);
