@@ -50,12 +50,16 @@ export class PluginFrames {
     this.failed(err);
   }
 
-  reload(): Promise<SimReadySummary> {
+  /** `recreate`: new iframe elements (new windows) rather than the same ones navigated again. */
+  reload({ recreate = false }: { recreate?: boolean } = {}): Promise<SimReadySummary> {
     const next = this.newCycle();
     this.cycle?.supersede(next);
     this.cycle = next;
     this.ready = next.promise;
-    for (const frame of this.frames) frame.reload();
+    for (const frame of this.frames) {
+      if (recreate) frame.recreate();
+      else frame.reload();
+    }
     this.refresh();
     return next.promise;
   }

@@ -12,7 +12,7 @@ export function isRpcCallMessage(data: unknown): data is RPCCall {
 }
 
 export class PluginFrame {
-  readonly iframe: HTMLIFrameElement;
+  iframe: HTMLIFrameElement;
   state: PluginFrameState = 'loading';
   /** chanId of the acked channel; calls on other channels are ignored */
   chanId: string | null = null;
@@ -26,15 +26,19 @@ export class PluginFrame {
     readonly sandbox: readonly string[],
     private readonly onSilent: (frame: PluginFrame) => void,
   ) {
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', sandbox.join(' '));
-    iframe.title = `Plugin ${id}`;
-    iframe.dataset.pluginId = id;
-    iframe.addEventListener('load', () => this.armSilentTimer());
-    this.iframe = iframe;
+    this.iframe = this.element();
   }
 
-  /** The plugin's WindowProxy (stable across reloads). */
+  private element(): HTMLIFrameElement {
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', this.sandbox.join(' '));
+    iframe.title = `Plugin ${this.id}`;
+    iframe.dataset.pluginId = this.id;
+    iframe.addEventListener('load', () => this.armSilentTimer());
+    return iframe;
+  }
+
+  /** The plugin's WindowProxy (stable across reloads, a new one after `recreate`). */
   get window(): Window | null {
     return this.iframe.contentWindow;
   }
@@ -53,6 +57,18 @@ export class PluginFrame {
   reload(): void {
     this.reset();
     this.iframe.src = this.src;
+  }
+
+  /**
+   * The other way Web App 3 may restart a plugin (which one it uses is not public): a new iframe
+   * element in place of the old, so the plugin gets a new window and the old one reads closed.
+   */
+  recreate(): void {
+    this.reset();
+    const next = this.element();
+    next.src = this.src;
+    this.iframe.replaceWith(next);
+    this.iframe = next;
   }
 
   private reset(): void {

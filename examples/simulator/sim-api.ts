@@ -243,8 +243,8 @@ export interface SimApi {
   chatter(): SimChatterState;
   /** send an event to every registered plugin; the page follows connected/disconnected */
   emit<K extends SimEventName>(event: K, payload: EventMessage[K]['payload']): void;
-  /** re-create every manifest plugin frame; resolves like `ready` */
-  reloadPlugins(): Promise<SimReadySummary>;
+  /** reload every manifest plugin frame (navigated again; `recreate`: new iframe elements, so new windows); resolves like `ready` */
+  reloadPlugins(options?: { recreate?: boolean }): Promise<SimReadySummary>;
   setJoinDelay(ms: number): void;
   /** clear `log` (not dialOuts/rejections) */
   resetLog(): void;

@@ -113,7 +113,7 @@ export function createSimApi(parts: SimHookParts): { api: SimApi; notifyRpc(entr
       plugins.broadcast(event, payload);
       meeting.observe(event);
     },
-    reloadPlugins: () => plugins.reload(),
+    reloadPlugins: (options) => plugins.reload(options),
     setJoinDelay: (ms) => {
       participants.joinDelay = ms;
     },

@@ -101,26 +101,34 @@ const forgerHeard = (page: Page) =>
   page.frames().find((f) => f.url().includes('/fixtures/forger/'))!.evaluate(() => (window as unknown as { heard: string[] }).heard);
 
 describe('a forged ready from a window inside Web App 3', () => {
-  it.each(['opaque', 'cross-origin', 'same-origin'] as const)('from a %s frame: host-bridge stays with the plugin, and still follows its restart', async (kind) => {
+  it.each(['opaque', 'cross-origin', 'same-origin'] as const)('from a %s frame: a host-bridge with its defaults stays with the plugin, and still follows its restart', async (kind) => {
     const s = await suite.open();
     const sim = await simFrame(s.page, servers);
-    await s.page.waitForFunction(() => window.__host!.chat.ready.then(() => true));
-    const readies = () => s.page.evaluate(() => window.__host!.log.filter((l) => l.direction === 'in' && String(l.envelope.action).endsWith('/ready')).map((l) => l.envelope.instanceId));
+    // A bridge as a page writes it from the README, options left out: webappOrigin is the iframe's origin.
+    await s.page.evaluate(async () => {
+      const seen: Record<string, unknown>[] = [];
+      const chat = window.__host!.connect(document.getElementById('webapp3') as HTMLIFrameElement, { onEnvelope: (direction, envelope) => direction === 'in' && seen.push(envelope as Record<string, unknown>) });
+      Object.assign(window, { defaults: { chat, seen } });
+      await chat.ready;
+    });
+    const readies = () =>
+      s.page.evaluate(() => [
+        ...new Set((window as unknown as { defaults: { seen: Record<string, unknown>[] } }).defaults.seen.filter((m) => String(m.action).endsWith('/ready')).map((m) => m.instanceId)),
+      ]);
     const before = await readies();
     await addForger(s.page, kind);
-    const uuid = await s.page.evaluate(async (dial) => (await window.__host!.chat.dialOut(dial)).uuid, DIAL);
+    const uuid = await s.page.evaluate(async (dial) => (await (window as unknown as { defaults: { chat: NonNullable<typeof window.__host>["chat"] } }).defaults.chat.dialOut(dial)).uuid, DIAL);
     expect(uuid).not.toBe('FAKE-UUID');
     expect(await sim.evaluate(() => window.__sim!.dialOuts.length)).toBe(1);
     expect(await forgerHeard(s.page)).toEqual([]);
-    expect(await s.page.evaluate(() => window.__host!.log.filter((l) => JSON.stringify(l.envelope).includes('FORGED')))).toEqual([]);
-    // The plugin answered every challenge with its ready, the same instance each time.
-    expect(new Set(await readies())).toEqual(new Set(before));
+    expect(await s.page.evaluate(() => (window as unknown as { defaults: { seen: unknown[] } }).defaults.seen.filter((m) => JSON.stringify(m).includes('FORGED')))).toEqual([]);
+    // The plugin answered every challenge with its ready: the same instance each time.
+    expect(await readies()).toEqual(before);
     // Web App 3 reloads its plugins: the new instance is followed at once, the forger still not.
     await sim.evaluate(() => window.__sim!.reloadPlugins());
-    const after = await eventually(readies, (ids) => new Set(ids).size > new Set(before).size);
-    expect(after.at(-1)).not.toBe('FORGED');
-    expect(after.at(-1)).not.toBe(before.at(-1));
-    await s.page.evaluate(() => window.__host!.chat.setBadge(true));
+    const after = await eventually(readies, (ids) => ids.length > before.length);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after).not.toContain('FORGED');
     expect(await forgerHeard(s.page)).toEqual([]);
   });
 
@@ -173,3 +181,59 @@ describe('a flood from the page', () => {
     expect(s.console.filter((m) => m.text.startsWith('[external-chat]') && m.type === 'warning').length).toBeLessThan(10);
   });
 });
+
+describe('each way Web App 3 can restart the plugin, with a forger beside it', () => {
+  // The plugin posts from its own frame here, so the bridge is bound to that frame's window (with relay.js every
+  // restart speaks from Web App 3's window, which the bridge always follows).
+  let direct: Servers;
+  beforeAll(async () => {
+    direct = await serve({ demoConfig: { postFrom: 'plugin' } });
+  });
+  afterAll(() => direct?.close());
+
+  const restarts = {
+    'the same frame navigated again': async (page: Page) => (await simFrame(page, direct)).evaluate(() => window.__sim!.reloadPlugins().then(() => undefined)),
+    'a new frame in place of the old': async (page: Page) =>
+      (await simFrame(page, direct)).evaluate(() => window.__sim!.reloadPlugins({ recreate: true }).then(() => undefined)),
+    'Web App 3 itself reloaded': async (page: Page) => {
+      await page.evaluate(() => {
+        const iframe = document.getElementById('webapp3') as HTMLIFrameElement;
+        iframe.src = iframe.src;
+      });
+      await eventually(
+        async () => page.frames().some((f) => f.url().includes('/webapp3/') && !f.url().includes('/branding/')) && (await simFrame(page, direct).then((sim) => sim.evaluate(() => window.__sim!.ready.then(() => true)))),
+        (ok) => ok,
+        15_000,
+      );
+    },
+  };
+
+  it.each(Object.keys(restarts) as (keyof typeof restarts)[])('%s: host-bridge follows the new plugin at once, never the forger', async (how) => {
+    const s = await suite.open({}, direct);
+    await s.page.waitForFunction(() => window.__host!.chat.ready.then(() => true));
+    const instances = () =>
+      s.page.evaluate(() => [...new Set(window.__host!.log.filter((l) => l.direction === 'in' && String(l.envelope.action).endsWith('/ready')).map((l) => l.envelope.instanceId))]);
+    const before = await instances();
+    await addForgerTo(s.page, direct);
+    await restarts[how](s.page);
+    if (how === 'Web App 3 itself reloaded') await addForgerTo(s.page, direct);
+    const after = await eventually(instances, (ids) => ids.length === before.length + 1);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after).not.toContain('FORGED');
+    const uuid = await s.page.evaluate(async (dial) => (await window.__host!.chat.dialOut(dial, { timeoutMs: 5_000 })).uuid, DIAL);
+    expect(uuid).not.toBe('FAKE-UUID');
+    expect(await forgerHeard(s.page)).toEqual([]);
+  });
+});
+
+/** The forger, from Web App 3's own origin (the strongest: it passes the origin check), in `target`'s simulator. */
+async function addForgerTo(page: Page, target: Servers): Promise<void> {
+  const sim = await simFrame(page, target);
+  await sim.evaluate((origin) => {
+    const frame = document.createElement('iframe');
+    frame.src = `${origin}/fixtures/forger/index.html`;
+    document.body.append(frame);
+  }, target.webappOrigin);
+  const forger = await eventually(async () => page.frames().find((f) => f.url().includes('/fixtures/forger/')), (f) => f !== undefined);
+  await forger!.waitForFunction(() => (window as unknown as { heard?: unknown[] }).heard !== undefined);
+}
