@@ -170,8 +170,14 @@ function configAnswer(path, hostOrigin, config, cors, keys = {}) {
   if (config === 'never-answer') return { [path]: config };
   if (typeof config === 'string') return { [path]: { body: config, cors } };
   if (config !== undefined) return { [path]: { status: config.status, body: `HTTP ${config.status} for ${path}\n`, cors } };
-  const deployed = deployedConfig();
-  const named = 'allowedOrigins' in deployed || 'openMeetingToAnyPage' in deployed;
+  let deployed;
+  try {
+    deployed = deployedConfig();
+  } catch {
+    // Not valid JSON: served as it is, so the plugin says what is wrong with it.
+    return { [path]: { body: readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'), cors } };
+  }
+  const named = deployed === null || typeof deployed !== 'object' || 'allowedOrigins' in deployed || 'openMeetingToAnyPage' in deployed;
   const demo = { ...deployed, ...(named ? {} : { allowedOrigins: [hostOrigin] }), ...keys };
   return { [path]: { body: `${JSON.stringify(demo, null, 2)}\n`, cors } };
 }
@@ -309,7 +315,10 @@ if (isMain) {
   const servers = await startServers(opts);
   console.log(`host origin:    ${servers.hostOrigin}`);
   console.log(`webapp3 origin: ${servers.webappOrigin}${opts.csp ? '  (strict CSP on /webapp3/branding/)' : ''}`);
-  console.log(`The plugin's config.json names ${servers.hostOrigin} in allowedOrigins (served from memory; the deployed file is what make package zips).`);
+  const deployed = readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8');
+  if (!/"(allowedOrigins|openMeetingToAnyPage)"/.test(deployed)) {
+    console.log(`The plugin's config.json names ${servers.hostOrigin} in allowedOrigins (served from memory; the deployed file is what make package zips).`);
+  }
   console.log(`\nOpen ${servers.hostOrigin}/host/`);
   console.log(`Rocket.Chat host: ${servers.hostOrigin}/rocketchat-host/  (the plugin in Rocket.Chat's dialect, ${ROCKETCHAT_BRANDING})`);
   console.log(`Simulator alone: ${servers.webappOrigin}/webapp3/\n`);

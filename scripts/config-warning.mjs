@@ -38,6 +38,11 @@ export function configReport(path, source, text) {
   };
   const what = text === undefined ? `${path} is missing` : path;
   if (dialect !== 'external-chat') return `${what}: the ${dialect} dialect; the plugin checks its features and allowedOrigins when it starts.`;
+  // What the plugin itself refuses (config.ts parseConfig): say so here rather than describe what it will not do.
+  const refused = (why) => `warning: the plugin will refuse ${path} and keep the chat bridge off: ${why}. Fix ${source} and run make again.`;
+  if ('openMeetingToAnyPage' in data && 'allowedOrigins' in data) return refused('it sets both "openMeetingToAnyPage" and "allowedOrigins"; keep one');
+  const locked = !('allowedOrigins' in data) && data.openMeetingToAnyPage !== true && listed !== FEATURES && listed.find((feature) => !OPEN_FEATURES.includes(feature));
+  if (locked) return refused(`"features" lists '${locked}' but no "allowedOrigins" names the page it would go to; add ${ALLOWED_ORIGINS_LINE}`);
   if (Array.isArray(data.allowedOrigins)) return `${what}: on for ${data.allowedOrigins.join(', ')}: ${onOff(false)}.`;
   if (data.openMeetingToAnyPage === true) {
     return (

@@ -15,6 +15,10 @@
 // relay from the raw listener, for external-chat from the raw listener or host-bridge's
 // chat.on('meeting-message') handler (setChatAck). In a burst it answers once, when it
 // holds as many as were said, and records every id it heard (the order is checked).
+// For the flood (figure 9), the page posts a hostile page's flood of raw envelopes to one
+// subject in one task (flood) and counts external-chat's answers by requestId (floodAnswers);
+// the simulator under test is moved into the viewport first (show), since Chromium does not
+// render, nor run requestAnimationFrame in, a cross-origin frame outside it.
 // Every subject speaks `pexip:plugin:<id>/<name>` envelopes to this page; the same
 // single listener handles all of them, so each variant runs with the same listeners.
 'use strict';
@@ -59,6 +63,12 @@
       sims[name].contentWindow.postMessage({ benchAck: id }, webappOrigin);
     }
   };
+  /**
+   * The flood's answers: requestId → times answered (0 until then), for the ids of the flood under way;
+   * answers to no such id, answers that refused, when the first and last arrived (epoch ms), and the
+   * `roster` envelopes that came since the flood was posted.
+   */
+  const flooded = { ids: new Map(), unknown: 0, refused: 0, firstAt: 0, lastAt: 0, rosters: 0 };
   /** One raw `roster` envelope, kept only when asked for (the size and clone figures). */
   let wantEnvelope = false;
   let envelope = null;
@@ -107,10 +117,18 @@
       if (name === 'relay' || chatAck.by === 'raw') heardMessage(name, chatAck.heard[name], d.id);
       else if (chatAck.recording) chatAck.heard[name].push(d.id);
     } else if (action === 'roster') {
+      flooded.rosters++;
       if (wantEnvelope) {
         envelope = d;
         wantEnvelope = false;
       }
+    } else if (action === 'control-result') {
+      const times = flooded.ids.get(d.requestId);
+      if (times === undefined) flooded.unknown++;
+      else flooded.ids.set(d.requestId, times + 1);
+      if (d.ok !== true) flooded.refused++;
+      if (flooded.firstAt === 0) flooded.firstAt = at;
+      flooded.lastAt = at;
     } else if (action === 'dial-out-success' || action === 'dial-out-error') {
       const resolve = waiters.get(d.requestId);
       waiters.delete(d.requestId);
@@ -263,6 +281,52 @@
       }
       envelope = null;
       return out;
+    },
+    /** Moves `name`'s simulator into the viewport (top left) and every other one out of it. */
+    show(name) {
+      for (const [n, iframe] of Object.entries(sims)) iframe.style.cssText = n === name ? 'position: absolute; left: 0; top: 0' : 'position: absolute; left: -20000px';
+    },
+    /**
+     * A hostile page's flood of `name` (chat | relay), posted to the plugin's window in one task, interleaved:
+     * `each` pairs of `mute-all-guests` {muted: true, requestId} and `send-meeting-message` {text: 'flood', requestId},
+     * with a `subscribe` {topics: `topics` × 'roster'} before every (each / subscribes)-th pair (`subscribes` in
+     * all, the first before the first pair). requestIds are `tag`-m<i> and `tag`-s<i>. Returns when it was
+     * posted (epoch ms): before the first message, and after the last.
+     */
+    flood(name, { each, subscribes, topics, tag }) {
+      const ids = new Map();
+      const every = Math.floor(each / subscribes);
+      const roster = Array.from({ length: topics }, () => 'roster');
+      const start = now();
+      for (let i = 0; i < each; i++) {
+        if (i % every === 0 && i / every < subscribes) post(name, 'subscribe', { topics: roster });
+        const mute = `${tag}-m${i}`;
+        const send = `${tag}-s${i}`;
+        post(name, 'mute-all-guests', { muted: true, requestId: mute });
+        post(name, 'send-meeting-message', { text: 'flood', requestId: send });
+        ids.set(mute, 0);
+        ids.set(send, 0);
+      }
+      const end = now();
+      if (name === 'chat') Object.assign(flooded, { ids, unknown: 0, refused: 0, firstAt: 0, lastAt: 0, rosters: 0 });
+      return { start, end };
+    },
+    /** One `mute-all-guests` {muted: true} to `name`, without a requestId (nothing is answered). */
+    muteAllGuests(name) {
+      post(name, 'mute-all-guests', { muted: true });
+    },
+    /** The flood's answers so far: requests answered once, more than once, not at all; others; refusals; first and last (epoch ms); `roster` envelopes. */
+    floodAnswers() {
+      let once = 0;
+      let more = 0;
+      let none = 0;
+      for (const times of flooded.ids.values()) {
+        if (times === 0) none++;
+        else if (times === 1) once++;
+        else more++;
+      }
+      const { unknown, refused, firstAt, lastAt, rosters } = flooded;
+      return { requests: flooded.ids.size, once, more, none, unknown, refused, firstAt, lastAt, rosters };
     },
     /** How the page echoes external-chat's toggle-chat: 'bridge' or 'raw'. */
     setEcho(mode) {

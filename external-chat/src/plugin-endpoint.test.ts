@@ -641,14 +641,31 @@ describe("plugin endpoint: the meeting's chat", () => {
     expect(h.posted).toEqual([]);
   });
 
-  it('sends the kept messages again to a page that subscribes again, and no message twice per subscription', () => {
-    const h = harness();
+  it('sends the kept messages again to a page that subscribes again, at most once a second, and no message twice per subscription', () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
     h.on.message?.(said('m1', 'first'), false);
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    // Again at once, and again: one resend, when a second has passed since the first sending.
     h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
     h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
     h.on.message?.(said('m2', 'second'), false);
     expect(messagesOf(h.posted)).toEqual([
       ['m1', 'first', false],
+      ['m2', 'second', false],
+    ]);
+    t.advance(1_000);
+    expect(messagesOf(h.posted)).toEqual([
+      ['m1', 'first', false],
+      ['m2', 'second', false],
+      ['m1', 'first', false],
+      ['m2', 'second', false],
+    ]);
+    // After a quiet second, a page that lost track gets them at once.
+    t.advance(5_000);
+    h.posted.splice(0);
+    h.send(envelope('subscribe', { topics: ['meeting-chat'] }));
+    expect(messagesOf(h.posted)).toEqual([
       ['m1', 'first', false],
       ['m2', 'second', false],
     ]);
@@ -834,9 +851,32 @@ describe('plugin endpoint: what a page can make the meeting do, and how fast', (
       h.send(envelope(i % 2 ? 'dial-out' : 'send-meeting-message', i % 2 ? { ...dial, requestId: `r${i}` } : { text: `hello ${i}`, requestId: `r${i}` }));
     }
     await flush();
-    expect(h.dialOut.mock.calls.length + h.control.mock.calls.length).toBe(burst);
-    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}dial-out-error`)).toHaveLength(burst / 2);
+    // The allowance lets the first `burst` through, half of them dial-outs; the dial-outs' own lane holds `dialOuts`.
+    expect(h.control).toHaveBeenCalledTimes(burst / 2);
+    expect(h.dialOut).toHaveBeenCalledTimes(Math.min(burst / 2, PAGE_LIMITS.dialOuts));
     expect(h.posted).toHaveLength(2 * burst);
+    const refusals = h.posted.filter((m) => m.ok === false || m.action === `${ACTION_PREFIX}dial-out-error`).map((m) => String(m.message).replace(/^[a-z-]+: /, ''));
+    expect(new Set(refusals)).toEqual(
+      new Set([
+        `refused, the page asked for more than ${burst} at once or ${perSecond} a second; nothing was sent (send it again later)`,
+        `refused, ${PAGE_LIMITS.dialOuts} dial-outs already wait for their participant to join; nothing was sent (send it again once they are answered)`,
+      ]),
+    );
+  });
+
+  it('lets a few dial-outs wait for their participant at once, refusing more until one is answered', async () => {
+    const h = harness();
+    const joins: (() => void)[] = [];
+    h.dialOut.mockImplementation((body) => new Promise((resolve) => joins.push(() => resolve({ uuid: `uuid-${body.destination}`, displayName: body.destination }))));
+    for (let i = 0; i <= PAGE_LIMITS.dialOuts; i++) h.send(envelope('dial-out', { ...dial, destination: `p${i}@example.com`, requestId: `d${i}` }));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledTimes(PAGE_LIMITS.dialOuts);
+    expect(h.posted).toEqual([envelope('dial-out-error', { message: expect.stringContaining('dial-outs already wait for their participant to join'), requestId: `d${PAGE_LIMITS.dialOuts}` })]);
+    joins[0]?.();
+    await flush();
+    h.send(envelope('dial-out', { ...dial, destination: 'next@example.com', requestId: 'next' }));
+    await flush();
+    expect(h.dialOut).toHaveBeenCalledTimes(PAGE_LIMITS.dialOuts + 1);
   });
 
   it('sends one snapshot per topic and subscription however often a topic is named, and bounds how often a page may subscribe', () => {
@@ -848,8 +888,11 @@ describe('plugin endpoint: what a page can make the meeting do, and how fast', (
     expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}meeting-message`)).toHaveLength(5);
     h.posted.splice(0);
     for (let i = 0; i < 1000; i++) h.send(envelope('subscribe', { topics: ['meeting-chat', 'roster', 'meeting-chat'] }));
-    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}meeting-message`)).toHaveLength(5 * (burst - 1));
-    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}roster`)).toHaveLength(burst - 1);
+    // Subscribing again is coalesced: the roster once per 100 ms, the kept messages once per second.
+    t.advance(1_000);
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}meeting-message`)).toHaveLength(5);
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}roster`)).toHaveLength(1);
+    expect(h.warnings.filter((w) => w.startsWith('refused subscribe') || w.startsWith('subscribe: refused'))).toHaveLength(1);
   });
 
   it('limits the console too: a flood of malformed or unknown messages writes a line, then a sum', () => {

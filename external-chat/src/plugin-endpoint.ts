@@ -81,6 +81,8 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   // The page is one window (the top): one allowance for everything it makes the meeting do.
   const allowance = createTokenBucket(PAGE_LIMITS.burst, PAGE_LIMITS.perSecond, clock.now);
   const controls = createLane(PAGE_LIMITS.inFlight, PAGE_LIMITS.burst - PAGE_LIMITS.inFlight);
+  // A dial-out waits for its participant to join (minutes, when nobody answers): a few at once, none in line.
+  const dialOuts = createLane(PAGE_LIMITS.dialOuts, 0);
   const isControl = (action: string): boolean => codec.kindOf(action) === 'control';
 
   /** The service's method for a call: the table's, given the validated argument; a throw becomes a rejection. */
@@ -91,7 +93,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     const call = pending.get(id);
     if (!call) return;
     pending.delete(id);
-    if (isControl(call.action)) controls.leave();
+    (isControl(call.action) ? controls : dialOuts).leave();
     const answer = codec.answerOf(call.action, outcome, call.requestId);
     if (answer) post(answer);
     // A control sent without a requestId (or in a dialect that answers none) wants no answer; its failure is still worth a line here.
@@ -123,10 +125,10 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
         (error: unknown) => onReply(id, { ok: false, message: messageOf(error) }),
       );
     pending.set(id, serviceCall);
-    if (!isControl(action)) return send();
-    if (controls.enter(send)) return;
+    if ((isControl(action) ? controls : dialOuts).enter(send)) return;
     pending.delete(id);
-    refuse(action, `${action}: refused, ${PAGE_LIMITS.burst} controls already wait on Web App 3; nothing was sent (send it again once they are answered)`, requestId);
+    const waiting = isControl(action) ? `${PAGE_LIMITS.burst} controls already wait on Web App 3` : `${PAGE_LIMITS.dialOuts} dial-outs already wait for their participant to join`;
+    refuse(action, `${action}: refused, ${waiting}; nothing was sent (send it again once they are answered)`, requestId);
   };
 
   /**
@@ -143,7 +145,10 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     }
   };
 
-  const topics = createTopics({ service, codec, post, warn, isOn, whyOff, clock });
+  // Subscribe names come from the page: a line per kind, then a sum, however many it names.
+  const topicWarn = (message: string, why: 'unknown' | 'off'): void =>
+    warnLimited(`subscribe ${why}`, message, (count) => `skipped ${count} more ${why === 'off' ? 'switched-off topics' : 'names that are no topic'} ${inWindow}`);
+  const topics = createTopics({ service, codec, post, warn: topicWarn, isOn, whyOff, clock });
 
   /** A switched-off feature is refused here, without reaching Web App 3; answered when the page awaits an answer. */
   const refuseOff = (call: ServiceCall<string>): boolean => {

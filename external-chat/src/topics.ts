@@ -10,7 +10,8 @@ export interface TopicsOptions {
   /** The dialect's topics and envelopes. */
   codec: Pick<PluginCodec, 'topics' | 'topicOf'>;
   post(envelope: { action: string }): void;
-  warn(message: string): void;
+  /** A name skipped: `unknown` (no topic) or `off` (switched off); the page chooses how many, so the caller limits these. */
+  warn(message: string, why: 'unknown' | 'off'): void;
   /** Whether the deployment offers a feature (config.json's `features`). */
   isOn(feature: string): boolean;
   /** Why a feature is off. */
@@ -18,8 +19,8 @@ export interface TopicsOptions {
   clock: Clock;
 }
 
-/** An `every` topic needs no coalescer: each item goes as it comes. */
-const EVERY = null;
+/** A page that subscribes to an `every` topic again gets its kept items again, at most once per this many ms. */
+export const RESEND_INTERVAL_MS = 1_000;
 
 /**
  * Meeting data for the page, only for the topics it subscribed to, as each
@@ -27,10 +28,12 @@ const EVERY = null;
  * - `latest`: the current value at once on `subscribe`, then its changes,
  *   coalesced. Values are read from the service when they are sent, so a
  *   burst costs one read.
- * - `every`: the items the service kept at once, then each new one.
+ * - `every`: the items the service kept at once, then each new one as it comes.
+ * Subscribing again sends the value or the kept items again, coalesced as above (`every`: per second).
  */
 export function createTopics({ service, codec, post, warn, isOn, whyOff, clock }: TopicsOptions) {
-  const subscribed = new Map<Topic, Coalescer | typeof EVERY>();
+  /** Each subscribed topic's coalescer: of its changes (`latest`), or of sending its kept items again (`every`). */
+  const subscribed = new Map<Topic, Coalescer>();
   const TOPICS = codec.topics;
 
   // Snapshots and items hold only values the service checked against the contract's rules (roster.ts, meeting-chat.ts), so they are not checked again here.
@@ -52,11 +55,11 @@ export function createTopics({ service, codec, post, warn, isOn, whyOff, clock }
         const topic = name as Topic;
         const row = TOPICS.get(name);
         if (!row) {
-          warn(`${on ? '' : 'un'}subscribe: ignored '${name.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`);
+          warn(`${on ? '' : 'un'}subscribe: ignored '${name.slice(0, 100)}', which is not a topic; the topics are ${[...TOPICS.keys()].join(', ')}`, 'unknown');
           continue;
         }
         if (on && !isOn(row.feature)) {
-          warn(`subscribe: '${topic}' is switched off in this deployment (${whyOff(row.feature)})`);
+          warn(`subscribe: '${topic}' is switched off in this deployment (${whyOff(row.feature)})`, 'off');
           continue;
         }
         const known = subscribed.get(topic);
@@ -65,16 +68,18 @@ export function createTopics({ service, codec, post, warn, isOn, whyOff, clock }
           subscribed.delete(topic);
           continue;
         }
-        // Subscribing again sends what a new subscriber gets: a page that lost track catches up.
-        if (row.delivery === 'every') {
-          subscribed.set(topic, EVERY);
-          sendItems(row.action, (service.snapshot(topic) ?? []) as readonly object[]);
+        // Subscribing again sends what a new subscriber gets (a page that lost track catches up), coalesced:
+        // a page that subscribes in a loop cannot make the plugin send snapshots or kept items without bound.
+        if (known) {
+          known.changed();
           continue;
         }
-        const coalescer = known ?? createCoalescer(() => send(topic, row.action), TOPIC_INTERVAL_MS, clock);
+        const every = row.delivery === 'every';
+        const sendAll = every ? () => sendItems(row.action, (service.snapshot(topic) ?? []) as readonly object[]) : () => send(topic, row.action);
+        const coalescer = createCoalescer(sendAll, every ? RESEND_INTERVAL_MS : TOPIC_INTERVAL_MS, clock);
         subscribed.set(topic, coalescer);
         coalescer.sent();
-        send(topic, row.action);
+        sendAll();
       }
     },
     /** The service says a `latest` topic's value changed. */

@@ -53,7 +53,8 @@ describe("the shipped config.json ({}): a page that merely frames Web App 3", ()
     // The meeting changes meanwhile: nothing of it reaches the page.
     await sim.evaluate((uuid) => window.__sim!.updateParticipant(uuid, { isMuted: true }), carol!);
     await s.page.waitForTimeout(300);
-    for (const name of ['roster', 'self', 'meeting-message']) expect(await rawReplies(s.page, name)).toEqual([]);
+    const received = await s.page.evaluate(() => (window as unknown as { raw: { replies: { action: string }[] } }).raw.replies.map((m) => m.action));
+    expect([...new Set(received)].sort()).toEqual([`${PREFIX}control-result`, `${PREFIX}dial-out-success`, `${PREFIX}ready`]);
     expect(await sim.evaluate(() => window.__sim!.controls())).toEqual([]);
     expect(await sim.evaluate(() => window.__sim!.toasts())).toEqual([]);
     expect(await sim.evaluate(() => window.__sim!.meetingMessages().filter((m) => m.pluginId !== undefined))).toEqual([]);
@@ -101,6 +102,8 @@ const forgerHeard = (page: Page) =>
   page.frames().find((f) => f.url().includes('/fixtures/forger/'))!.evaluate(() => (window as unknown as { heard: string[] }).heard);
 
 describe('a forged ready from a window inside Web App 3', () => {
+  // The opaque and cross-origin forgers fail the origin check (the default webappOrigin is the iframe's); the
+  // same-origin one passes it, and meets the binding: the plugin answers every challenge.
   it.each(['opaque', 'cross-origin', 'same-origin'] as const)('from a %s frame: a host-bridge with its defaults stays with the plugin, and still follows its restart', async (kind) => {
     const s = await suite.open();
     const sim = await simFrame(s.page, servers);
@@ -171,8 +174,9 @@ describe('a flood from the page', () => {
     // What reached Web App 3: the allowance's burst, and what it refilled meanwhile.
     expect(controls).toBe(passed);
     expect(controls).toBeLessThanOrEqual(30 + Math.ceil(10 * seconds));
-    const reasons = new Set(answers.filter((r) => r.ok === false).map((r) => String(r.message).replace(/^[a-z-]+: /, '')));
-    // Over the allowance, or (once it refilled) beyond a burst's worth still waiting on Web App 3.
+    const reasons = [...new Set(answers.filter((r) => r.ok === false).map((r) => String(r.message).replace(/^[a-z-]+: /, '')))];
+    // Over the allowance, and perhaps (once it refilled) beyond a burst's worth still waiting on Web App 3.
+    expect(reasons).toContain('refused, the page asked for more than 30 at once or 10 a second; nothing was sent (send it again later)');
     for (const reason of reasons) expect(reason).toMatch(/^refused, (the page asked for more than 30 at once or 10 a second|30 controls already wait on Web App 3); nothing was sent/);
     // Twenty subscribes of 64 × roster: each counts once, and most were over the allowance anyway.
     await s.page.waitForTimeout(300);
@@ -216,8 +220,10 @@ describe('each way Web App 3 can restart the plugin, with a forger beside it', (
     const before = await instances();
     await addForgerTo(s.page, direct);
     await restarts[how](s.page);
+    // The restarted plugin has registered by now and says ready at once: the bridge must follow it without
+    // waiting out the 2 s it gives a silent plugin (the forger keeps saying ready all along).
+    const after = await eventually(instances, (ids) => ids.length === before.length + 1, 1_000);
     if (how === 'Web App 3 itself reloaded') await addForgerTo(s.page, direct);
-    const after = await eventually(instances, (ids) => ids.length === before.length + 1);
     expect(after).toHaveLength(before.length + 1);
     expect(after).not.toContain('FORGED');
     const uuid = await s.page.evaluate(async (dial) => (await window.__host!.chat.dialOut(dial, { timeoutMs: 5_000 })).uuid, DIAL);

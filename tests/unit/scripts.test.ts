@@ -119,6 +119,14 @@ describe('config-warning: the packaged config.json', () => {
     );
   });
 
+  it('says when the plugin will refuse the file: meeting features without allowedOrigins, or both keys', () => {
+    expect(configReport(deployed, source, '{ "features": ["chat", "roster"] }')).toBe(
+      `warning: the plugin will refuse ${deployed} and keep the chat bridge off: "features" lists 'roster' but no "allowedOrigins" names the page it would go to; add ${line}. Fix ${source} and run make again.`,
+    );
+    expect(configReport(deployed, source, `{ "openMeetingToAnyPage": true, ${line} }`)).toMatch(/^warning: the plugin will refuse .* it sets both "openMeetingToAnyPage" and "allowedOrigins"; keep one\./);
+    expect(configReport(deployed, source, '{ "features": ["dial-out"] }')).toMatch(/^warning: .* names no allowedOrigins: on for any page that frames Web App 3: dial-out; off: chat, /);
+  });
+
   it('says that a malformed file keeps the bridge off', () => {
     expect(configReport(deployed, source, '{ allowedOrigins: }')).toMatch(/^warning: .*is not valid JSON .*keep the chat bridge off/);
   });

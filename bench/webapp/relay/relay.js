@@ -22,6 +22,8 @@
 //                                                       one per event:message / event:directMessage, the fields moved
 //                                                       across as they come (at stays a Date): no mapping, no check,
 //                                                       nothing kept (the meeting chat's floor)
+//   top → relay  any other action (mute-all-guests,     no case: counted and time-stamped only, nothing answered, nothing
+//                send-meeting-message, …)               sent to Web App 3 (window.__relayIgnored; the flood's floor, 9)
 'use strict';
 (() => {
   const ID = 'bench-relay';
@@ -48,6 +50,9 @@
   /** The burst floor: how many badge commands arrived, and when the last one did (epoch ms). */
   const burst = { count: 0, lastAt: 0, visible: false };
   Object.defineProperty(window, '__relay', { value: burst });
+  /** The flood's floor: how many messages with no case arrived, and when the last one did (epoch ms). */
+  const ignored = { count: 0, lastAt: 0 };
+  Object.defineProperty(window, '__relayIgnored', { value: ignored });
 
   const toTop = (name, fields) => topWindow.postMessage({ action: PREFIX + name, ...fields }, '*');
   const call = (rpc, payload, onReply) => {
@@ -123,6 +128,9 @@
         else if (joined.delete(uuid)) toTop('dial-out-success', { uuid, requestId });
         else waiting.set(uuid, requestId);
       });
+    } else {
+      ignored.count++;
+      ignored.lastAt = performance.timeOrigin + performance.now();
     }
   }
 

@@ -99,7 +99,7 @@ export const featureOf = (action: HostAction): Feature | undefined => {
   return 'feature' in row ? row.feature : undefined;
 };
 
-/** A service call, as the plugin endpoint makes it (through comlink for a request or control). */
+/** A service call, as the plugin endpoint makes it: the row's method, with the validated argument. */
 export interface ServiceCall<A extends string = HostAction> {
   action: A;
   method: DialectMethod;

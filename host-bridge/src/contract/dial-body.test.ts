@@ -41,7 +41,7 @@ describe('validateDialBody', () => {
     [{ ...valid, call_type: 'hologram' }, "'call_type' must be one of video, video-only, audio"],
     [{ ...valid, streaming: true }, "'streaming' must be one of yes, no, got boolean"],
     [{ ...valid, keep_conference_alive: 'yes' }, "'keep_conference_alive' must be one of keep_conference_alive,"],
-    [{ ...valid, text: null }, "'text' must be a string, got null"],
+    [{ ...valid, text: null }, "'text' must be a name (no control, bidi or invisible format characters), got null"],
     [{ ...valid, source: ['a'] }, "'source' must be a string, got an array"],
     [{ ...valid, dtmf_sequence: 'x'.repeat(MAX_STRING_LENGTH + 1) }, `of at most ${MAX_STRING_LENGTH} characters`],
     [null, 'expected an object, got null'],

@@ -33,7 +33,8 @@ export const DIAL_FIELDS = {
   source: optionalString,
   source_display_name: displayName,
   remote_display_name: displayName,
-  text: optionalString,
+  // Shown instead of remote_display_name, in everyone's participant list.
+  text: displayName,
   keep_conference_alive: optionalOneOf(
     allOf<Body['keep_conference_alive']>()(['keep_conference_alive', 'keep_conference_alive_if_multiple', 'keep_conference_alive_never']),
   ),

@@ -11,7 +11,7 @@ describe('checkFields: the 4,096-character limit', () => {
     expect(validateDialBody({ ...dial, text: 'x'.repeat(4096) })).toEqual({ ok: true, value: { ...dial, text: 'x'.repeat(4096) } });
     const refused = validateDialBody({ ...dial, text: 'x'.repeat(4097) });
     expect(refused.ok).toBe(false);
-    expect(errorOf(refused)).toMatch(/^dial-out: 'text' must be a string of at most 4096 characters, got "x{40}…" \(4097 characters\)$/);
+    expect(errorOf(refused)).toMatch(/^dial-out: 'text' must be a name \(no control, bidi or invisible format characters\) of at most 4096 characters, got "x{40}…" \(4097 characters\)$/);
   });
 
   it('does not blame the length of a 4,096-character value that is wrong for another reason', () => {
@@ -58,6 +58,12 @@ describe('checkFields: characters a person cannot see or sees reordered (refuse)
 
   it('shows what cannot be seen in the value it quotes as its code, so the error itself is not reordered', () => {
     expect(errorOf(checkFields('t', { message: 'Meeting ends \u202Enoos' }, line))).toBe(`t: 'message' must be one readable line, got "Meeting ends <U+202E>noos" (U+202E at 13)`);
+  });
+
+  it('takes joiners alone (ZWJ, ZWNJ) as blank, where a value must not be', () => {
+    const rule = { text: { type: 'string', nonEmpty: true, refuse: INVISIBLE_BUT_NEWLINES } } as const;
+    expect(errorOf(checkFields('t', { text: '\u200D\u200C ' }, rule))).toMatch(/^t: 'text' must be a non-empty string, got /);
+    expect(checkFields('t', { text: 'a\u200D' }, rule).ok).toBe(true);
   });
 
   it('refuses a line feed in a line only', () => {

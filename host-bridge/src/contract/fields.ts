@@ -155,7 +155,8 @@ function checkString(rule: StringRule, value: string): string {
   if (
     !long &&
     at < 0 &&
-    !(rule.nonEmpty && value.trim() === '') &&
+    // Joiners alone (ZWJ, ZWNJ) are as blank as spaces.
+    !(rule.nonEmpty && value.replace(/[\u200C\u200D]/g, '').trim() === '') &&
     !(rule.values && !rule.values.includes(value)) &&
     !(rule.pattern && !rule.pattern.test(value))
   ) {

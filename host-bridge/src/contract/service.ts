@@ -4,9 +4,9 @@ import type { ROCKETCHAT } from './dialects.js';
 import type { ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
 
 /**
- * The service the plugin exposes. The page reaches it through host-bridge
- * (comlink's `wrap()`); the envelope endpoints translate each call to the
- * wire as the PAGE_TO_PLUGIN row naming the method says.
+ * The service the plugin exposes. The page reaches it through host-bridge's
+ * methods; the envelope endpoints translate each call to the wire as the
+ * PAGE_TO_PLUGIN row naming the method says, and back to the method.
  */
 export interface ExternalChatService {
   /** Shows the Chat button active (tooltip *Close Chat*) or not (*Open Chat*). */

@@ -70,10 +70,10 @@ export const NOTIFY_INTERVAL_MS = 3_000;
 /**
  * How much a page may make the meeting do, far above a person clicking: its requests, controls and
  * subscriptions take from an allowance of `burst` that refills at `perSecond`; at most `inFlight`
- * controls wait on Web App 3 at once, and at most a burst's worth in all. Beyond that the plugin
- * refuses, never queues.
+ * controls wait on Web App 3 at once, and at most a burst's worth in all; at most `dialOuts` dial-outs
+ * wait for their participant to join. Beyond that the plugin refuses, never queues.
  */
-export const PAGE_LIMITS = { burst: 30, perSecond: 10, inFlight: 4 } as const;
+export const PAGE_LIMITS = { burst: 30, perSecond: 10, inFlight: 4, dialOuts: 8 } as const;
 
 /** One message of the meeting's own chat, from @pexip/plugin-api's `message` / `directMessage` events. */
 export const MEETING_MESSAGE = {
