@@ -22,6 +22,7 @@ export default {
     'external-chat/src/rate-limit.ts',
     'external-chat/src/button-state.ts',
     'external-chat/src/relay.ts',
+    'external-chat/src/fingerprint.ts',
     '!**/*.test.ts',
     '!**/*.d.ts',
   ],
