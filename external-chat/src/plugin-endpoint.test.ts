@@ -467,6 +467,9 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     h.on.participants?.([{ type: 'leave', participant: person('p0') }]);
     t.advance(1000);
     expect(h.posted).toEqual([]);
+    // Stopping what was never started is no error.
+    h.send(envelope('unsubscribe', { topics: ['self', 'meeting-chat'] }));
+    expect(h.warnings).toEqual([]);
   });
 
   it('ignores a topic it does not know, and one switched off by config.json, saying so', () => {

@@ -196,12 +196,17 @@ describe('finding the plugin', () => {
       const onReady = vi.fn();
       s.chat.on('ready', onReady);
       s.ready('old');
+      const pings = s.plugin.actions().filter((a) => a === 'ping').length;
       const next = new FakeWindow(s.webapp);
       s.ready('new', next);
+      // The candidate saying more, or saying ready again, neither answers for the plugin nor asks it twice.
+      s.deliver(envelope('toggle-chat', { active: true }), next);
+      s.ready('newer', next);
+      expect(s.plugin.actions().filter((a) => a === 'ping').length).toBe(pings + 1);
       vi.advanceTimersByTime(1_999);
       expect(onReady).toHaveBeenCalledTimes(1);
       vi.advanceTimersByTime(1);
-      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['old', 'new']);
+      expect(onReady.mock.calls.map(([p]) => p.instanceId)).toEqual(['old', 'newer']);
     });
 
     it('leaves no challenge timer behind on close', () => {
