@@ -154,8 +154,22 @@ function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
   };
 }
 
-/** The deployed config.json's keys: what `make package` would ship. */
-const deployedConfig = () => JSON.parse(readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'));
+/**
+ * The deployed config.json (what `make package` would ship): its text, and its keys when it holds a JSON
+ * object; `namesPage` when they say who may use the meeting (allowedOrigins, or openMeetingToAnyPage).
+ * @returns {{ text: string, keys?: Record<string, unknown>, namesPage: boolean }}
+ */
+function deployedConfig() {
+  const text = readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8');
+  let keys;
+  try {
+    keys = JSON.parse(text);
+  } catch {
+    // Not valid JSON: served as it is, so the plugin says what is wrong with it.
+  }
+  if (keys === null || typeof keys !== 'object' || Array.isArray(keys)) return { text, namesPage: false };
+  return { text, keys, namesPage: 'allowedOrigins' in keys || 'openMeetingToAnyPage' in keys };
+}
 
 /**
  * The plugin's config.json as the demo serves it (read from memory, so the deployed folder stays what `make
@@ -170,15 +184,9 @@ function configAnswer(path, hostOrigin, config, cors, keys = {}) {
   if (config === 'never-answer') return { [path]: config };
   if (typeof config === 'string') return { [path]: { body: config, cors } };
   if (config !== undefined) return { [path]: { status: config.status, body: `HTTP ${config.status} for ${path}\n`, cors } };
-  let deployed;
-  try {
-    deployed = deployedConfig();
-  } catch {
-    // Not valid JSON: served as it is, so the plugin says what is wrong with it.
-    return { [path]: { body: readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8'), cors } };
-  }
-  const named = deployed === null || typeof deployed !== 'object' || 'allowedOrigins' in deployed || 'openMeetingToAnyPage' in deployed;
-  const demo = { ...deployed, ...(named ? {} : { allowedOrigins: [hostOrigin] }), ...keys };
+  const deployed = deployedConfig();
+  if (!deployed.keys) return { [path]: { body: deployed.text, cors } };
+  const demo = { ...deployed.keys, ...(deployed.namesPage ? {} : { allowedOrigins: [hostOrigin] }), ...keys };
   return { [path]: { body: `${JSON.stringify(demo, null, 2)}\n`, cors } };
 }
 
@@ -315,8 +323,8 @@ if (isMain) {
   const servers = await startServers(opts);
   console.log(`host origin:    ${servers.hostOrigin}`);
   console.log(`webapp3 origin: ${servers.webappOrigin}${opts.csp ? '  (strict CSP on /webapp3/branding/)' : ''}`);
-  const deployed = readFileSync(resolve(repoRoot, 'webapp3/branding/plugins/external-chat/config.json'), 'utf8');
-  if (!/"(allowedOrigins|openMeetingToAnyPage)"/.test(deployed)) {
+  const deployed = deployedConfig();
+  if (deployed.keys && !deployed.namesPage) {
     console.log(`The plugin's config.json names ${servers.hostOrigin} in allowedOrigins (served from memory; the deployed file is what make package zips).`);
   }
   console.log(`\nOpen ${servers.hostOrigin}/host/`);

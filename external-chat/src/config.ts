@@ -37,6 +37,9 @@ export const OPEN_FEATURES: readonly string[] = LEGACY_FEATURES;
 /** The line that names the page, for messages that tell a deployment how to turn the meeting on. */
 export const ALLOWED_ORIGINS_EXAMPLE = '{"allowedOrigins": ["https://your-portal.example.com"]}';
 
+/** Whether the meeting stays off for want of a named page: no `allowedOrigins`, and not opened to any page. */
+const needsNamedPage = (allowedOrigins: unknown, openMeetingToAnyPage: unknown): boolean => allowedOrigins === undefined && openMeetingToAnyPage !== true;
+
 /** What a deployment offers, and why anything else is off. */
 export interface FeaturePlan {
   /** The features on, in the dialect's table order. */
@@ -53,7 +56,7 @@ export interface FeaturePlan {
 export function featurePlan(config: PluginConfig): FeaturePlan {
   const all = featuresOf(dialectOf(config));
   const listed = config.features ?? all;
-  const locked = !config.allowedOrigins && config.openMeetingToAnyPage !== true;
+  const locked = needsNamedPage(config.allowedOrigins, config.openMeetingToAnyPage);
   const on = all.filter((feature) => listed.includes(feature) && (!locked || OPEN_FEATURES.includes(feature)));
   return {
     on,
@@ -163,7 +166,7 @@ export function parseConfig(text: string): Result<PluginConfig> {
   const parsedFeatures = features === undefined ? undefined : parseFeatures(features, dialectName);
   if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
   // Listing the meeting for a page nobody named asks for something the plugin will not do: say so, instead of quietly leaving it off.
-  const locked = origins === undefined && open !== true && parsedFeatures?.value.find((name) => !OPEN_FEATURES.includes(name));
+  const locked = needsNamedPage(origins, open) && parsedFeatures?.value.find((name) => !OPEN_FEATURES.includes(name));
   if (locked) {
     return {
       ok: false,

@@ -84,16 +84,16 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   // A dial-out waits for its participant to join (minutes, when nobody answers): a few at once, none in line.
   const dialOuts = createLane(PAGE_LIMITS.dialOuts, 0);
   const isControl = (action: string): boolean => codec.kindOf(action) === 'control';
+  const laneOf = (action: string) => (isControl(action) ? controls : dialOuts);
 
-  /** The service's method for a call: the table's, given the validated argument; a throw becomes a rejection. */
-  const run = ({ method, args }: ServiceCall<string>): Promise<unknown> =>
-    new Promise((resolve) => resolve((service[method] as (arg: unknown) => unknown).call(service, args[0])));
+  /** The service's method for a call: the table's, given the validated argument. */
+  const invoke = ({ method, args }: ServiceCall<string>): unknown => (service[method] as (arg: unknown) => unknown).call(service, args[0]);
 
   const onReply = (id: string, outcome: Outcome): void => {
     const call = pending.get(id);
     if (!call) return;
     pending.delete(id);
-    (isControl(call.action) ? controls : dialOuts).leave();
+    laneOf(call.action).leave();
     const answer = codec.answerOf(call.action, outcome, call.requestId);
     if (answer) post(answer);
     // A control sent without a requestId (or in a dialect that answers none) wants no answer; its failure is still worth a line here.
@@ -119,13 +119,14 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
       return refuse(action, `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`, undefined, true);
     }
     const id = String(++nextId);
+    // A throw becomes a rejection, answered like one.
     const send = (): void =>
-      void run(serviceCall).then(
+      void new Promise((resolve) => resolve(invoke(serviceCall))).then(
         (value) => onReply(id, { ok: true, value }),
         (error: unknown) => onReply(id, { ok: false, message: messageOf(error) }),
       );
     pending.set(id, serviceCall);
-    if ((isControl(action) ? controls : dialOuts).enter(send)) return;
+    if (laneOf(action).enter(send)) return;
     pending.delete(id);
     const waiting = isControl(action) ? `${PAGE_LIMITS.burst} controls already wait on Web App 3` : `${PAGE_LIMITS.dialOuts} dial-outs already wait for their participant to join`;
     refuse(action, `${action}: refused, ${waiting}; nothing was sent (send it again once they are answered)`, requestId);
@@ -136,9 +137,10 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
    * unless it returns one (a 1,000-command burst is \`make bench\`'s figure 3).
    * The method still comes from the table and the argument from validation.
    */
-  const setState = ({ method, args }: ServiceCall<string>): void => {
+  const setState = (call: ServiceCall<string>): void => {
+    const { method } = call;
     try {
-      const done = (service[method] as (arg: unknown) => unknown).call(service, args[0]);
+      const done = invoke(call);
       if (done instanceof Promise) done.catch((error: unknown) => warn(`${method} failed: ${messageOf(error)}`));
     } catch (error) {
       warn(`${method} failed: ${messageOf(error)}`);

@@ -91,8 +91,10 @@ export const text = { type: 'string' } as const;
  */
 /** What a `refuse: INVISIBLE` rule's `means` says. */
 export const READABLE = 'no control, bidi or invisible format characters';
-export const INVISIBLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])/gu;
-export const INVISIBLE_BUT_NEWLINES = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\n\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])/gu;
+const invisibleBut = (kept: string): RegExp =>
+  new RegExp(String.raw`\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[${kept}\u200C\u200D]|([\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0])`, 'gu');
+export const INVISIBLE = invisibleBut('');
+export const INVISIBLE_BUT_NEWLINES = invisibleBut(String.raw`\n`);
 
 /** Own data only: inherited or polluted prototype properties never count as input. */
 export const own = (obj: object, key: string): unknown =>
@@ -101,13 +103,13 @@ export const own = (obj: object, key: string): unknown =>
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A code point as `U+202E`. */
-const codeOf = (char: string): string => `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+/** The code point at `at` as `U+202E`. */
+const codeAt = (text: string, at = 0): string => `U+${(text.codePointAt(at) as number).toString(16).toUpperCase().padStart(4, '0')}`;
 
 // What the value holds is shown as text; what cannot be seen (or would reorder the message around it) as its code.
 export const preview = (value: unknown): string =>
   typeof value === 'string'
-    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\p{Cf}\u2028\u2029\u0080-\u009F]/gu, (char) => `<${codeOf(char)}>`)
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\p{Cf}\u2028\u2029\u0080-\u009F]/gu, (char) => `<${codeAt(char)}>`)
     : value === null
       ? 'null'
       : Array.isArray(value)
@@ -162,7 +164,7 @@ function checkString(rule: StringRule, value: string): string {
   ) {
     return value;
   }
-  const refused = at < 0 ? '' : ` (${codeOf(String.fromCodePoint(value.codePointAt(at) as number))} at ${at})`;
+  const refused = at < 0 ? '' : ` (${codeAt(value, at)} at ${at})`;
   throw wrong(rule, value, long ? ` of at most ${maxLength} characters` : '', long ? ` (${value.length} characters)` : refused);
 }
 
