@@ -19,7 +19,8 @@ export default defineConfig(({ command }) => {
     // A missing config.json must be a 404, not the SPA fallback page.
     appType: 'mpa',
     // Bundle host-bridge's contract from its TypeScript sources inside the workspace.
-    resolve: { conditions: ['@external-chat/source', ...defaultClientConditions] },
+    // plugin-api's ids come from the browser (src/random-id.ts), not from the `uuid` package's polyfills.
+    resolve: { conditions: ['@external-chat/source', ...defaultClientConditions], alias: { uuid: here('./src/random-id.ts') } },
     define: { __PLUGIN_VERSION__: JSON.stringify(version), __RELAY_INIT_FINGERPRINT__: JSON.stringify(relayInitFingerprint(here('public/relay.js'))) },
     plugins: command === 'serve' ? [] : [classicScript()],
     // https from mkcert's own CA (the one `mkcert -install` trusts), never installing anything itself.

@@ -1,4 +1,14 @@
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
+
+type Icon = ToolbarButtonPayload['icon'];
+/** A custom icon as Pexip's own plugins draw one (pexip/plugin-reactions): SVG markup, black, and white on hover. */
+const drawing = (path: string): Icon => {
+  const svg = (fill: string): string => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="${path}" fill="${fill}"/></svg>`;
+  return { custom: { main: svg('black'), hover: svg('white') } };
+};
+/** Each button's icon for a Web App 3 whose icon set lacks its name (webapp3.ts `addButton`). */
+export const CHAT_DRAWING = drawing('M4 4h16v12H9l-5 4z');
+export const PARTICIPANTS_DRAWING = drawing('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 8a8 8 0 0 1 16 0z');
 import { inLanguage, labelsFor, PARTICIPANTS_LABELS, tooltipOf, type CustomLabels } from './labels';
 
 /** What the embedding page has asked the Chat button to show, and the language Web App 3 speaks. */
@@ -38,7 +48,8 @@ export const INITIAL_PARTICIPANTS_STATE: ParticipantsButtonState = { active: fal
 
 export const toParticipantsButtonPayload = ({ active, language }: ParticipantsButtonState): ToolbarButtonPayload => {
   const labels = inLanguage(PARTICIPANTS_LABELS, language);
-  return { position: 'toolbar', icon: 'IconParticipants', tooltip: active ? labels.close : labels.open, isActive: active };
+  // Pexip's icon set has IconParticipant (@pexip/components 19; pexip/plugin-retry-adp's toolbar button), not IconParticipants.
+  return { position: 'toolbar', icon: 'IconParticipant', tooltip: active ? labels.close : labels.open, isActive: active };
 };
 
 export const sameParticipantsState = (a: ParticipantsButtonState, b: ParticipantsButtonState): boolean => a.active === b.active && a.language === b.language;

@@ -1,5 +1,6 @@
 import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, LEGACY_FEATURES, type DialectName, type Result } from '@external-chat/host-bridge/contract';
 import type { CustomLabels } from './labels';
+import { withTimeout } from './with-timeout';
 
 /** Where the page sees the plugin's messages come from (relay.ts). */
 export type PostFrom = 'webapp3' | 'plugin';
@@ -226,23 +227,16 @@ const STAYS_OFF = 'The chat bridge stays off';
  */
 export async function loadConfig(url: URL, { opaqueOrigin = false, timeoutMs = CONFIG_TIMEOUT_MS }: LoadConfigOptions = {}): Promise<Result<PluginConfig>> {
   const abort = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<Result<PluginConfig>>((resolve) => {
-    timer = setTimeout(() => {
-      abort.abort();
-      resolve({
-        ok: false,
-        error:
-          `${url.href} got no answer within ${timeoutMs / 1000} s: check that the server answers requests for the plugin's ` +
-          `folder (a proxy or firewall that holds them?). ${STAYS_OFF} until config.json can be read or is removed (404).`,
-      });
-    }, timeoutMs);
+  // `read` never rejects: only the time-out does.
+  return withTimeout(
+    read(url, abort.signal, opaqueOrigin),
+    timeoutMs,
+    `${url.href} got no answer within ${timeoutMs / 1000} s: check that the server answers requests for the plugin's ` +
+      `folder (a proxy or firewall that holds them?). ${STAYS_OFF} until config.json can be read or is removed (404).`,
+  ).catch((error: Error) => {
+    abort.abort();
+    return { ok: false, error: error.message };
   });
-  try {
-    return await Promise.race([read(url, abort.signal, opaqueOrigin), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function read(url: URL, signal: AbortSignal, opaqueOrigin: boolean): Promise<Result<PluginConfig>> {

@@ -60,6 +60,12 @@ describe("reading Web App 3's answer to a control", () => {
     expect(refusalIn('participant:admit', { status: 500, data: { reason: 'x'.repeat(500) } })).toBe(`Infinity refused it (500: ${'x'.repeat(200)})`);
   });
 
+  it("refuses Infinity's 200 that says it did nothing: `result: false`", () => {
+    expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: false } })).toBe('Infinity answered result: false (not done)');
+    expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: 'false' } })).toBeUndefined();
+    expect(refusalIn('participant:spotlight', { status: 200, data: null })).toBeUndefined();
+  });
+
   it('reads undefined as "never sent", except for setRole, which plugin-api types as answering nothing', () => {
     expect(refusalIn('participant:mute', undefined)).toBe('Web App 3 did not send it to Infinity (is the user in the meeting?)');
     expect(refusalIn('participant:setRole', undefined)).toBeUndefined();

@@ -90,7 +90,11 @@ export function refusalIn(rpc: ControlRpc, reply: unknown): string | undefined {
   if (reply === undefined) return ANSWER_NOTHING.includes(rpc) ? undefined : 'Web App 3 did not send it to Infinity (is the user in the meeting?)';
   if (!isObject(reply)) return `Web App 3 answered something unexpected (${typeof reply})`;
   const { status } = reply;
-  if (typeof status === 'number') return status >= 200 && status < 300 ? undefined : `Infinity refused it (${status}${reasonIn(reply.data)})`;
+  if (typeof status === 'number') {
+    if (status < 200 || status > 299) return `Infinity refused it (${status}${reasonIn(reply.data)})`;
+    // Infinity's 200 `{status: 'success', result: false}`: "true if successful, false otherwise" (@pexip/infinity-api).
+    return isObject(reply.data) && reply.data.result === false ? 'Infinity answered result: false (not done)' : undefined;
+  }
   // A refusal by Web App 3 itself: `{status: 'failed', reason}`.
   if (status === 'failed') return `Web App 3 refused it${reasonIn(reply)}`;
   return status === 'ok' || status === 'success' ? undefined : 'Web App 3 answered something unexpected (no status)';

@@ -2,7 +2,7 @@
 // bridges the meeting to the page that embeds Web App 3.
 import { registerPlugin, setLogger } from '@pexip/plugin-api';
 import { pluginCodec } from '@external-chat/host-bridge/contract';
-import { INITIAL_BUTTON_STATE, INITIAL_PARTICIPANTS_STATE, toButtonPayload, toParticipantsButtonPayload } from './button-state';
+import { CHAT_DRAWING, INITIAL_BUTTON_STATE, INITIAL_PARTICIPANTS_STATE, PARTICIPANTS_DRAWING, toButtonPayload, toParticipantsButtonPayload } from './button-state';
 import { describePlan, dialectOf, featurePlan, loadConfig } from './config';
 import { messageOf } from './errors';
 import { dropEmptyMessages } from './guard-plugin-api';
@@ -10,17 +10,14 @@ import { createQuietLogger } from './logger';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { PLUGIN_ID } from './plugin-id';
 import { loadRelay, postingFor, queuePosts } from './relay';
+import { v4 } from './random-id';
 import { createService } from './service';
-import { listenFromStart, webApp3, type Buttons } from './webapp3';
+import { addButton, listenFromStart, webApp3, type Buttons } from './webapp3';
 
 const tag = '[external-chat]';
+/** The longest `ready` waits for Web App 3 to say who is in the meeting. */
+const READY_WAIT_MS = 1_000;
 const warn = (message: string): void => console.warn(`${tag} ${message}`);
-
-/** A random id per plugin load; randomUUID needs a secure context, getRandomValues does not. */
-function newInstanceId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 async function start(): Promise<void> {
   console.info(`plugin: ${PLUGIN_ID} loaded v${__PLUGIN_VERSION__}`);
@@ -68,12 +65,15 @@ async function start(): Promise<void> {
   // Added while the endpoint starts: `ready` does not wait for Web App 3 to draw the buttons.
   // A deployment (or dialect) without a button's feature gets no such button.
   const buttons: Buttons = {};
-  if (offers('chat')) buttons.chat = plugin.ui.addButton(toButtonPayload(INITIAL_BUTTON_STATE, labels));
-  if (offers('participants')) buttons.participants = plugin.ui.addButton(toParticipantsButtonPayload(INITIAL_PARTICIPANTS_STATE));
+  if (offers('chat')) buttons.chat = addButton(plugin, toButtonPayload(INITIAL_BUTTON_STATE, labels), CHAT_DRAWING);
+  if (offers('participants')) buttons.participants = addButton(plugin, toParticipantsButtonPayload(INITIAL_PARTICIPANTS_STATE), PARTICIPANTS_DRAWING);
   for (const [name, button] of Object.entries(buttons)) {
     button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the ${name} button: ${messageOf(error)}`));
   }
   const service = createService(webApp3(plugin, buttons, early), (error) => warn(`updating a toolbar button failed: ${messageOf(error)}`), { labels });
+  // `ready` says whether the user is in the meeting: a plugin that starts mid-meeting learns it only by asking
+  // who is there. A large meeting may take longer to list; then `connected` and the roster follow `ready`.
+  await Promise.race([service.present, new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS))]);
   startPluginEndpoint({
     service,
     codec,
@@ -82,7 +82,7 @@ async function start(): Promise<void> {
     allowedOrigins: settings.value.allowedOrigins,
     features,
     whyOff: plan.whyOff,
-    instanceId: newInstanceId(),
+    instanceId: v4(),
     warn,
     post: queuePosts(posting),
   });

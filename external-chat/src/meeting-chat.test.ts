@@ -1,7 +1,7 @@
 import { MAX_MEETING_MESSAGE_LENGTH } from '@external-chat/host-bridge/contract';
 import type { Message } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { createKept, toMeetingMessage } from './meeting-chat';
+import { createEchoes, createKept, ECHO_MS, toMeetingMessage } from './meeting-chat';
 
 const message = (more: Partial<Record<keyof Message, unknown>> = {}) =>
   ({ at: new Date('2026-11-26T09:30:00.250Z'), id: 'm1', message: 'Hello all', displayName: 'Alice', userId: 'uuid-alice', ...more }) as Message;
@@ -65,5 +65,23 @@ describe('the messages kept for a page that subscribes later', () => {
     expect(list).toEqual([3, 4, 5]);
     kept.clear();
     expect(kept.list()).toEqual([]);
+  });
+});
+
+describe("the plugin's own messages, until Web App 3 echoes them", () => {
+  it('match one echo each, by text, within ECHO_MS; a forgotten send matches none', () => {
+    let now = 0;
+    const echoes = createEchoes(() => now);
+    echoes.add('hello');
+    echoes.add('hello');
+    const failed = echoes.add('refused');
+    echoes.forget(failed);
+    expect(echoes.take('refused')).toBe(false);
+    expect(echoes.take('hello')).toBe(true);
+    expect(echoes.take('hello')).toBe(true);
+    expect(echoes.take('hello')).toBe(false);
+    echoes.add('late');
+    now += ECHO_MS;
+    expect(echoes.take('late')).toBe(false);
   });
 });

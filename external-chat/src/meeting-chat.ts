@@ -53,3 +53,31 @@ export function createKept<T>(max = MAX_KEPT_ITEMS) {
     },
   };
 }
+
+/** How long a sent message may take to come back as an echo. */
+export const ECHO_MS = 10_000;
+
+/**
+ * The meeting messages the plugin sent, until they come back: Web App 3 may echo a plugin's own message
+ * as `event:message`, before or after the send's answer and with a fresh id, so only its text tells. Each
+ * send is matched once, within ECHO_MS; a send that failed is forgotten (nothing comes back).
+ */
+export function createEchoes(elapsed: () => number) {
+  let sent: [text: string, at: number][] = [];
+  const forget = (entry: object): void => void (sent = sent.filter((one) => one !== entry && elapsed() - one[1] < ECHO_MS));
+  return {
+    add(text: string): object {
+      const entry: [string, number] = [text, elapsed()];
+      forget(entry);
+      sent.push(entry);
+      return entry;
+    },
+    forget,
+    /** Whether `text` comes back from a send (which is then forgotten). */
+    take(text: unknown): boolean {
+      const echo = sent.find(([sentText, at]) => sentText === text && elapsed() - at < ECHO_MS);
+      if (echo) forget(echo);
+      return echo !== undefined;
+    },
+  };
+}

@@ -36,6 +36,7 @@ function fakeWebApp() {
     onMe: (handler) => (on.me = handler),
     onMessage: (handler) => (on.message = handler),
     onLanguage: (handler) => (on.language = handler),
+    participantsNow: async () => undefined,
   };
   return { webapp, updates, participantUpdates, dialOut, control, on };
 }
@@ -966,7 +967,7 @@ describe("plugin endpoint: Rocket.Chat's dialect over the same service", () => {
     expect(h.posted).toEqual([rc('toggle-participants', { active: true })]);
     h.send(rc('participants-state', { active: true }));
     await flush();
-    expect(h.participantUpdates.at(-1)).toEqual({ position: 'toolbar', icon: 'IconParticipants', tooltip: 'Close participants', isActive: true });
+    expect(h.participantUpdates.at(-1)).toEqual({ position: 'toolbar', icon: 'IconParticipant', tooltip: 'Close participants', isActive: true });
     h.on.participantsClick?.();
     expect(h.posted.at(-1)).toEqual(rc('toggle-participants', { active: false }));
   });

@@ -118,6 +118,8 @@ export function createMeetingState() {
       return self?.ok ? self.value : undefined;
     },
     isMe: (uuid: string): boolean => uuid === me?.uuid,
+    /** The local user, or no `me` heard yet. */
+    mayBeMe: (uuid: unknown): boolean => !me || uuid === me.uuid,
     /** Known, or no list heard yet (then Infinity is the judge). */
     mayExist: (uuid: string): boolean => !heard || roster.has(uuid) || uuid === me?.uuid,
   };

@@ -6,7 +6,7 @@ import { createService, type ServiceOptions, type WebApp3 } from './service';
 
 const person = (uuid: string, more: Partial<InfinityParticipant> = {}) => ({ uuid, displayName: uuid, ...more }) as InfinityParticipant;
 
-function setup(options: ServiceOptions = {}) {
+function setup(options: ServiceOptions = {}, present: WebApp3['participantsNow'] = async () => undefined) {
   const on: {
     connected?: () => void;
     disconnected?: Parameters<WebApp3['onDisconnected']>[0];
@@ -27,6 +27,7 @@ function setup(options: ServiceOptions = {}) {
       onMe: (handler) => (on.me = handler),
       onMessage: (handler) => (on.message = handler),
       onLanguage: () => undefined,
+      participantsNow: present,
     },
     () => undefined,
     options,
@@ -214,5 +215,69 @@ describe('controls through the service', () => {
     const s = setup();
     s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'no' } });
     await expect(s.service.setRole({ participantUuid: 'p', role: 'host' })).rejects.toThrow('set-role: Infinity refused it (403: no)');
+  });
+});
+
+describe('a plugin that starts mid-meeting', () => {
+  it("asks who is there: the roster and 'connected' come from the answer, with the changes heard meanwhile on top", async () => {
+    let answer!: (people: readonly InfinityParticipant[] | undefined) => void;
+    const s = setup({}, () => new Promise((resolve) => (answer = resolve)));
+    const events: string[] = [];
+    s.service.onEvent((event) => events.push(event.name));
+    s.on.participants?.([{ type: 'leave', participant: person('b') }, { type: 'join', participant: person('c') }]);
+    answer([person('a'), person('b')]);
+    await s.service.present;
+    expect(s.service.connected()).toBe(true);
+    expect(events).toEqual(['connected']);
+    expect(s.service.snapshot('roster')?.participants.map((p) => p.uuid)).toEqual(['a', 'c']);
+    expect(s.service.snapshot('self')).toBeUndefined();
+  });
+
+  it('stays out of the meeting without an answer, and after the meeting ended meanwhile', async () => {
+    const none = setup({}, async () => undefined);
+    await none.service.present;
+    expect(none.service.connected()).toBe(false);
+    let answer!: (people: readonly InfinityParticipant[] | undefined) => void;
+    const ended = setup({}, () => new Promise((resolve) => (answer = resolve)));
+    ended.on.disconnected?.({ userInitiated: true });
+    answer([person('a')]);
+    await ended.service.present;
+    expect(ended.service.connected()).toBe(false);
+    expect(ended.service.snapshot('roster')?.participants).toEqual([]);
+    const failed = setup({}, async () => Promise.reject(new Error('no answer')));
+    await expect(failed.service.present).resolves.toBeUndefined();
+  });
+});
+
+describe("the user's own meeting messages, echoed by Web App 3", () => {
+  const message = (id: string) => ({ at: new Date(0), id, message: 'hi', displayName: 'Someone', userId: 'uuid-alice' });
+
+  it('reach the page once: the echo of a message the page sent is dropped, before or after the answer', async () => {
+    const s = setup();
+    s.on.me?.(person('me'));
+    let answer!: (reply: unknown) => void;
+    s.control.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const sent = s.service.sendMeetingMessage({ text: 'hello' });
+    s.on.message?.(<never>{ ...message('echo-1'), userId: 'me', message: 'hello' }, false);
+    answer({ status: 200, data: { status: 'success', result: true } });
+    await sent;
+    await s.service.sendMeetingMessage({ text: 'again' });
+    s.on.message?.(<never>{ ...message('echo-2'), userId: 'me', message: 'again' }, false);
+    // Someone else writing the same words, and the user writing in Web App 3's own chat, do reach the page.
+    s.on.message?.(<never>{ ...message('other'), userId: 'alice', message: 'hello' }, false);
+    s.on.message?.(<never>{ ...message('typed-in-web-app-3'), userId: 'me', message: 'hello' }, false);
+    expect(s.items).toEqual([
+      ['meeting-chat', 'other'],
+      ['meeting-chat', 'typed-in-web-app-3'],
+    ]);
+  });
+
+  it('forgets a message Infinity refused: nothing comes back for it', async () => {
+    const s = setup();
+    s.on.me?.(person('me'));
+    s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'no' } });
+    await expect(s.service.sendMeetingMessage({ text: 'hello' })).rejects.toThrow('Infinity refused it');
+    s.on.message?.(<never>{ ...message('m'), userId: 'me', message: 'hello' }, false);
+    expect(s.items).toEqual([['meeting-chat', 'm']]);
   });
 });

@@ -28,6 +28,7 @@ function setup(dialOut: WebApp3['dialOut'] = vi.fn(), options: ServiceOptions = 
       onMe: () => undefined,
       onMessage: (handler) => (on.message = handler),
       onLanguage: (handler) => (on.language = handler),
+      participantsNow: async () => undefined,
     },
     () => undefined,
     options,
@@ -114,7 +115,7 @@ describe('the Participants button (a dialect that has one)', () => {
     expect(events).toEqual([{ name: 'toggle-participants', payload: { active: true } }]);
     service.setParticipantsButtonActive(true);
     await settle();
-    expect(participantUpdates).toEqual([{ position: 'toolbar', icon: 'IconParticipants', tooltip: 'Close participants', isActive: true }]);
+    expect(participantUpdates).toEqual([{ position: 'toolbar', icon: 'IconParticipant', tooltip: 'Close participants', isActive: true }]);
     on.participantsClick?.();
     expect(events.at(-1)).toEqual({ name: 'toggle-participants', payload: { active: false } });
     on.language?.('sv');

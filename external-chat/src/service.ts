@@ -28,7 +28,7 @@ import {
 import { callOfControl, refusalIn, SELF_CONTROLS, type ControlCall } from './controls';
 import { primaryLanguage, type CustomLabels } from './labels';
 import { latestWins } from './latest-wins';
-import { createKept, toMeetingMessage } from './meeting-chat';
+import { createEchoes, createKept, toMeetingMessage } from './meeting-chat';
 import { createRateLimit } from './rate-limit';
 import { createMeetingState, type ParticipantChange } from './roster';
 
@@ -48,6 +48,8 @@ export interface WebApp3 {
   /** Changes to the main room, in the order Web App 3 reported them. */
   onParticipants(handler: (changes: readonly ParticipantChange[]) => void): void;
   onMe(handler: (participant: InfinityParticipant) => void): void;
+  /** The main room now, asked once at start; undefined outside a meeting (or from a Web App 3 that cannot say). */
+  participantsNow(): Promise<readonly InfinityParticipant[] | undefined>;
   /** A message in the meeting's chat; `direct`: a private one to the local user. */
   onMessage(handler: (message: Message, direct: boolean) => void): void;
   /** Web App 3's language changed (a code such as `nb` or `en-GB`). */
@@ -77,6 +79,8 @@ export interface PluginService extends DialectService {
   onEvent(listener: (event: ServiceEvent) => void): void;
   /** Whether the local user is in the meeting. */
   connected(): boolean;
+  /** Settles once Web App 3 said who is in the meeting now (or could not say). */
+  present: Promise<void>;
   /** A topic's current value, checked against the contract's rules; undefined while there is none (no `me` yet). */
   snapshot<T extends Topic>(topic: T): Snapshots[T] | undefined;
   /** A `latest` topic's value changed; read it with `snapshot` when it is time to send. */
@@ -98,11 +102,14 @@ export function createService(
 ): PluginService {
   let state = INITIAL_BUTTON_STATE;
   let connected = false;
+  /** The room's changes while the plugin asks who is there (participantsNow). */
+  let heard: ParticipantChange[] | undefined = [];
   const meeting = createMeetingState();
   const messages = createKept<MeetingMessage>();
   let sequence = 0;
   const messageContext = { now, sequence: () => ++sequence };
   const toasts = createRateLimit(NOTIFY_INTERVAL_MS, elapsed);
+  const echoes = createEchoes(elapsed);
   const listeners = new Set<(event: ServiceEvent) => void>();
   const topicListeners = new Set<(topic: Topic) => void>();
   const itemListeners = new Set<(topic: EveryTopic, item: TopicPayloads[EveryTopic]) => void>();
@@ -132,12 +139,14 @@ export function createService(
   // A button is a request, not a switch: the page decides and echoes the state back.
   webapp.onButtonClick('chat', () => emit({ name: 'toggle-chat', payload: { active: !state.active } }));
   webapp.onButtonClick('participants', () => emit({ name: 'toggle-participants', payload: { active: !participants.active } }));
-  webapp.onConnected(() => {
+  const join = (): void => {
     connected = true;
     emit({ name: 'connected', payload: {} });
-  });
+  };
+  webapp.onConnected(join);
   webapp.onDisconnected((payload) => {
     connected = false;
+    heard = undefined;
     meeting.clear();
     // The next meeting's page must not be handed this one's messages, private ones least of all.
     messages.clear();
@@ -145,10 +154,23 @@ export function createService(
     touched('roster');
   });
   webapp.onParticipants((changes) => {
+    heard?.push(...changes);
     const { roster, self } = meeting.apply(changes);
     if (roster) touched('roster');
     if (self) touched('self');
   });
+  // Web App 3 replays nothing to a plugin that (re)starts mid-meeting, so it asks once who is there (`self`
+  // waits for the next `me`: no call names the local user). Changes heard meanwhile are applied again on top
+  // of the answer: they are idempotent, and may be newer than it.
+  const present = webapp.participantsNow().then(
+    (participants) => {
+      if (!participants || !heard) return;
+      if (!connected) join();
+      meeting.apply([{ type: 'all', participants }, ...heard]);
+      touched('roster');
+    },
+    () => undefined,
+  ).finally(() => (heard = undefined));
   webapp.onMe((participant) => {
     if (!meeting.setMe(participant)) return;
     // Web App 3 tells a plugin who the user is only in a meeting: one that starts mid-meeting learns it here.
@@ -156,6 +178,8 @@ export function createService(
     touched('self');
   });
   webapp.onMessage((message, direct) => {
+    // The page sent it: its echo must not reach the page a second time.
+    if (meeting.mayBeMe(message?.userId) && echoes.take(message?.message)) return;
     const item = toMeetingMessage(message, direct, messageContext);
     if (!item) return;
     messages.add(item);
@@ -183,6 +207,7 @@ export function createService(
     };
 
   const notifyControl = control('notify');
+  const sendMessage = control('send-meeting-message');
   const snapshots: { [T in Topic]: () => Snapshots[T] | undefined } = {
     roster: () => ({ participants: meeting.roster() }),
     self: () => meeting.self(),
@@ -194,6 +219,7 @@ export function createService(
     participantsState: () => participants,
     onEvent: (listener) => void listeners.add(listener),
     connected: () => connected,
+    present,
     snapshot: <T extends Topic>(topic: T) => snapshots[topic]() as Snapshots[T] | undefined,
     onTopicChange: (listener) => void topicListeners.add(listener),
     onTopicItem: (listener) => void itemListeners.add(listener),
@@ -211,7 +237,15 @@ export function createService(
     transfer: control('transfer'),
     sendDtmf: control('dtmf'),
     muteAllGuests: control('mute-all-guests'),
-    sendMeetingMessage: control('send-meeting-message'),
+    sendMeetingMessage: async (payload) => {
+      const sent = echoes.add(payload.text);
+      try {
+        await sendMessage(payload);
+      } catch (error) {
+        echoes.forget(sent);
+        throw error;
+      }
+    },
     notify: async (payload) => {
       const wait = toasts.take();
       if (wait > 0) {

@@ -1,7 +1,7 @@
 import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/contract';
 import type { Button, Plugin } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { listenFromStart, webApp3 } from './webapp3';
+import { addButton, listenFromStart, webApp3 } from './webapp3';
 
 /** Just the signals webApp3 subscribes to, fired by the test. */
 function fakePlugin() {
@@ -44,7 +44,7 @@ describe('webApp3: plugin-api as the service sees it', () => {
     const clicks: unknown[] = [];
     (button as unknown as { onClick: { add: (handler: () => void) => void } }).onClick = { add: (handler) => clicks.push(handler) };
     const webapp = webApp3(plugin, { chat: Promise.resolve(button) });
-    await expect(webapp.updateButton('participants', { position: 'toolbar', icon: 'IconParticipants', tooltip: 'Open participants' })).resolves.toBeUndefined();
+    await expect(webapp.updateButton('participants', { position: 'toolbar', icon: 'IconParticipant', tooltip: 'Open participants' })).resolves.toBeUndefined();
     const chat = (): void => undefined;
     webapp.onButtonClick('participants', () => undefined);
     webapp.onButtonClick('chat', chat);
@@ -114,5 +114,42 @@ describe('webApp3: plugin-api as the service sees it', () => {
     await expect(webapp.control({ rpc: 'conference:sendMessage', payload: { payload: 'hello' } })).resolves.toEqual({ status: 200, data: { status: 'success', result: true } });
     expect(toasts).toEqual([{ message: 'hi' }]);
     expect(sent).toEqual([{ payload: 'hello' }]);
+  });
+});
+
+describe('a toolbar button whose icon this Web App 3 lacks', () => {
+  const drawing = { custom: { main: '<svg/>', hover: '<svg/>' } };
+  const payload = { position: 'toolbar', icon: 'IconParticipant', tooltip: 'Open participants' } as const;
+  function fakeUi(refuse: string | undefined) {
+    const added: unknown[] = [];
+    const updated: unknown[] = [];
+    const plugin = {
+      ui: {
+        addButton: async (button: { icon: unknown }) => {
+          added.push(button);
+          if (refuse !== undefined && typeof button.icon === 'string') throw { reason: refuse };
+          return { onClick: {}, update: async (next: unknown) => void updated.push(next) };
+        },
+      },
+    } as unknown as Plugin;
+    return { plugin, added, updated };
+  }
+
+  it("is added again with its own drawing on 'Invalid Icon name', and keeps the drawing in every update", async () => {
+    const { plugin, added, updated } = fakeUi('Invalid Icon name');
+    const button = await addButton(plugin, payload, drawing);
+    await button.update({ ...payload, tooltip: 'Close participants', isActive: true });
+    expect(added).toEqual([payload, { ...payload, icon: drawing }]);
+    expect(updated).toEqual([{ ...payload, icon: drawing, tooltip: 'Close participants', isActive: true }]);
+    expect(button.onClick).toEqual({});
+  });
+
+  it('is added as asked where the name is known, and any other refusal stays a refusal', async () => {
+    const known = fakeUi(undefined);
+    await addButton(known.plugin, payload, drawing);
+    expect(known.added).toEqual([payload]);
+    const refused = fakeUi('Too many buttons');
+    await expect(addButton(refused.plugin, payload, drawing)).rejects.toEqual({ reason: 'Too many buttons' });
+    expect(refused.added).toHaveLength(1);
   });
 });

@@ -1,42 +1,53 @@
 import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
-import type { Button, Message, ParticipantActivities, Plugin } from '@pexip/plugin-api';
+import type { Button, InfinityParticipant, Message, ParticipantActivities, Plugin, ToolbarButtonPayload } from '@pexip/plugin-api';
+import { messageOf } from './errors';
 import type { ControlRpc } from './controls';
 import type { ParticipantChange } from './roster';
 import type { ButtonName, WebApp3 } from './service';
+import { rowsOf } from './infinity-row';
 import { createKept } from './meeting-chat';
 import { withTimeout } from './with-timeout';
 
 /** How long the plugin waits for Web App 3 to answer a button update or a dial-out: nothing waits forever. */
 const BUTTON_UPDATE_TIMEOUT_MS = 5_000;
 const DIAL_OUT_TIMEOUT_MS = 5 * 60_000;
-const CONTROL_TIMEOUT_MS = 10_000;
+/**
+ * Web App 3 never answers some refusals (a broadcast message, mute-all-guests: typed 200-only, another status
+ * throws inside it) nor an RPC it does not know; Infinity answers the others well within this.
+ */
+export const CONTROL_TIMEOUT_MS = 5_000;
+/** Infinity lists a large meeting in this; a Web App 3 older than plugin-api 17.7 never answers. */
+const PARTICIPANTS_TIMEOUT_MS = 10_000;
 
 /** The main room; breakout rooms have ids of their own. */
 const MAIN_ROOM = 'main';
 
-/** Each control's RPC, by the plugin-api method that sends it. */
+/** Each control's RPC, by the plugin-api method that sends it: `plugin.conference`'s, the toast `plugin.ui`'s. */
 const PLUGIN_METHOD = {
-  'participant:mute': ['conference', 'mute'],
-  'participant:muteVideo': ['conference', 'muteVideo'],
-  'participant:admit': ['conference', 'admit'],
-  'participant:disconnect': ['conference', 'disconnect'],
-  'participant:spotlight': ['conference', 'spotlight'],
-  'participant:raiseHand': ['conference', 'raiseHand'],
-  'participant:setRole': ['conference', 'setRole'],
-  'participant:transfer': ['conference', 'transfer'],
-  'participant:sendDTMF': ['conference', 'sendDTMF'],
-  'conference:muteAllGuests': ['conference', 'muteAllGuests'],
-  'conference:sendMessage': ['conference', 'sendMessage'],
-  'ui:toast:show': ['ui', 'showToast'],
-} as const satisfies { [K in ControlRpc]: readonly ['conference', keyof Plugin['conference']] | readonly ['ui', keyof Plugin['ui']] };
+  'participant:mute': 'mute',
+  'participant:muteVideo': 'muteVideo',
+  'participant:admit': 'admit',
+  'participant:disconnect': 'disconnect',
+  'participant:spotlight': 'spotlight',
+  'participant:raiseHand': 'raiseHand',
+  'participant:setRole': 'setRole',
+  'participant:transfer': 'transfer',
+  'participant:sendDTMF': 'sendDTMF',
+  'conference:muteAllGuests': 'muteAllGuests',
+  'conference:sendMessage': 'sendMessage',
+  'ui:toast:show': 'showToast',
+} as const satisfies { [K in ControlRpc]: K extends `ui:${string}` ? keyof Plugin['ui'] : keyof Plugin['conference'] };
 
 function call(plugin: Plugin, rpc: ControlRpc, payload: unknown): Promise<unknown> {
-  const [area, method] = PLUGIN_METHOD[rpc];
-  return (plugin[area][method as never] as (payload: unknown) => Promise<unknown>)(payload);
+  const area = rpc.startsWith('ui:') ? plugin.ui : plugin.conference;
+  return (area[PLUGIN_METHOD[rpc] as never] as (payload: unknown) => Promise<unknown>)(payload);
 }
 
 /** plugin-api's ParticipantActivities (Join, Leave, Update), by value: the type is checked, nothing of its runtime is bundled. */
 const ACTIVITY: Record<ParticipantActivities, 'join' | 'leave' | 'update'> = { 0: 'join', 1: 'leave', 2: 'update' };
+
+/** Before plugin-api 22.0.0 an activity named its kind `activity`, not `type` (its CHANGELOG, cc39250): a Web App 3 may send either. */
+type AnyActivity = { type?: ParticipantActivities; activity?: ParticipantActivities; participant: InfinityParticipant } | undefined;
 
 /** Infinity's text, cut to what the wire carries: the meeting's end must reach the page even with an essay attached. */
 const clip = (text: string): string => text.slice(0, MAX_STRING_LENGTH);
@@ -76,6 +87,20 @@ export function listenFromStart(plugin: Plugin): HeardFromStart {
   };
 }
 
+/**
+ * Adds a toolbar button. Pexip's icon set differs between Web App 3 versions, and one that lacks the icon's
+ * name refuses the button ('Invalid Icon name'): it is then added with `drawing`, kept in every update.
+ */
+export async function addButton(plugin: Plugin, payload: ToolbarButtonPayload, drawing: ToolbarButtonPayload['icon']): Promise<Button<'toolbar'>> {
+  try {
+    return await plugin.ui.addButton(payload);
+  } catch (error) {
+    if (messageOf(error) !== 'Invalid Icon name') throw error;
+  }
+  const button = await plugin.ui.addButton({ ...payload, icon: drawing });
+  return { ...button, update: (next) => button.update({ ...next, icon: drawing }) };
+}
+
 /** The buttons this deployment added, each the promise of `ui.addButton`. */
 export type Buttons = Partial<Record<ButtonName, Promise<Button<'toolbar'>>>>;
 
@@ -102,8 +127,11 @@ export function webApp3(plugin: Plugin, buttons: Buttons, early: HeardFromStart 
       withTimeout(
         call(plugin, rpc, payload),
         CONTROL_TIMEOUT_MS,
-        `${rpc} got no answer from Web App 3 within ${CONTROL_TIMEOUT_MS / 1000} s`,
+        `${rpc} got no answer from Web App 3 within ${CONTROL_TIMEOUT_MS / 1000} s (a refusal, or lost)`,
       ),
+    participantsNow: () =>
+      // No answer is no list: the roster then starts with the next change, as before.
+      withTimeout(plugin.conference.requestParticipants({}), PARTICIPANTS_TIMEOUT_MS, '').then(rowsOf),
     // A button that was never added is reported where it is added (index.ts); it has no clicks.
     onButtonClick: (name, handler) => void buttons[name]?.then((added) => added.onClick.add(handler), () => undefined),
     onConnected: (handler) => void plugin.events.connected.add(handler),
@@ -124,7 +152,8 @@ export function webApp3(plugin: Plugin, buttons: Buttons, early: HeardFromStart 
       plugin.events.participantsActivities.add((activities) => {
         const changes: ParticipantChange[] = [];
         for (const { roomId, activity } of Array.isArray(activities) ? activities : []) {
-          const type = ACTIVITY[activity?.type];
+          const kind: AnyActivity = activity;
+          const type = ACTIVITY[kind?.type ?? (kind?.activity as ParticipantActivities)];
           if (roomId === MAIN_ROOM && type) changes.push({ type, participant: activity.participant });
         }
         if (changes.length > 0) handler(changes);

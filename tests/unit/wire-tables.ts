@@ -12,6 +12,8 @@ function typeOf(rule: FieldRule): string {
       return `array (≤ ${rule.maxItems.toLocaleString('en-US')}) of ${typeOf(rule.of)}`;
     case 'object':
       return `{ ${fieldList(rule.fields)} }`;
+    case 'either':
+      return rule.of.map(typeOf).join(' or ');
     case 'integer':
       return `integer${rule.min === undefined ? '' : ` ≥ ${rule.min}`}${rule.max === undefined ? '' : ` ≤ ${rule.max}`}`;
     default: {
@@ -123,13 +125,22 @@ const oursFor = (table: Dialect['pageToPlugin'] | Dialect['pluginToPage'], row: 
   Object.entries(table).find(([, candidate]) => candidate === row)?.[0];
 
 
+/** Sample values a rule accepts: one per way it may be worded. */
+const sampleOf = (rule: FieldRule): unknown[] =>
+  rule.type === 'either' ? rule.of.flatMap(sampleOf) : rule.type === 'boolean' ? [true] : rule.type === 'integer' ? [3] : ['alice@example.com'];
+
 function dialectCall(row: DialectPageRow): string {
   if (!('method' in row)) return '–';
   const same = oursFor(PAGE_TO_PLUGIN, row);
-  if (row.kind === 'state' && row.toService) {
-    // Shown by example: what the row hands the service for a sample payload.
-    const sample = { [row.arg]: 3 };
-    return `${code(`${row.method}(${JSON.stringify((row.toService as (payload: object) => unknown)(sample))})`)} for ${code(JSON.stringify(sample))}`;
+  if ('toService' in row && row.toService) {
+    // Shown by example: what the row hands the service for a sample payload (each way a field may be worded;
+    // a request's required fields alone).
+    const samples =
+      row.kind === 'state'
+        ? sampleOf(row.fields[row.arg] as FieldRule).map((value) => ({ [row.arg]: value }))
+        : [Object.fromEntries(Object.entries(row.fields).flatMap(([name, rule]) => (rule.optional ? [] : [[name, sampleOf(rule)[0]]])))];
+    const toService = row.toService as (payload: object) => unknown;
+    return samples.map((sample) => `${code(`${row.method}(${JSON.stringify(toService(sample))})`)} for ${code(JSON.stringify(sample))}`).join('; ');
   }
   const call = row.kind === 'state' ? `${row.method}(${row.arg})` : `${row.method}(…)`;
   return same ? `${code(call)}, as our ${code(same)}` : code(call);

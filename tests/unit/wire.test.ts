@@ -46,6 +46,7 @@ function stack() {
       onMe: () => undefined,
       onMessage: () => undefined,
       onLanguage: () => undefined,
+      participantsNow: async () => undefined,
     },
     () => undefined,
   );

@@ -195,10 +195,14 @@ export function pluginCodec(dialect: Dialect) {
       const row = rowOf(name);
       if (!('method' in row)) return undefined;
       const { requestId, ...fields } = payload as { requestId?: string } & Record<string, unknown>;
-      // A state row gives the service one field, its payload worded for the service (`toService`), or with
-      // `toPayload` its whole payload, as the service's method says (service.ts).
+      // A row gives the service its payload worded for the service (`toService`); else a state row gives one
+      // field, or with `toPayload` its whole payload, as the service's method says (service.ts).
       const arg =
-        row.kind !== 'state' || row.toPayload ? fields : row.toService ? (row.toService as (payload: object) => unknown)(fields) : fields[row.arg];
+        'toService' in row && row.toService
+          ? (row.toService as (payload: object) => unknown)(fields)
+          : row.kind !== 'state' || row.toPayload
+            ? fields
+            : fields[row.arg];
       const call: ServiceCall<string> = { action: name, method: row.method as DialectMethod, args: [arg] };
       if (requestId !== undefined) call.requestId = requestId;
       return call;

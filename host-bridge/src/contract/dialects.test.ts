@@ -38,6 +38,27 @@ describe("pluginCodec: Rocket.Chat's dialect", () => {
     expect(ours.featureOf('ping')).toBeUndefined();
   });
 
+  it("takes chat-unread as Rocket.Chat's hook sends it, a boolean, and as a count", () => {
+    expect(codec.decode(rc('chat-unread', { unread: true }))).toEqual({ kind: 'message', message: { name: 'chat-unread', payload: { unread: true } } });
+    expect(codec.callOf({ name: 'chat-unread', payload: { unread: true } })?.args).toEqual([{ visible: true }]);
+    expect(codec.callOf({ name: 'chat-unread', payload: { unread: false } })?.args).toEqual([{ visible: false }]);
+    expect(codec.decode(rc('chat-unread', { unread: 'yes' }))).toEqual({
+      kind: 'invalid',
+      name: 'chat-unread',
+      error: "chat-unread: 'unread' must be true or false, or a whole number from 0, got \"yes\"",
+    });
+  });
+
+  it("dials a destination alone with Rocket.Chat's own defaults; a field the page sends wins", () => {
+    const alone = codec.decode(rc('dial-out', { destination: 'alice@example.com' }));
+    expect(alone.kind).toBe('message');
+    const payload = (alone as { message: { payload: Record<string, unknown> } }).message.payload;
+    expect(codec.callOf({ name: 'dial-out', payload })?.args).toEqual([{ role: 'GUEST', protocol: 'auto', call_type: 'audio', destination: 'alice@example.com' }]);
+    expect(codec.callOf({ name: 'dial-out', payload: { ...dial } })?.args).toEqual([{ role: 'GUEST', protocol: 'sip', call_type: 'audio', destination: 'alice@example.com' }]);
+    expect(codec.decode(rc('dial-out', { role: 'ADMIN', destination: 'x' }))).toMatchObject({ kind: 'invalid', name: 'dial-out' });
+    expect(ours.decode({ action: 'pexip:plugin:external-chat/dial-out', destination: 'x' })).toMatchObject({ kind: 'invalid', error: expect.stringContaining("'role' is required") });
+  });
+
   it('hands the service what its methods take, the unread count as the badge', () => {
     expect(codec.callOf({ name: 'chat-unread', payload: { unread: 3 } })).toEqual({ action: 'chat-unread', method: 'setBadge', args: [{ visible: true, count: 3 }] });
     expect(codec.callOf({ name: 'chat-unread', payload: { unread: 0 } })?.args).toEqual([{ visible: false, count: 0 }]);

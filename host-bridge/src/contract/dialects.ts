@@ -4,7 +4,8 @@
  * window embeds Web App 3 and speaks to a plugin in its own words. A
  * deployment picks one with config.json's `"dialect"`.
  */
-import { boolean, string, type Fields } from './fields.js';
+import { DIAL_FIELDS, type DialOutBody } from './dial-body.js';
+import { boolean, string, type Fields, type PayloadOf } from './fields.js';
 import { ACTION_PREFIX, NAMES, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, type PageRow, type PluginRow, type PluginEvents } from './vocabulary.js';
 
 export interface Dialect {
@@ -32,7 +33,16 @@ export const EXTERNAL_CHAT = {
 } as const satisfies Dialect;
 
 const ACTIVE = { active: boolean } as const satisfies Fields;
-const UNREAD = { unread: { type: 'integer', min: 0 } } as const satisfies Fields;
+/** Rocket.Chat's hook sends whether anything is unread (a boolean); a count is told in the tooltip too. */
+const UNREAD = { unread: { type: 'either', of: [boolean, { type: 'integer', min: 0 }] } } as const satisfies Fields;
+
+/**
+ * What Rocket.Chat dials when its hook sends a destination alone: its own call to Pexip's dial-out
+ * (`useProviderPlugin.ts`). A field the page sends wins.
+ */
+export const ROCKETCHAT_DIAL_DEFAULTS = { role: 'GUEST', protocol: 'auto', call_type: 'audio' } as const satisfies Partial<DialOutBody>;
+const { role, protocol } = DIAL_FIELDS;
+const ROCKETCHAT_DIAL_FIELDS = { ...DIAL_FIELDS, role: { ...role, optional: true }, protocol: { ...protocol, optional: true } } as const satisfies Fields;
 
 /**
  * Rocket.Chat's current conference window (`rocketchat:videoconf/`). Where it
@@ -65,7 +75,7 @@ export const ROCKETCHAT = {
       fields: UNREAD,
       method: 'setBadge',
       arg: 'unread',
-      toService: ({ unread }: { unread: number }) => ({ visible: unread > 0, count: unread }),
+      toService: ({ unread }: { unread: boolean | number }) => (typeof unread === 'boolean' ? { visible: unread } : { visible: unread > 0, count: unread }),
     },
     'participants-state': { kind: 'state', feature: 'participants', fields: ACTIVE, method: 'setParticipantsButtonActive', arg: 'active' },
     mute: PAGE_TO_PLUGIN.mute,
@@ -78,7 +88,11 @@ export const ROCKETCHAT = {
     transfer: PAGE_TO_PLUGIN.transfer,
     dtmf: PAGE_TO_PLUGIN.dtmf,
     'mute-all-guests': PAGE_TO_PLUGIN['mute-all-guests'],
-    'dial-out': PAGE_TO_PLUGIN['dial-out'],
+    'dial-out': {
+      ...PAGE_TO_PLUGIN['dial-out'],
+      fields: ROCKETCHAT_DIAL_FIELDS,
+      toService: (body: PayloadOf<typeof ROCKETCHAT_DIAL_FIELDS>) => ({ ...ROCKETCHAT_DIAL_DEFAULTS, ...body }),
+    },
   },
 } as const satisfies Dialect;
 

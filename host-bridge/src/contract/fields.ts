@@ -47,13 +47,22 @@ export interface ListRule extends Rule {
   readonly maxItems: number;
 }
 
+/** A value one of the rules `of` accepts (tried in order): for a field another implementation words two ways. */
+export interface EitherRule extends Rule {
+  readonly type: 'either';
+  readonly of: readonly (StringRule | BooleanRule | IntegerRule)[];
+}
+
 /** One payload field. */
-export type FieldRule = StringRule | BooleanRule | IntegerRule | ObjectRule | ListRule;
+export type FieldRule = StringRule | BooleanRule | IntegerRule | ObjectRule | ListRule | EitherRule;
 
 export type Fields = { readonly [field: string]: FieldRule };
 
 /** The TypeScript type a rule accepts. */
-type ValueOf<R extends FieldRule> = R extends BooleanRule
+type ScalarOf<R> = R extends BooleanRule ? boolean : R extends IntegerRule ? number : R extends { values: readonly (infer V)[] } ? V : string;
+type ValueOf<R extends FieldRule> = R extends EitherRule
+  ? ScalarOf<R['of'][number]>
+  : R extends BooleanRule
   ? boolean
   : R extends IntegerRule
     ? number
@@ -126,6 +135,8 @@ const expected = (rule: FieldRule): string => {
       return `an object (${Object.keys(rule.fields).join(', ')})`;
     case 'list':
       return `an array of at most ${rule.maxItems} items`;
+    case 'either':
+      return rule.of.map(expected).join(', or ');
     default:
       return rule.values ? `one of ${rule.values.join(', ')}` : rule.means ?? `a ${rule.nonEmpty ? 'non-empty ' : ''}string`;
   }
@@ -195,6 +206,16 @@ function checkValue(rule: FieldRule, value: unknown): unknown {
       }
       return out;
     }
+    case 'either':
+      for (const one of rule.of) {
+        try {
+          return checkValue(one, value);
+        } catch (error) {
+          // The next rule may accept it.
+          if (!(error instanceof Invalid)) throw error;
+        }
+      }
+      throw wrong(rule, value);
   }
 }
 

@@ -75,7 +75,7 @@ type _TableMatchesService = Assert<Same<Agrees, true>>;
 type _EveryRowNamesAMethod = Assert<Same<ServiceMethod, keyof ExternalChatService>>;
 
 // Another dialect's rows must call the service with what its methods take (a row may word its payload differently: `toService`).
-type DialectArgOf<R> = R extends { kind: 'state'; toService: (payload: never) => infer A } ? A : ArgOf<R>;
+type DialectArgOf<R> = R extends { toService: (payload: never) => infer A } ? A : ArgOf<R>;
 // A method the service lacks, or an `arg` its payload lacks (`never`), fails the row.
 type RowsFit<T> = {
   [A in keyof T]: T[A] extends { method: infer M }

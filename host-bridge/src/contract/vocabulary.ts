@@ -123,6 +123,8 @@ export type PageRow<Ok extends string = string, Error extends string = string> =
       readonly rest?: true;
       readonly ok: Ok;
       readonly error: Error;
+      /** The service's argument, when a dialect words the payload differently (fills in its own defaults). */
+      readonly toService?: (payload: never) => unknown;
     }
   | { readonly kind: 'control'; readonly feature: string; readonly fields: Fields; readonly method: string; readonly args: readonly string[]; readonly rest?: true | 'options' }
   | { readonly kind: 'subscribe' | 'unsubscribe'; readonly fields: Fields }
