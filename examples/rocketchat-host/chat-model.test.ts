@@ -30,13 +30,15 @@ describe('chat model', () => {
     expect(state.messages.at(-1)!.id).toBe(MAX_MESSAGES + 5);
   });
 
-  it('tells the plugin the button state first and the badge second, only what changed', () => {
+  it('tells the plugin the button state first and the badge second, only what changed, the badge as Rocket.Chat does (unread or not)', () => {
+    const one = run([receive()]);
+    expect(chatEffects(initialChat(), one)).toEqual([{ name: 'chat-unread', fields: { unread: true } }]);
     const a = run([receive(), receive()]);
-    expect(chatEffects(initialChat(), a)).toEqual([{ name: 'chat-unread', fields: { unread: 2 } }]);
+    expect(chatEffects(one, a)).toEqual([]);
     const b = chatReduce(a, { type: 'open' });
     expect(chatEffects(a, b)).toEqual([
       { name: 'chat-state', fields: { active: true } },
-      { name: 'chat-unread', fields: { unread: 0 } },
+      { name: 'chat-unread', fields: { unread: false } },
     ]);
     expect(chatEffects(b, chatReduce(b, { type: 'post', author: 'You', text: 'x', t: 1 }))).toEqual([]);
     expect(chatEffects(b, chatReduce(b, { type: 'system', text: 'joined', t: 1 }))).toEqual([]);
@@ -45,7 +47,7 @@ describe('chat model', () => {
   it('syncs a (re)started plugin with the whole state', () => {
     expect(chatSync(run([receive()]))).toEqual([
       { name: 'chat-state', fields: { active: false } },
-      { name: 'chat-unread', fields: { unread: 1 } },
+      { name: 'chat-unread', fields: { unread: true } },
     ]);
   });
 });

@@ -65,7 +65,8 @@ export type ChatEffect = { name: 'chat-state'; fields: Outbound['chat-state'] } 
 export function chatEffects(prev: ChatState, next: ChatState): ChatEffect[] {
   const effects: ChatEffect[] = [];
   if (prev.open !== next.open) effects.push({ name: 'chat-state', fields: { active: next.open } });
-  if (prev.unread !== next.unread) effects.push({ name: 'chat-unread', fields: { unread: next.unread } });
+  // As Rocket.Chat's hook: whether anything is unread, sent when that changes (not the count).
+  if (prev.unread > 0 !== next.unread > 0) effects.push({ name: 'chat-unread', fields: { unread: next.unread > 0 } });
   return effects;
 }
 
@@ -73,6 +74,6 @@ export function chatEffects(prev: ChatState, next: ChatState): ChatEffect[] {
 export function chatSync(state: ChatState): ChatEffect[] {
   return [
     { name: 'chat-state', fields: { active: state.open } },
-    { name: 'chat-unread', fields: { unread: state.unread } },
+    { name: 'chat-unread', fields: { unread: state.unread > 0 } },
   ];
 }

@@ -49,10 +49,11 @@ export function createDialForm(el: DialElements, dial: (body: DialOut) => void):
     const destination = el.destination.value.trim();
     if (destination === '') return;
     const name = el.name.value.trim();
+    // Left at their defaults, role and protocol are not sent: the destination alone, as Rocket.Chat's hook dials.
     const body: DialOut = {
-      role: el.role.value === 'HOST' ? 'HOST' : 'GUEST',
+      ...(el.role.value === 'HOST' ? { role: 'HOST' } : {}),
       destination,
-      protocol: el.protocol.value as DialProtocol,
+      ...(el.protocol.value ? { protocol: el.protocol.value as DialProtocol } : {}),
       ...(name ? { remote_display_name: name } : {}),
     };
     records.push({ destination: name || destination, status: 'pending' });

@@ -18,7 +18,7 @@ export interface RcHooks {
   /** Messages from the room not yet read. */
   unread(): number;
   /** Every `unread` value the page sent with chat-unread, in order. */
-  readonly unreadSent: number[];
+  readonly unreadSent: unknown[];
   /** Every envelope both ways, oldest first; refused ones say why. */
   readonly log: LogEntry[];
   /** Messages from a wrong origin or a window outside the iframe, dropped unread. */

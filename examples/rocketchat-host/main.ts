@@ -52,18 +52,19 @@ let self: SelfState | undefined;
 let chat = initialChat();
 let participantsOpen = false;
 let dropped = 0;
-const unreadSent: number[] = [];
+const unreadSent: unknown[] = [];
 /** Where the plugin speaks from (its `ready`); until then Web App 3's window, which the plugin also listens on. */
 let plugin: { window: Window; origin: string } | null = null;
 const has = (feature: Feature): boolean => features.includes(feature);
 
 function postRaw(name: string, fields: Record<string, unknown>): void {
-  const message = { ...fields, action: PREFIX + name };
+  // In the order Rocket.Chat's hook builds it (postToPlugin): the action, then the fields.
+  const message = { action: PREFIX + name, ...fields };
   const target = plugin?.window ?? iframe.contentWindow;
   if (!target) return;
   target.postMessage(message, plugin?.origin ?? config.webappOrigins[0]!);
   log.add('out', message);
-  if (name === 'chat-unread') unreadSent.push(fields.unread as number);
+  if (name === 'chat-unread') unreadSent.push(fields.unread);
 }
 const post = <N extends OutboundName>(name: N, fields: Outbound[N]): void => {
   const { action: _action, ...rest } = envelope(name, fields);

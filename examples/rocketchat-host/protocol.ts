@@ -65,11 +65,14 @@ export type Parsed =
 export type Role = 'host' | 'guest';
 export type DialProtocol = 'sip' | 'h323' | 'rtmp' | 'mssip' | 'auto';
 
-/** Infinity's dial body: role, destination and protocol, plus the optional fields the page fills in. */
+/**
+ * Infinity's dial body. Rocket.Chat's hook sends the destination alone, and the plugin dials it as Rocket.Chat
+ * would (`role: 'GUEST'`, `protocol: 'auto'`, `call_type: 'audio'`); a page may say more.
+ */
 export interface DialOut {
-  role: 'HOST' | 'GUEST';
+  role?: 'HOST' | 'GUEST';
   destination: string;
-  protocol: DialProtocol;
+  protocol?: DialProtocol;
   call_type?: 'video' | 'video-only' | 'audio';
   remote_display_name?: string;
   source_display_name?: string;
@@ -79,7 +82,8 @@ export interface DialOut {
 /** What the page sends, by action name. */
 export interface Outbound {
   'chat-state': { active: boolean };
-  'chat-unread': { unread: number };
+  /** Rocket.Chat's hook sends a boolean; the plugin also takes a count (it goes into the tooltip). */
+  'chat-unread': { unread: boolean };
   'participants-state': { active: boolean };
   mute: { participantUuid: string; muted: boolean };
   'mute-video': { participantUuid: string; muted: boolean };

@@ -1,6 +1,7 @@
 import type { EventMessage, Message } from '@pexip/plugin-api';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkSendMessage, MeetingChat } from './chat';
+import { NO_REPLY } from './no-reply';
 import { ME_UUID, personUuid } from './people';
 import { Roster, type Broadcast } from './roster';
 
@@ -48,20 +49,38 @@ describe('checkSendMessage', () => {
 });
 
 describe('a plugin writes (conference:sendMessage)', () => {
-  it('200, recorded as the local user’s message, and no plugin gets it back', () => {
-    expect(chat.send({ payload: 'Hello all' }, 'chat')).toEqual(OK);
-    expect(chat.send({ payload: 'Just you', participantUuid: ALICE }, 'chat')).toEqual(OK);
+  it('200, recorded as the local user’s message, and echoed to every plugin after the reply (event:message / event:directMessage)', () => {
+    const later: Array<() => void> = [];
+    expect(chat.send({ payload: 'Hello all' }, 'chat', (fn) => later.push(fn))).toEqual(OK);
+    expect(chat.send({ payload: 'Just you', participantUuid: ALICE }, 'chat', (fn) => later.push(fn))).toEqual(OK);
     expect(chat.list()).toEqual([
       { id: 'm1', at: AT.toISOString(), from: ME_UUID, displayName: 'You', text: 'Hello all', direct: false, pluginId: 'chat' },
       { id: 'm2', at: AT.toISOString(), from: ME_UUID, displayName: 'You', text: 'Just you', to: ALICE, direct: true, pluginId: 'chat' },
     ]);
     expect(sent).toEqual([]);
+    for (const fn of later) fn();
+    expect(sent).toEqual([
+      { event: 'event:message', payload: { at: AT, id: 'm1', message: 'Hello all', displayName: 'You', userId: ME_UUID } },
+      { event: 'event:directMessage', payload: { at: AT, id: 'm2', message: 'Just you', displayName: 'You', userId: ME_UUID } },
+    ]);
   });
 
-  it('403 with the reason for a bad payload, and nothing recorded', () => {
-    expect(chat.send({ payload: '' }, 'chat')).toEqual(refused(`conference:sendMessage: 'payload' must be a non-empty string (the message text), got ""`));
+  it('?echo=before sends the echo at once; ?echo=off never', () => {
+    chat.echo = 'before';
+    chat.send({ payload: 'Hello all' }, 'chat', () => undefined);
+    expect(sent.map((s) => s.event)).toEqual(['event:message']);
+    chat.echo = 'off';
+    chat.send({ payload: 'Again' }, 'chat');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('refused: no reply for a message to everyone (messageConference is 200-only), 403 for a private one; nothing recorded', () => {
+    expect(chat.send({ payload: '' }, 'chat')).toBe(NO_REPLY);
     expect(chat.send({ payload: 'x', participantUuid: 'nobody' }, 'chat')).toEqual(refused("Unknown participant 'nobody'"));
+    chat.silent = false;
+    expect(chat.send({ payload: '' }, 'chat')).toEqual(refused(`conference:sendMessage: 'payload' must be a non-empty string (the message text), got ""`));
     expect(chat.list()).toEqual([]);
+    expect(sent).toEqual([]);
   });
 
   it('undefined outside a meeting (the request never goes), as the other controls', () => {

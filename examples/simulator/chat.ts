@@ -1,17 +1,22 @@
 // Pure: the meeting's own chat as Infinity and Web App 3 carry it. A plugin
 // writes with `conference:sendMessage` (to everyone, or privately to one
 // participant) and gets Infinity's answer as a value; everyone else's messages
-// reach every plugin as `event:message` / `event:directMessage`. Infinity does
-// not echo a sender's own message back, so what a plugin sends reaches no plugin.
+// reach every plugin as `event:message` / `event:directMessage`. A plugin's own
+// message comes back to every plugin too (?echo=, see LEDGER.md), with a fresh
+// id as @pexip/infinity gives every message it receives.
 import type { InfinityParticipant, Message, RPCCallReply } from '@pexip/plugin-api';
 import { isRecord } from './is-record';
+import { NO_REPLY, type NoReply } from './no-reply';
 import type { Broadcast, Roster } from './roster';
 import type { SimMeetingMessage } from './sim-api';
 
 /** Infinity's refusal as a value, as for the participant controls (controls.ts). */
 export type ChatRefusal = Extract<RPCCallReply<'participant:mute'>, { status: 403 }>;
 /** What `conference:sendMessage` answers: Infinity's response, or undefined outside a meeting. */
-export type SendMessageReply = RPCCallReply<'conference:sendMessage'> | ChatRefusal;
+export type SendMessageReply = RPCCallReply<'conference:sendMessage'> | ChatRefusal | NoReply;
+
+/** When a plugin's own message comes back as an event: after the reply, before it, or never. */
+export type EchoMode = 'after' | 'before' | 'off';
 
 const OK = { status: 200, data: { status: 'success', result: true } } as const;
 const refuse = (result: string): ChatRefusal => ({ status: 403, data: { status: 'failed', result } });
@@ -48,6 +53,9 @@ export interface MeetingChatOptions {
   now?: () => Date;
   /** a unique message id */
   newId?: () => string;
+  /** a refused message to everyone gets no reply (infinity-api's messageConference is 200-only); false: a 403 value */
+  silent?: boolean;
+  echo?: EchoMode;
 }
 
 let counter = 0;
@@ -58,6 +66,8 @@ export class MeetingChat {
   private readonly listeners = new Set<(message: SimMeetingMessage) => void>();
   private readonly now: () => Date;
   private readonly newId: () => string;
+  silent: boolean;
+  echo: EchoMode;
 
   constructor(
     private readonly roster: Pick<Roster, 'me' | 'get' | 'isMe'>,
@@ -66,6 +76,8 @@ export class MeetingChat {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? defaultId;
+    this.silent = options.silent ?? true;
+    this.echo = options.echo ?? 'after';
   }
 
   /** Every message of the current (or last) meeting, in order. */
@@ -87,23 +99,36 @@ export class MeetingChat {
     this.messages.length = 0;
   }
 
-  /** `conference:sendMessage` from a plugin: recorded as the local user's; no plugin gets it as an event. */
-  send(payload: unknown, pluginId: string): SendMessageReply {
+  /**
+   * `conference:sendMessage` from a plugin: recorded as the local user's, and
+   * echoed to every plugin (event:message, or event:directMessage for a private
+   * one) before the reply or, through `afterReply`, after it.
+   */
+  send(payload: unknown, pluginId: string, afterReply: (fn: () => void) => void = (fn) => fn()): SendMessageReply {
     const me = this.roster.me;
     // Without a call there is no Infinity token: the request never goes.
     if (!me) return undefined;
     const checked = checkSendMessage(payload, this.roster);
-    if ('error' in checked) return refuse(checked.error);
+    if ('error' in checked) {
+      // messageParticipant has a 403 in infinity-api; messageConference has none, so Web App 3's call throws.
+      const toEveryone = !isRecord(payload) || payload.participantUuid === undefined;
+      return toEveryone && this.silent ? NO_REPLY : refuse(checked.error);
+    }
+    const direct = checked.to !== undefined;
+    const message: Message = { at: this.now(), id: this.newId(), message: checked.text, displayName: nameOf(me), userId: me.uuid };
     this.record({
-      id: this.newId(),
-      at: this.now().toISOString(),
+      id: message.id,
+      at: message.at.toISOString(),
       from: me.uuid,
-      displayName: nameOf(me),
+      displayName: message.displayName,
       text: checked.text,
-      ...(checked.to !== undefined ? { to: checked.to } : {}),
-      direct: checked.to !== undefined,
+      ...(direct ? { to: checked.to } : {}),
+      direct,
       pluginId,
     });
+    const echo = () => this.broadcast(direct ? 'event:directMessage' : 'event:message', message);
+    if (this.echo === 'before') echo();
+    else if (this.echo === 'after') afterReply(echo);
     return OK;
   }
 

@@ -124,8 +124,8 @@ export class Churn {
     }
     const u = this.random();
     if (u < 0.4) this.roster.update(p.uuid, { isMuted: !p.isMuted });
-    else if (u < 0.65) this.roster.update(p.uuid, { raisedHand: !p.raisedHand, handRaisedTime: p.raisedHand ? 0 : Date.now() });
+    else if (u < 0.65) this.roster.update(p.uuid, { raisedHand: !p.raisedHand });
     else if (u < 0.9) this.roster.update(p.uuid, { isCameraMuted: !p.isCameraMuted });
-    else this.roster.update(p.uuid, { isSpotlight: !p.isSpotlight, spotlightOrder: p.isSpotlight ? 0 : Date.now() });
+    else this.roster.update(p.uuid, { isSpotlight: !p.isSpotlight });
   }
 }

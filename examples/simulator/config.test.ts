@@ -99,8 +99,27 @@ describe('readConfig', () => {
     expect([config.chatter, config.lang]).toEqual([0, null]);
     expect(errors).toEqual([
       '?chatter=-3 must be a number from 0 to 86400; using 0',
-      `?lang=english!: a language code looks like 'en', 'nb' or 'pt-BR', got "english!"; no language is sent`,
+      `?lang=english!: a language code looks like 'en', 'nb' or 'pt-BR', got "english!"; using en`,
     ]);
   });
 });
 
+
+describe('the switches for what Web App 3 does (LEDGER.md)', () => {
+  it('defaults: no replay, activities with type, deprecated events, silent refusals, guests may unmute, echo after', () => {
+    expect(read('').config).toMatchObject({ replay: false, activities: 'type', deprecated: true, silent: true, guestsCanUnmute: true, echo: 'after' });
+  });
+
+  it('reads each switch', () => {
+    const { config, errors } = read('?replay=1&activities=none&deprecated=0&silent=0&guestsCanUnmute=0&echo=before');
+    expect(errors).toEqual([]);
+    expect(config).toMatchObject({ replay: true, activities: 'none', deprecated: false, silent: false, guestsCanUnmute: false, echo: 'before' });
+    expect(read('?activities=activity&echo=off').config).toMatchObject({ activities: 'activity', echo: 'off' });
+  });
+
+  it('reports a bad choice and keeps the default', () => {
+    const { config, errors } = read('?activities=old&echo=never');
+    expect(config).toMatchObject({ activities: 'type', echo: 'after' });
+    expect(errors).toEqual(['?activities=old must be one of type, activity, none; using type', '?echo=never must be one of after, before, off; using after']);
+  });
+});

@@ -10,8 +10,17 @@
 //   ?churn=<per second>    meeting changes per second while in the meeting (default 0)
 //   ?seed=<n>              seed of churn's and chatter's choices (default 1)
 //   ?chatter=<seconds>     someone in the room writes in the chat every that-many seconds (default 0 = off)
-//   ?lang=<code>           the language Web App 3 tells the plugins (event:languageSelect; default none)
+//   ?lang=<code>           the language Web App 3 tells the plugins (event:languageSelect; default en)
+//   ?replay=1              replay event:me / event:participants to a plugin registering mid-meeting (default 0)
+//   ?activities=type|activity|none   participantsActivities' shape, or none (before plugin-api 21.1)
+//   ?deprecated=0          no participantJoined / participantLeft / participants (default 1)
+//   ?silent=0              answer refusals Infinity's client does not type, and unknown RPCs (default 1: no reply)
+//   ?guestsCanUnmute=0     a guest muted by someone else may not unmute themself (default 1)
+//   ?echo=after|before|off a plugin's own chat message comes back as an event (default after)
+// LEDGER.md gives the source of each default.
+import type { EchoMode } from './chat';
 import { languageCodeError } from './language';
+import type { ActivitiesMode } from './roster';
 
 export interface SimConfig {
   /** absolute URL of the branding manifest */
@@ -33,9 +42,22 @@ export interface SimConfig {
   seed: number;
   /** seconds between chat lines from the room; 0 = off */
   chatter: number;
-  /** the language code sent with event:languageSelect, null = none */
+  /** the language code given with ?lang=, null = none (the simulator then tells the plugins 'en') */
   lang: string | null;
+  /** replay event:me / event:participants to a plugin that registers mid-meeting */
+  replay: boolean;
+  activities: ActivitiesMode;
+  /** send the events plugin-api 21.1 deprecated */
+  deprecated: boolean;
+  /** no reply for refusals Infinity's client does not type, and for unknown RPC names */
+  silent: boolean;
+  /** Infinity's guests_can_unmute */
+  guestsCanUnmute: boolean;
+  echo: EchoMode;
 }
+
+/** The language Web App 3 tells a plugin when nothing else says (its i18next default). */
+export const DEFAULT_LANGUAGE = 'en';
 
 /** Plugin sources given on the query string instead of the manifest's. */
 export interface PluginOverrides {
@@ -90,8 +112,17 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
   const chatter = count('chatter', 0, 86_400, false);
   const rawLang = q.get('lang');
   const langError = rawLang === null ? null : languageCodeError(rawLang);
-  if (langError) errors.push(`?lang=${rawLang ?? ''}: ${langError}; no language is sent`);
+  if (langError) errors.push(`?lang=${rawLang ?? ''}: ${langError}; using ${DEFAULT_LANGUAGE}`);
   const lang = rawLang !== null && !langError ? rawLang : null;
+  const choice = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const raw = q.get(name);
+    if (raw === null) return fallback;
+    if ((values as readonly string[]).includes(raw)) return raw as T;
+    errors.push(`?${name}=${raw} must be one of ${values.join(', ')}; using ${fallback}`);
+    return fallback;
+  };
+  const activities = choice<ActivitiesMode>('activities', ['type', 'activity', 'none'], 'type');
+  const echo = choice<EchoMode>('echo', ['after', 'before', 'off'], 'after');
   const rawRole = q.get('role');
   let role: 'chair' | 'guest' = 'chair';
   if (rawRole !== null) {
@@ -127,6 +158,12 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
       seed,
       chatter,
       lang,
+      replay: flag(q.get('replay'), false),
+      activities,
+      deprecated: flag(q.get('deprecated'), true),
+      silent: flag(q.get('silent'), true),
+      guestsCanUnmute: flag(q.get('guestsCanUnmute'), true),
+      echo,
     },
     errors,
   };

@@ -1,6 +1,7 @@
 import type { EventMessage } from '@pexip/plugin-api';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Controls, type ControlRpc } from './controls';
+import { NO_REPLY } from './no-reply';
 import { ME_UUID, personUuid } from './people';
 import { LEAVE, Roster, UPDATE, type Broadcast } from './roster';
 
@@ -38,8 +39,8 @@ describe('controls by a host', () => {
   it.each([
     ['participant:mute', { mute: true, participantUuid: CAROL }, { isMuted: true }],
     ['participant:muteVideo', { muteVideo: true, participantUuid: CAROL }, { isCameraMuted: true }],
-    ['participant:spotlight', { enable: true, participantUuid: CAROL }, { isSpotlight: true, spotlightOrder: 1_700_000_000_000 }],
-    ['participant:raiseHand', { raise: true, participantUuid: CAROL }, { raisedHand: true, handRaisedTime: 1_700_000_000_000 }],
+    ['participant:spotlight', { enable: true, participantUuid: CAROL }, { isSpotlight: true, spotlightOrder: 1_700_000_000 }],
+    ['participant:raiseHand', { raise: true, participantUuid: CAROL }, { raisedHand: true, handRaisedTime: 1_700_000_000 }],
     ['participant:admit', { participantUuid: DAVE }, { isWaiting: false }],
   ] as const)('%s: 200 and one Update activity', (rpc, payload, change) => {
     const target = payload.participantUuid;
@@ -122,13 +123,20 @@ describe('refusals (403) and the cases Infinity never sees', () => {
 
   it('admit for someone not in the lobby, setRole for someone in it', () => {
     expect(handle('participant:admit', { participantUuid: CAROL })).toEqual(refused('Carol Anderson is not waiting in the lobby'));
-    expect(handle('participant:setRole', { role: 'chair', participantUuid: DAVE })).toEqual(refused('Dave Anderson is waiting in the lobby: admit them first'));
+    // setRole's reply is always undefined (InfinityClient.setRole is Promise<void>); the refusal changes nothing.
+    expect(handle('participant:setRole', { role: 'chair', participantUuid: DAVE })).toBeUndefined();
+    expect(roster.get(DAVE)).toMatchObject({ role: 'guest', isWaiting: true });
+    expect(controls.calls.at(-1)).toMatchObject({ reply: undefined, refused: 'Dave Anderson is waiting in the lobby: admit them first' });
   });
 
   it('a malformed payload, naming the field', () => {
     expect(handle('participant:mute', { mute: 'yes', participantUuid: CAROL })).toEqual(refused('participant:mute: \'mute\' must be a boolean, got "yes"'));
     expect(handle('participant:admit', {})).toEqual(refused("participant:admit: 'participantUuid' must be a participant's uuid, got undefined"));
-    expect(handle('participant:setRole', { role: 'owner', participantUuid: CAROL })).toEqual(refused(`participant:setRole: 'role' must be 'chair' or 'guest', got "owner"`));
+    expect(handle('participant:setRole', { role: 'owner', participantUuid: CAROL })).toBeUndefined();
+    expect(controls.calls.at(-1)?.refused).toBe(`participant:setRole: 'role' must be 'chair' or 'guest', got "owner"`);
+    expect(handle('conference:muteAllGuests', null)).toBe(NO_REPLY);
+    expect(controls.calls.at(-1)).toMatchObject({ reply: undefined, silent: true, refused: 'conference:muteAllGuests needs an object payload' });
+    controls.options.silent = false;
     expect(handle('conference:muteAllGuests', null)).toEqual(refused('conference:muteAllGuests needs an object payload'));
   });
 
@@ -149,11 +157,17 @@ describe('a guest', () => {
     ['participant:setRole', { role: 'chair', participantUuid: CAROL }],
     ['participant:sendDTMF', { digits: '1', participantUuid: BOB }],
   ] as const)('may not %s someone else', (rpc, payload) => {
-    expect(handle(rpc, payload)).toEqual(refused(`Only a host may ${rpc.slice('participant:'.length)} another participant: the local user is a guest`));
+    const why = `Only a host may ${rpc.slice('participant:'.length)} another participant: the local user is a guest`;
+    expect(handle(rpc, payload)).toEqual(rpc === 'participant:setRole' ? undefined : refused(why));
+    expect(controls.calls.at(-1)?.refused).toBe(rpc === 'participant:setRole' ? why : undefined);
     expect(sent).toEqual([]);
   });
 
   it('may not mute all guests', () => {
+    // muteguests is 200-only in infinity-api: the refusal throws inside Web App 3, no reply (?silent=0: 403).
+    expect(handle('conference:muteAllGuests', { mute: true })).toBe(NO_REPLY);
+    expect(controls.calls.at(-1)).toMatchObject({ reply: undefined, silent: true, refused: 'Only a host may mute all guests: the local user is a guest' });
+    controls.options.silent = false;
     expect(handle('conference:muteAllGuests', { mute: true })).toEqual(refused('Only a host may mute all guests: the local user is a guest'));
   });
 
@@ -172,6 +186,35 @@ describe('a guest', () => {
   });
 
   it('may not promote themself', () => {
-    expect(handle('participant:setRole', { role: 'chair', participantUuid: ME_UUID })).toEqual(refused('A guest cannot change their own role'));
+    expect(handle('participant:setRole', { role: 'chair', participantUuid: ME_UUID })).toBeUndefined();
+    expect(roster.me).toMatchObject({ role: 'guest', isHost: false });
+  });
+
+  describe('self-unmute once someone else muted them', () => {
+    const unmute = () => handle('participant:mute', { mute: false });
+    it.each([
+      ['__sim.updateParticipant', () => roster.update(ME_UUID, { isMuted: true })],
+    ])('guestsCanUnmute false: refused (403) after %s, nothing changes', (_how, muteByOther) => {
+      controls.options.guestsCanUnmute = false;
+      muteByOther();
+      expect(unmute()).toEqual(refused('Guests may not unmute themselves once muted by a host (guests_can_unmute is false)'));
+      expect(roster.me?.isMuted).toBe(true);
+    });
+
+    it('allowed when guests may unmute (the default), or when they muted themselves', () => {
+      roster.update(ME_UUID, { isMuted: true });
+      expect(unmute()).toEqual(OK);
+      controls.options.guestsCanUnmute = false;
+      expect(handle('participant:mute', { mute: true })).toEqual(OK);
+      expect(unmute()).toEqual(OK);
+      expect(roster.me?.isMuted).toBe(false);
+    });
+
+    it('a host may always unmute themself', () => {
+      meeting('chair');
+      controls.options.guestsCanUnmute = false;
+      roster.update(ME_UUID, { isMuted: true });
+      expect(unmute()).toEqual(OK);
+    });
   });
 });

@@ -2,7 +2,9 @@
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 
 /**
- * A small subset of the icon names of Pexip's icon set (@pexip/components).
+ * A small subset of the icon names of Pexip's icon set: each is a key of
+ * `IconTypes` in @pexip/components 19.0.0 (dist/types/design-tokens/generated/Icons.d.ts);
+ * see LEDGER.md. There is no `IconParticipants` there (only `IconParticipant`).
  * Web App 3 answers any other name with `{status: 'failed', reason: 'Invalid Icon name'}`.
  */
 export const KNOWN_ICONS: ReadonlySet<string> = new Set([
@@ -13,7 +15,7 @@ export const KNOWN_ICONS: ReadonlySet<string> = new Set([
   'IconLink',
   'IconLock',
   'IconMeetingRoom',
-  'IconParticipants',
+  'IconParticipant',
   'IconPhone',
   'IconPlayRound',
   'IconSettings',
@@ -82,7 +84,7 @@ export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp' | 'IconChat' | 
  * URL, so markup coming from a plugin can never run script in this page.
  */
 export function createIcon(icon: ToolbarIcon, hover = false): Element {
-  if (typeof icon === 'string') return svg(GLYPHS[icon] ?? GLYPHS.Generic ?? []);
+  if (typeof icon === 'string') return svg(GLYPHS[icon === 'IconParticipant' ? 'IconParticipants' : icon] ?? GLYPHS.Generic ?? []);
   const img = document.createElement('img');
   img.className = 'icon';
   img.alt = '';

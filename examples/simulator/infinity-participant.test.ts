@@ -1,5 +1,7 @@
+import type { CallType, InfinityParticipant, ParticipantID } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { dialledParticipant, displayNameOf, roleOf } from './infinity-participant';
+import { dialledParticipant, displayNameOf, patchParticipant, rawRow, roleOf, type RawParticipant } from './infinity-participant';
+import { localParticipant, person } from './people';
 
 const now = new Date('2025-01-02T03:04:05Z');
 
@@ -47,5 +49,97 @@ describe('dialledParticipant', () => {
     expect(roleOf({ role: 'GUEST', destination: 'a', protocol: 'sip' })).toBe('guest');
     expect(displayNameOf({ role: 'GUEST', destination: 'a@b', protocol: 'sip' })).toBe('a@b');
     expect(displayNameOf({ role: 'GUEST', destination: 'a@b', protocol: 'sip', remote_display_name: 'A' })).toBe('A');
+  });
+});
+
+// @pexip/infinity 20's normalizeParticipant (dist/utils.js), rule for rule, for
+// the fields plugin-api's InfinityParticipant has (it leaves out isConnecting,
+// hasMedia and supportsDirectChat). A row the simulator hands out with
+// conference:requestParticipants must map back to the very participant the
+// plugins got in their events.
+function normalize(row: RawParticipant): InfinityParticipant {
+  const inRoom = row.service_type === 'conference' || row.service_type === 'lecture';
+  return {
+    callType: (row.is_audio_only_call === 'YES' ? 'audio' : row.is_video_call === 'YES' ? 'video' : 'api') as CallType,
+    canControl: inRoom && row.role === 'chair',
+    canChangeLayout: (inRoom || row.service_type === 'gateway') && row.role === 'chair',
+    canDisconnect: row.disconnect_supported === 'YES',
+    canFecc: row.fecc_supported === 'YES',
+    canMute: row.mute_supported === 'YES',
+    canRaiseHand: row.service_type !== 'gateway',
+    canSpotlight: row.service_type !== 'gateway',
+    canTransfer: row.transfer_supported === 'YES',
+    displayName: row.display_name || row.uri?.replace('sip:', ''),
+    overlayText: row.overlay_text,
+    handRaisedTime: row.buzz_time,
+    isCameraMuted: row.is_video_muted,
+    isConjoined: Boolean(row.is_conjoined),
+    isEndpoint: row.uri?.includes('sip'),
+    isExternal: row.is_external,
+    isIdpAuthenticated: row.is_idp_authenticated,
+    isGateway: row.service_type === 'gateway',
+    isHost: row.role === 'chair',
+    isMainVideoDroppedOut: Boolean(row.is_main_video_dropped_out),
+    isMuted: row.is_muted === 'YES',
+    isClientMuted: Boolean(row.is_client_muted),
+    isPresenting: row.is_presenting === 'YES',
+    isSpotlight: row.spotlight > 0,
+    isStreaming: row.is_streaming_conference,
+    isTransferring: Boolean(row.is_transferring),
+    isVideoSilent: row.is_video_silent,
+    isWaiting: row.service_type === 'waiting_room',
+    needsPresentationInMix: Boolean(row.needs_presentation_in_mix),
+    protocol: row.protocol,
+    raisedHand: row.buzz_time > 0,
+    role: row.role,
+    rxPresentation: row.rx_presentation_policy === 'ALLOW',
+    serviceType: row.service_type,
+    spotlightOrder: row.spotlight,
+    startAt: new Date(row.start_time * 1000),
+    startTime: row.start_time,
+    uri: row.uri ?? '',
+    uuid: row.uuid as ParticipantID,
+    vendor: row.vendor,
+    canReceivePersonalMix: Boolean(row.can_receive_personal_mix),
+    receiveFromVideoMix: row.receive_from_video_mix,
+    rawData: row,
+  };
+}
+
+describe('rawRow: the exact inverse of @pexip/infinity’s normalizeParticipant', () => {
+  const later = now.getTime() + 60_000;
+  const everyone = (): Array<[string, InfinityParticipant]> => {
+    const people: Array<[string, InfinityParticipant]> = [
+      ['you, host', localParticipant('chair', now)],
+      ['you, guest', localParticipant('guest', now)],
+      ...[0, 1, 2, 3, 4].map((i): [string, InfinityParticipant] => [`person ${i}`, person(i, false, now)]),
+      ['in the lobby', person(7, true, now)],
+      ['dialled, audio, streaming', dialledParticipant('u-9', { role: 'HOST', destination: 'sip:rec@example.com', protocol: 'sip', call_type: 'audio', streaming: 'yes' }, now)],
+    ];
+    const alice = person(0, false, now);
+    const carol = person(2, false, now);
+    people.push(
+      ['muted, camera off, hand up', patchParticipant(carol, { isMuted: true, isCameraMuted: true, raisedHand: true }, later)],
+      ['spotlit', patchParticipant(carol, { isSpotlight: true }, later)],
+      ['hand lowered', patchParticipant(patchParticipant(carol, { raisedHand: true }, later), { raisedHand: false })],
+      ['promoted', patchParticipant(carol, { role: 'chair' })],
+      ['demoted', patchParticipant(alice, { role: 'guest' })],
+      ['admitted', patchParticipant(person(7, true, now), { isWaiting: false })],
+      ['sent to the lobby', patchParticipant(alice, { isWaiting: true })],
+      ['presenting, renamed', patchParticipant(carol, { isPresenting: true, displayName: 'Caz', overlayText: 'Caz' })],
+    );
+    return people;
+  };
+
+  it.each(everyone())('%s: normalize(rawRow(p)) is p, and rawData is the row', (_who, p) => {
+    const row = rawRow(p);
+    expect(p.rawData).toEqual(row);
+    expect(normalize(row)).toEqual(p);
+  });
+
+  it('times are Unix seconds, as Infinity’s buzz_time and spotlight', () => {
+    const p = patchParticipant(person(2, false, now), { raisedHand: true, isSpotlight: true }, later);
+    expect(p).toMatchObject({ handRaisedTime: Math.floor(later / 1000), spotlightOrder: Math.floor(later / 1000) });
+    expect(p.rawData).toMatchObject({ buzz_time: Math.floor(later / 1000), spotlight: Math.floor(later / 1000) });
   });
 });

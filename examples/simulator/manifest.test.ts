@@ -35,11 +35,23 @@ describe('parseManifest', () => {
     ['a duplicate id', { plugins: [{ id: 'a', src: 'a.html' }, { id: 'a', src: 'b.html' }] }, 'plugins[1].id "a" is used twice'],
     ['a missing src', { plugins: [{ id: 'a' }] }, 'plugins[0].src must be a non-empty string (plugin "a")'],
     ['sandboxValues as a string', { plugins: [{ id: 'a', src: 'a.html', sandboxValues: 'allow-same-origin' }] }, 'sandboxValues must be an array of strings'],
-    ['an unknown sandbox token', { plugins: [{ id: 'a', src: 'a.html', sandboxValues: ['allow-everything'] }] }, 'unknown sandbox token(s) "allow-everything"'],
   ])('rejects %s, naming the manifest and the field', (_what, json, message) => {
     expect(() => parseManifest(json, url)).toThrow(ManifestError);
     expect(() => parseManifest(json, url)).toThrow(`Branding manifest ${url.href}`);
     expect(() => parseManifest(json, url)).toThrow(message);
+  });
+});
+
+describe('sandbox values', () => {
+  it('keeps the allowlisted values and drops the others with a warning naming the plugin, as Web App 3 does', () => {
+    const m = parseManifest({ plugins: [{ id: 'a', src: 'a.html', sandboxValues: ['allow-same-origin', 'allow-modals', 'allow-top-navigation', 3, 'allow-popups'] }] }, url);
+    expect(m.plugins[0]?.sandboxValues).toEqual(['allow-same-origin', 'allow-popups']);
+    expect(m.warnings.map((w) => [w.pluginId, w.message.split(':')[0]])).toEqual([
+      ['a', '"allow-modals" is not a valid sandbox value for plugins'],
+      ['a', '"allow-top-navigation" is not a valid sandbox value for plugins'],
+      ['a', '3 is not a valid sandbox value for plugins'],
+    ]);
+    expect(sandboxFor(m.plugins[0]!)).toEqual(['allow-scripts', 'allow-same-origin', 'allow-popups']);
   });
 });
 

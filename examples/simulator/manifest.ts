@@ -13,6 +13,8 @@ export interface ManifestPlugin {
 
 export interface Manifest {
   url: URL;
+  /** what was dropped from the manifest (sandbox values outside the allowlist), by plugin */
+  warnings: Array<{ pluginId: string; message: string }>;
   plugins: ManifestPlugin[];
   /** applicationConfig.hiddenFunctionality: names of Web App 3 features to hide (e.g. 'button-chat'); unknown names are kept and ignored by the page */
   hiddenFunctionality: string[];
@@ -22,22 +24,17 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
-// Tokens an iframe sandbox attribute accepts (HTML standard).
-const SANDBOX_TOKENS = new Set([
-  'allow-downloads',
+/**
+ * The sandbox values Web App 3 lets a plugin ask for (secondary: Josh-E-S/pexip-infinity-skills,
+ * skills/client/pexip-plugin-host/plugin-ui-handling.md, "Sandbox values"); `allow-scripts` is always added.
+ */
+export const SANDBOX_ALLOWLIST: ReadonlySet<string> = new Set([
   'allow-forms',
-  'allow-modals',
-  'allow-orientation-lock',
-  'allow-pointer-lock',
+  'allow-same-origin',
   'allow-popups',
   'allow-popups-to-escape-sandbox',
-  'allow-presentation',
-  'allow-same-origin',
+  'allow-downloads',
   'allow-scripts',
-  'allow-storage-access-by-user-activation',
-  'allow-top-navigation',
-  'allow-top-navigation-by-user-activation',
-  'allow-top-navigation-to-custom-protocols',
 ]);
 
 /** Pure: check the parsed JSON and resolve each `src` against `url`. */
@@ -46,7 +43,8 @@ export function parseManifest(json: unknown, url: URL): Manifest {
   if (!isRecord(json)) throw new ManifestError(`${where}: expected a JSON object`);
   const hiddenFunctionality = parseHiddenFunctionality(json.applicationConfig, where);
   const { plugins } = json;
-  if (plugins === undefined) return { url, plugins: [], hiddenFunctionality };
+  const warnings: Manifest['warnings'] = [];
+  if (plugins === undefined) return { url, plugins: [], hiddenFunctionality, warnings };
   if (!Array.isArray(plugins)) throw new ManifestError(`${where}: "plugins" must be an array`);
   const seen = new Set<string>();
   const parsed = plugins.map((entry: unknown, i): ManifestPlugin => {
@@ -67,18 +65,18 @@ export function parseManifest(json: unknown, url: URL): Manifest {
     } catch {
       throw new ManifestError(`${at}.src "${src}" is not a valid URL (plugin "${id}")`);
     }
-    if (!Array.isArray(sandboxValues) || !sandboxValues.every((v) => typeof v === 'string')) {
+    if (!Array.isArray(sandboxValues)) {
       throw new ManifestError(`${at}.sandboxValues must be an array of strings (plugin "${id}")`);
     }
-    const unknown = sandboxValues.filter((v) => !SANDBOX_TOKENS.has(v));
-    if (unknown.length > 0) {
-      throw new ManifestError(
-        `${at}.sandboxValues has unknown sandbox token(s) ${unknown.map((v) => `"${v}"`).join(', ')} (plugin "${id}")`,
-      );
+    // As Web App 3: values outside the allowlist are dropped with a warning, not refused.
+    const kept: string[] = [];
+    for (const v of sandboxValues as unknown[]) {
+      if (typeof v === 'string' && SANDBOX_ALLOWLIST.has(v)) kept.push(v);
+      else warnings.push({ pluginId: id, message: `${JSON.stringify(v)} is not a valid sandbox value for plugins: dropped (Web App 3 allows ${[...SANDBOX_ALLOWLIST].join(', ')})` });
     }
-    return { id, src: resolved.href, sandboxValues: [...sandboxValues] };
+    return { id, src: resolved.href, sandboxValues: kept };
   });
-  return { url, plugins: parsed, hiddenFunctionality };
+  return { url, plugins: parsed, hiddenFunctionality, warnings };
 }
 
 /** `applicationConfig` is optional; when given it is an object, and its `hiddenFunctionality` an array of strings. */

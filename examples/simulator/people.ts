@@ -25,13 +25,17 @@ export function localParticipant(role: 'chair' | 'guest', now = new Date()): Inf
 }
 
 /**
+ * Every flag below is one an Infinity row carries (mute_supported,
+ * transfer_supported, fecc_supported, disconnect_supported): canRaiseHand and
+ * canSpotlight are not, @pexip/infinity derives them from service_type.
+ *
  * The index-th person, by kind (index mod 5), so a small meeting already holds
  * the interesting cases and a large one a realistic mix:
  *   0  host on WebRTC
  *   1  guest on SIP (a room system): canTransfer false, canFecc true
  *   2  guest on WebRTC
  *   3  guest on WebRTC, audio only
- *   4  guest on H.323: canRaiseHand false
+ *   4  guest on H.323: canDisconnect false (disconnect_supported NO)
  * A waiting person is a WebRTC guest in the lobby, whatever the index.
  */
 export function person(index: number, waiting = false, now = new Date()): InfinityParticipant {
@@ -52,7 +56,7 @@ export function person(index: number, waiting = false, now = new Date()): Infini
     now,
   );
   if (kind === 1) return patchParticipant(base, { canTransfer: false, canFecc: true });
-  if (kind === 4) return patchParticipant(base, { canRaiseHand: false });
+  if (kind === 4) return patchParticipant(base, { canDisconnect: false });
   return base;
 }
 

@@ -19,6 +19,8 @@ export interface PluginFramesOptions {
 export class PluginFrames {
   readonly frames: PluginFrame[] = [];
   private readonly notes = new Map<string, string>();
+  /** lasting notes (the manifest's dropped sandbox values, a registration under another id) */
+  private readonly warnings = new Map<string, string[]>();
   private cycle: ReadyCycle | null = null;
   private firstReady = true;
   private started!: (cycle: ReadyCycle) => void;
@@ -95,6 +97,20 @@ export class PluginFrames {
     this.refresh();
   }
 
+  /** A lasting note on the plugin panel for plugin `id` (the console gets it too). */
+  warn(id: string, text: string): void {
+    console.warn(`[simulator] ${text}`);
+    this.warnings.set(id, [...(this.warnings.get(id) ?? []), text]);
+    this.refresh();
+  }
+
+  /** Replace the lasting notes that start with `prefix` for plugin `id`. */
+  unwarn(id: string, prefix: string): void {
+    const kept = (this.warnings.get(id) ?? []).filter((w) => !w.startsWith(prefix));
+    this.warnings.set(id, kept);
+    this.refresh();
+  }
+
   private silent(frame: PluginFrame): void {
     this.notes.set(frame.id, 'loaded but never sent syn');
     this.options.showError(neverSentSynMessage(frame.id, frame.src));
@@ -109,6 +125,11 @@ export class PluginFrames {
   }
 
   private refresh(): void {
-    renderPluginList(this.options.panel, this.frames, this.notes);
+    const notes = new Map<string, string>();
+    for (const f of this.frames) {
+      const all = [...(this.warnings.get(f.id) ?? []), ...(this.notes.has(f.id) ? [this.notes.get(f.id) as string] : [])];
+      if (all.length > 0) notes.set(f.id, all.join(' · '));
+    }
+    renderPluginList(this.options.panel, this.frames, notes);
   }
 }

@@ -6,7 +6,7 @@ import { pluginSources } from './plugin-sources';
 const manifestOf = (...ids: string[]): Manifest => ({
   url: new URL('https://pexip.example.com/webapp3/branding/manifest.json'),
   plugins: ids.map((id) => ({ id, src: `https://pexip.example.com/webapp3/branding/plugins/${id}/index.html`, sandboxValues: ['allow-same-origin'] })),
-  hiddenFunctionality: [],
+  hiddenFunctionality: [], warnings: [],
 });
 const overrides = (only: string | null, byId: Record<string, string> = {}): PluginOverrides => ({
   only: only === null ? null : new URL(only),

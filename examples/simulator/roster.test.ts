@@ -80,7 +80,7 @@ describe('Roster changes', () => {
   });
 
   it('update: an Update activity with the new participant, rawData following; the list holds the new one', () => {
-    const p = roster.update(personUuid(0), { isMuted: true, raisedHand: true, handRaisedTime: 1_700_000_000_000 });
+    const p = roster.update(personUuid(0), { isMuted: true, raisedHand: true, handRaisedTime: 1_700_000_000 });
     expect(p).toMatchObject({ isMuted: true, raisedHand: true });
     expect(p?.rawData).toMatchObject({ is_muted: 'YES', buzz_time: 1_700_000_000 });
     expect(events()).toEqual(['event:participantsActivities']);
@@ -146,5 +146,40 @@ describe('Roster changes', () => {
     for (let i = 0; i < 100; i++) seen.add(roster.pickInvented(() => (i % 10) / 10)?.uuid ?? 'none');
     expect([...seen].sort()).toEqual([personUuid(1), personUuid(2)].sort());
     expect(roster.inventedCount).toBe(2);
+  });
+});
+
+describe('?activities= and ?deprecated=', () => {
+  const start = (activities: 'type' | 'activity' | 'none', deprecated = true) => {
+    roster = new Roster(broadcast, { activities, deprecated });
+    roster.start({ role: 'chair', participants: 2, lobby: 0 });
+  };
+
+  it("'activity': participantsActivities in the shape before plugin-api 22.0.0", () => {
+    start('activity');
+    sent = [];
+    const p = roster.update(personUuid(0), { isMuted: true });
+    expect(activities()).toEqual([{ roomId: 'main', activity: { activity: UPDATE, participant: p } }]);
+  });
+
+  it("'none': no participantsActivities; joins and leaves as participantJoined / participantLeft, then the whole list after each batch", () => {
+    start('none');
+    sent = [];
+    const joined = roster.invent();
+    roster.update(personUuid(0), { isMuted: true });
+    roster.remove(personUuid(1));
+    expect(events()).toEqual(['event:participantJoined', 'event:participants', 'event:participants', 'event:participantLeft', 'event:participants']);
+    expect(sent[0]?.payload).toEqual({ id: 'main', participant: joined });
+    expect(sent.at(-1)?.payload).toEqual({ id: 'main', participants: roster.list() });
+  });
+
+  it('deprecated=0: activities alone; the roster on join as one participantsActivities of Joins', () => {
+    start('type', false);
+    expect(events()).toEqual(['event:me', 'event:participantsActivities']);
+    expect(activities().map((a) => [a.activity.type, a.activity.participant.uuid])).toEqual(roster.list().map((p) => [JOIN, p.uuid]));
+    sent = [];
+    roster.invent();
+    roster.remove(personUuid(1));
+    expect(events()).toEqual(['event:participantsActivities', 'event:participantsActivities']);
   });
 });

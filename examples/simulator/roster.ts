@@ -1,13 +1,14 @@
 // The meeting as Web App 3 sees it: the local user and everyone in the main
 // room (lobby included), and the events a plugin gets when it changes. No DOM.
 //
-// Events: the whole list goes out only as a snapshot (on join and to a plugin
-// that registers mid-meeting); each change goes out as participantsActivities,
-// plus the deprecated participantJoined / participantLeft that plugin-api's
-// dialOut still waits for, plus event:me when the local user changed. Changes
+// Events (see LEDGER.md): the whole list goes out as a snapshot on join (and,
+// with ?replay=1, to a plugin that registers mid-meeting); each change goes
+// out as participantsActivities (shape per ?activities=), plus the deprecated
+// participantJoined / participantLeft that plugin-api's dialOut still waits for
+// (unless ?deprecated=0), plus event:me when the local user changed. Changes
 // made inside one `batch` go out as one participantsActivities array.
 import type { EventMessage, InfinityParticipant, ParticipantActivities, RoomParticipantActivity } from '@pexip/plugin-api';
-import { patchParticipant, type ParticipantPatch } from './infinity-participant';
+import { patchParticipant, rawRow, type ParticipantPatch, type RawParticipant } from './infinity-participant';
 import { initialPeople, localParticipant, person } from './people';
 
 /** Sends an event to every registered plugin (or, for a snapshot, to one). */
@@ -33,6 +34,22 @@ export interface MeetingShape {
 
 type Deprecated = 'event:participantJoined' | 'event:participantLeft';
 
+/**
+ * How changes reach the plugins:
+ * - `type`: plugin-api 22's participantsActivities `{roomId, activity: {type, participant}}`
+ * - `activity`: the same before plugin-api 22.0.0 (`{activity: {activity, participant}}`, CHANGELOG 22.0.0 cc39250)
+ * - `none`: before plugin-api 21.1.0 (no participantsActivities; the whole list after each batch)
+ */
+export type ActivitiesMode = 'type' | 'activity' | 'none';
+
+export interface RosterOptions {
+  activities: ActivitiesMode;
+  /** send participantJoined / participantLeft / participants (deprecated in plugin-api 21.1.0) */
+  deprecated: boolean;
+}
+
+export const DEFAULT_ROSTER_OPTIONS: RosterOptions = { activities: 'type', deprecated: true };
+
 export class Roster {
   private self: InfinityParticipant | null = null;
   private readonly others = new Map<string, InfinityParticipant>();
@@ -47,8 +64,12 @@ export class Roster {
   private meChanged = false;
   private readonly changeListeners = new Set<() => void>();
   private readonly leaveListeners = new Set<(uuid: string) => void>();
+  private readonly updateListeners = new Set<(before: InfinityParticipant, after: InfinityParticipant) => void>();
 
-  constructor(private readonly broadcast: Broadcast) {}
+  constructor(
+    private readonly broadcast: Broadcast,
+    readonly options: RosterOptions = DEFAULT_ROSTER_OPTIONS,
+  ) {}
 
   get active(): boolean {
     return this.self !== null;
@@ -77,6 +98,16 @@ export class Roster {
   /** called with the uuid of anyone who left, whatever the reason */
   onLeave(listener: (uuid: string) => void): void {
     this.leaveListeners.add(listener);
+  }
+
+  /** called with each participant changed by `update`, before and after */
+  onUpdate(listener: (before: InfinityParticipant, after: InfinityParticipant) => void): void {
+    this.updateListeners.add(listener);
+  }
+
+  /** The main room as Infinity's raw rows (conference:requestParticipants), the local user first. */
+  rows(): RawParticipant[] {
+    return this.list().map(rawRow);
   }
 
   /** The main room: the local user first, then everyone else in join order. */
@@ -120,11 +151,18 @@ export class Roster {
     this.changed();
   }
 
-  /** event:me and event:participants, as a plugin gets them on join or when it registers mid-meeting. */
+  /**
+   * event:me and event:participants, as a plugin gets them on join (or, with
+   * ?replay=1, when it registers mid-meeting). Without the deprecated events
+   * the list goes out as one participantsActivities of Joins instead.
+   */
   snapshot(send: Broadcast): void {
     if (!this.self) return;
     send('event:me', { id: ROOM, participant: this.self });
-    send('event:participants', { id: ROOM, participants: this.list() });
+    if (this.options.deprecated) send('event:participants', { id: ROOM, participants: this.list() });
+    else if (this.options.activities !== 'none') {
+      send('event:participantsActivities', this.shaped(this.list().map((participant) => ({ roomId: ROOM, activity: { type: JOIN, participant } }))));
+    }
   }
 
   /** Run `changes` and send what they did as one participantsActivities array. */
@@ -176,6 +214,7 @@ export class Roster {
     const before = this.get(uuid);
     if (!before) return undefined;
     const p = patchParticipant(before, patch);
+    for (const l of this.updateListeners) l(before, p);
     this.batch(() => {
       if (this.self === before) {
         this.self = p;
@@ -222,10 +261,22 @@ export class Roster {
     this.deprecated = [];
     this.meChanged = false;
     if (activities.length === 0) return;
-    this.broadcast('event:participantsActivities', activities);
-    for (const [event, participant] of deprecated) this.broadcast(event, { id: ROOM, participant });
+    const { activities: mode, deprecated: sendDeprecated } = this.options;
+    if (mode !== 'none') this.broadcast('event:participantsActivities', this.shaped(activities));
+    if (sendDeprecated) {
+      for (const [event, participant] of deprecated) this.broadcast(event, { id: ROOM, participant });
+      // Before participantsActivities, a plugin heard updates only through the whole list.
+      if (mode === 'none') this.broadcast('event:participants', { id: ROOM, participants: this.list() });
+    }
     if (meChanged && this.self) this.broadcast('event:me', { id: ROOM, participant: this.self });
     this.changed();
+  }
+
+  /** participantsActivities in the shape ?activities= asks for. */
+  private shaped(activities: RoomParticipantActivity[]): RoomParticipantActivity[] {
+    if (this.options.activities !== 'activity') return activities;
+    // plugin-api before 22.0.0 named the field `activity` (CHANGELOG 22.0.0 cc39250); its type is gone from 22.
+    return activities.map(({ roomId, activity: { type, participant } }) => ({ roomId, activity: { activity: type, participant } }) as unknown as RoomParticipantActivity);
   }
 
   private changed(): void {

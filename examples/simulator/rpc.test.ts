@@ -1,6 +1,7 @@
 import type { RPCCall, RPCCalls } from '@pexip/plugin-api';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MeetingChat } from './chat';
+import { AnswerQueue } from './answer-next';
 import { Controls } from './controls';
 import { Participants } from './participants';
 import { Roster } from './roster';
@@ -8,6 +9,7 @@ import type { PluginTiming } from './sim-api';
 import { createRouter, type RpcFrame } from './rpc';
 import { Toasts } from './toasts';
 import { Toolbar } from './toolbar';
+import { unimplementedReply } from './unimplemented';
 
 /** A plugin frame that records what the router answers. */
 class FakeFrame implements RpcFrame {
@@ -61,12 +63,16 @@ beforeEach(() => {
     controls: new Controls(roster, participants),
     chat: new MeetingChat(roster, () => undefined),
     toasts: new Toasts({ show: () => undefined, hide: () => undefined }, () => 'toast-1'),
+    roster,
+    answers: new AnswerQueue(),
+    options: { silent: true },
     log: [],
     dialOuts: [],
     rejections: [],
     inMeeting: () => inMeeting,
     onRegistered: vi.fn(),
     onRejected: vi.fn(),
+    onIdMismatch: vi.fn(),
     onButtonAddAnswered: vi.fn(),
     onLogged: vi.fn(),
   };
@@ -93,14 +99,28 @@ describe('syn', () => {
     expect(deps.log.map((e) => [e.plugin, e.rpc])).toEqual([['chat', 'syn']]);
   });
 
-  it('rejects a plugin that claims another id, with the reason, and records the rejection', () => {
+  it('acks a plugin that claims another id than the manifest’s, and reports the mismatch', () => {
     const frame = new FakeFrame('chat');
     route(frame, call('syn', { id: 'other', version: 0 }));
-    const reason = "Plugin id 'other' does not match manifest id 'chat'";
+    expect(frame.last()).toEqual({ ack: true });
+    expect(frame.state).toBe('acked');
+    expect(deps.rejections).toEqual([]);
+    expect(deps.onIdMismatch).toHaveBeenCalledWith(frame, 'other');
+  });
+
+  it('refuses an id another live plugin frame registered with, and records the rejection', () => {
+    registered('chat');
+    const frame = new FakeFrame('second');
+    route(frame, call('syn', { id: 'chat', version: 0 }));
+    const reason = 'A plugin with the same id already exists';
     expect(frame.last()).toEqual({ ack: false, reason });
     expect(frame.state).toBe('rejected');
-    expect(deps.rejections).toEqual([{ t: expect.any(Number), pluginId: 'chat', receivedId: 'other', reason }]);
+    expect(deps.rejections).toEqual([{ t: expect.any(Number), pluginId: 'second', receivedId: 'chat', reason }]);
     expect(deps.onRejected).toHaveBeenCalledWith(frame, deps.rejections[0]);
+    // The same frame registering again (a reload) is no duplicate.
+    const first = registered('again');
+    route(first, call('syn', { id: 'again', version: 0 }, 'chan-2'));
+    expect(first.last()).toEqual({ ack: true });
   });
 
   it('a new syn removes the buttons the frame added before', () => {
@@ -198,13 +218,21 @@ describe('conference:dialOut and participant:disconnect', () => {
     expect(deps.dialOuts).toEqual([body]);
   });
 
-  it('answers undefined outside a meeting and for fail… destinations', () => {
+  it('a refused dial (fail…) gets no reply (dial is 200-only in infinity-api); ?silent=0: undefined', () => {
     const frame = registered();
     route(frame, call('conference:dialOut', { ...body, destination: 'fail@example.com' }));
+    expect(frame.replies).toHaveLength(1); // the ack only
+    deps.options.silent = false;
+    route(frame, call('conference:dialOut', { ...body, destination: 'fail@example.com' }));
+    expect(frame.replies.slice(1).map((r) => r.payload)).toEqual([undefined]);
+    expect(deps.dialOuts).toHaveLength(2);
+  });
+
+  it('answers undefined outside a meeting (@pexip/infinity makes no request without a call)', () => {
+    const frame = registered();
     inMeeting = false;
     route(frame, call('conference:dialOut', body));
-    expect(frame.replies.slice(1).map((r) => r.payload)).toEqual([undefined, undefined]);
-    expect(deps.dialOuts).toHaveLength(2);
+    expect(frame.replies.slice(1).map((r) => r.payload)).toEqual([undefined]);
   });
 
   it('disconnects a dialled participant (200) and answers 403 for an unknown one', () => {
@@ -219,7 +247,7 @@ describe('conference:dialOut and participant:disconnect', () => {
 });
 
 describe('participant controls', () => {
-  it.each(['participant:mute', 'participant:muteVideo', 'participant:admit', 'participant:spotlight', 'participant:raiseHand', 'participant:setRole', 'participant:transfer', 'participant:sendDTMF'])(
+  it.each(['participant:mute', 'participant:muteVideo', 'participant:admit', 'participant:spotlight', 'participant:raiseHand', 'participant:transfer', 'participant:sendDTMF'])(
     '%s reaches the controls, which answer Infinity’s 403 for an unknown participant',
     (rpc) => {
       const frame = registered();
@@ -263,7 +291,7 @@ describe('conference:sendMessage and ui:toast:show', () => {
 });
 
 describe('RPCs the simulator does not implement', () => {
-  it.each(['conference:lock', 'conference:sendApplicationMessage', 'participant:setTextOverlay', 'participant:fecc', 'conference:currentRoomId'])(
+  it.each(['conference:lock', 'conference:sendApplicationMessage', 'participant:setTextOverlay', 'conference:currentRoomId'])(
     '%s: undefined, as Web App 3 answers a conference/participant request that did not go through',
     (rpc) => {
       const frame = registered();
@@ -272,7 +300,17 @@ describe('RPCs the simulator does not implement', () => {
     },
   );
 
-  it.each(['ui:prompt:open', 'ui:form:open', 'ui:widget:add', 'app:setDisconnectDestination', 'made:up'])(
+  it.each(['participant:fecc', 'made:up', 'conference:mute'])('%s (no RPC plugin-api defines): no reply; ?silent=0: the answer of an unimplemented call', (rpc) => {
+    const frame = registered();
+    route(frame, call(rpc, {}));
+    expect(frame.replies).toHaveLength(1); // the ack only
+    deps.options.silent = false;
+    route(frame, call(rpc, {}));
+    expect(frame.replies).toHaveLength(2);
+    expect(frame.last()).toEqual(unimplementedReply(rpc));
+  });
+
+  it.each(['ui:prompt:open', 'ui:form:open', 'ui:widget:add', 'app:setDisconnectDestination'])(
     '%s: status failed with a reason naming it, which plugin-api turns into a rejection',
     (rpc) => {
       const frame = registered();
@@ -294,5 +332,100 @@ describe('RPCs the simulator does not implement', () => {
   it('says so in the console, naming the call and the plugin', () => {
     route(registered(), call('participant:setTextOverlay', { text: 'x' }));
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("'participant:setTextOverlay' from chat is not implemented"));
+  });
+});
+
+describe('conference:requestParticipants', () => {
+  it('in a meeting: Infinity’s participants response, the raw rows of the main room, you first', () => {
+    const frame = registered();
+    route(frame, call('conference:requestParticipants', {}));
+    const reply = frame.last() as { status: number; data: { status: string; result: Array<{ uuid: string; display_name: string }> } };
+    expect(reply).toMatchObject({ status: 200, data: { status: 'success' } });
+    expect(reply.data.result).toEqual(roster.list().map((p) => p.rawData));
+    expect(reply.data.result.map((r) => r.display_name)).toEqual(['You', 'Alice Anderson', 'Bob Anderson']);
+  });
+
+  it('outside a meeting: undefined', () => {
+    const frame = registered();
+    roster.end();
+    route(frame, call('conference:requestParticipants', {}));
+    expect(frame.replies.at(-1)?.payload).toBeUndefined();
+  });
+});
+
+describe('silent refusals, through the router', () => {
+  it('a refused broadcast sendMessage and a refused muteAllGuests get no reply; a refused private message gets 403', () => {
+    const guestRoster = new Roster(() => undefined);
+    guestRoster.start({ role: 'guest', participants: 2, lobby: 0 });
+    const participants = new Participants(guestRoster, 0);
+    route = createRouter<FakeFrame>({ ...deps, roster: guestRoster, controls: new Controls(guestRoster, participants), chat: new MeetingChat(guestRoster, () => undefined) });
+    const frame = registered();
+    route(frame, call('conference:sendMessage', { payload: '' }));
+    route(frame, call('conference:muteAllGuests', { mute: true }));
+    expect(frame.replies).toHaveLength(1); // the ack only
+    route(frame, call('conference:sendMessage', { payload: 'x', participantUuid: 'nobody' }));
+    expect(frame.last()).toEqual({ status: 403, data: { status: 'failed', result: "Unknown participant 'nobody'" } });
+  });
+
+  it('participant:setRole answers undefined, refused or not', () => {
+    const frame = registered();
+    route(frame, call('participant:setRole', { role: 'chair', participantUuid: 'nobody' }));
+    expect(frame.replies.at(-1)?.payload).toBeUndefined();
+  });
+});
+
+describe('own messages echoed', () => {
+  it('the echo (event:message, a fresh id, your uuid and name) goes to every plugin after the reply', () => {
+    const order: string[] = [];
+    const chat = new MeetingChat(roster, (event) => void order.push(event));
+    route = createRouter<FakeFrame>({ ...deps, chat });
+    const frame = registered();
+    const reply = frame.reply.bind(frame);
+    frame.reply = (c, payload) => {
+      order.push(`reply ${c.rpc}`);
+      reply(c, payload);
+    };
+    route(frame, call('conference:sendMessage', { payload: 'hello' }));
+    expect(order).toEqual(['reply conference:sendMessage', 'event:message']);
+  });
+});
+
+describe('ui:button:add ids', () => {
+  it('the button is named after the call’s id, as Web App 3 does', () => {
+    const frame = registered();
+    const c = call('ui:button:add', BUTTON);
+    route(frame, c);
+    expect(frame.last()).toEqual({ status: 'ok', id: c.id, data: undefined });
+  });
+});
+
+describe('__sim.answerNext', () => {
+  it('answers the next calls of that RPC as queued, changes nothing, and records control calls', () => {
+    const answers = new AnswerQueue();
+    const controls = deps.controls as Controls;
+    route = createRouter<FakeFrame>({ ...deps, answers });
+    const frame = registered();
+    const carol = roster.list()[2]!.uuid;
+    answers.push('participant:mute', 'result-false');
+    answers.push('participant:mute', { status: 403, result: 'nope' });
+    answers.push('participant:mute', 'silent');
+    for (let i = 0; i < 4; i++) route(frame, call('participant:mute', { mute: true, participantUuid: carol }));
+    expect(frame.replies.slice(1).map((r) => r.payload)).toEqual([
+      { status: 200, data: { status: 'success', result: false } },
+      { status: 403, data: { status: 'failed', result: 'nope' } },
+      { status: 200, data: { status: 'success', result: true } },
+    ]);
+    expect(controls.calls.map((c) => [c.reply, c.silent])).toEqual([
+      [{ status: 200, data: { status: 'success', result: false } }, undefined],
+      [{ status: 403, data: { status: 'failed', result: 'nope' } }, undefined],
+      [undefined, true],
+      [{ status: 200, data: { status: 'success', result: true } }, undefined],
+    ]);
+  });
+
+  it('refuses a bad answer or syn', () => {
+    const answers = new AnswerQueue();
+    expect(() => answers.push('syn', 'silent')).toThrow(TypeError);
+    expect(() => answers.push('participant:mute', 'nope' as never)).toThrow("answerNext: expected 'result-false', 'silent' or {status: number, result?: string}, got \"nope\"");
   });
 });

@@ -6,7 +6,10 @@ import type {
   RPCCallPayload,
   ToolbarButtonPayload,
 } from '@pexip/plugin-api';
+import type { SimAnswer } from './answer-next';
 import type { ParticipantPatch } from './infinity-participant';
+
+export type { SimAnswer };
 
 /** One RPC call received from a plugin frame (syn included, ignored calls included). */
 export interface RpcLogEntry {
@@ -29,7 +32,7 @@ export interface SimButtonState {
   icon: ToolbarButtonPayload['icon'];
 }
 
-/** A `syn` answered with `{ack: false}`. */
+/** A `syn` answered with `{ack: false}`: its id is the one another live plugin frame registered with. */
 export interface SimRejection {
   t: number;
   /** manifest id of the frame */
@@ -60,8 +63,12 @@ export interface SimControlCall {
   plugin: string;
   rpc: string;
   payload: unknown;
-  /** Infinity's answer as sent back: `{status: 200 | 403, data}`, or undefined (outside a meeting; setRole's success) */
+  /** Infinity's answer as sent back: `{status: 200 | 403, data}`, or undefined (outside a meeting; setRole) */
   reply: unknown;
+  /** no reply was sent (a silent refusal, or `answerNext(rpc, 'silent')`) */
+  silent?: boolean;
+  /** why it was refused, when the reply does not say (setRole's undefined, a silent refusal) */
+  refused?: string;
 }
 
 /** A `participant:sendDTMF` that went through. */
@@ -213,6 +220,16 @@ export interface SimApi {
   /** every DTMF string that went through */
   dtmf(): SimDtmf[];
   /**
+   * The next call of `rpc` (from any plugin) is answered `how` and changes
+   * nothing: `'result-false'` = `{status: 200, data: {status: 'success', result: false}}`,
+   * `'silent'` = no reply, `{status, result?}` = `{status, data: {status: 'failed', result}}`.
+   * Several queue up per RPC. Control RPCs so answered appear in `controls()`.
+   * Throws a TypeError on a bad `how` or on `'syn'`.
+   */
+  answerNext(rpc: string, how: SimAnswer): void;
+  /** Infinity's guests_can_unmute (?guestsCanUnmute=): false refuses a guest's self-unmute once someone else muted them */
+  setGuestsCanUnmute(allowed: boolean): void;
+  /**
    * Participant `uuid` (in the room, not the lobby; not the local user) writes
    * `text` to everyone, or privately to the local user with `{direct: true}`:
    * every registered plugin gets `event:message` / `event:directMessage`
@@ -224,7 +241,7 @@ export interface SimApi {
   meetingMessages(): SimMeetingMessage[];
   /** as picking `code` in the language picker: every registered plugin gets `event:languageSelect` with it; throws on a malformed code */
   setLanguage(code: string): void;
-  /** the language last sent (?lang=, the picker or setLanguage), null when none */
+  /** the language Web App 3 tells the plugins now (?lang=, the picker or setLanguage; 'en' when none said) */
   language(): string | null;
   /** every toast a plugin showed (`ui:toast:show` that was not refused), in order */
   toasts(): SimToast[];

@@ -1,5 +1,6 @@
 // Builds window.__sim (its contract is SimApi in sim-api.ts) from the simulator's parts.
 import type { InfinityParticipant, RPCCallPayload } from '@pexip/plugin-api';
+import type { AnswerQueue } from './answer-next';
 import type { MeetingChat } from './chat';
 import type { Chatter } from './chatter';
 import type { Churn } from './churn';
@@ -25,6 +26,7 @@ export interface SimHookParts {
   chatter: Chatter;
   toasts: Toasts;
   sidePanel: SidePanel;
+  answers: AnswerQueue;
   /** the language picker's behaviour: sends event:languageSelect to every plugin */
   setLanguage(code: string): void;
   language(): string | null;
@@ -100,6 +102,11 @@ export function createSimApi(parts: SimHookParts): { api: SimApi; notifyRpc(entr
     churn: () => ({ rate: churn.rate, running: churn.running, applied: churn.applied }),
     controls: () => [...controls.calls],
     dtmf: () => [...controls.dtmf],
+    answerNext: (rpc, how) => parts.answers.push(rpc, how),
+    setGuestsCanUnmute: (allowed) => {
+      if (typeof allowed !== 'boolean') throw new TypeError(`setGuestsCanUnmute: expected a boolean, got ${JSON.stringify(allowed) ?? 'undefined'}`);
+      controls.options.guestsCanUnmute = allowed;
+    },
     say: (uuid, text, options = {}) => chat.say(uuid, text, options.direct === true),
     meetingMessages: () => chat.list(),
     setLanguage: (code) => parts.setLanguage(code),

@@ -1,7 +1,8 @@
 // Entry point of the Web App 3 simulator: loads the branding manifest, creates
 // one sandboxed frame per plugin, answers their RPC calls and exposes window.__sim.
 import type { RPCCallPayload } from '@pexip/plugin-api';
-import { readConfig } from './config';
+import { AnswerQueue } from './answer-next';
+import { DEFAULT_LANGUAGE, readConfig } from './config';
 import { loadManifest } from './manifest';
 import { Meeting } from './meeting';
 import { createErrorBanner, drawBuiltinButtons, drawLanguagePicker, pageElements, renderCallState, showLanguage } from './page';
@@ -46,9 +47,10 @@ const plugins: PluginFrames = new PluginFrames({
 });
 const broadcast: Broadcast = (event, payload) => plugins.broadcast(event, payload);
 const meeting = new Meeting(broadcast);
-const roster = new Roster(broadcast);
+const roster = new Roster(broadcast, { activities: config.activities, deprecated: config.deprecated });
 const participants = new Participants(roster, config.joinDelay);
-const controls = new Controls(roster, participants);
+const controls = new Controls(roster, participants, Date.now, { silent: config.silent, guestsCanUnmute: config.guestsCanUnmute });
+const answers = new AnswerQueue();
 const churn = new Churn(roster, config.seed);
 churn.setRate(config.churn);
 const toolbar = new Toolbar(ui.toolbar, (pluginId, buttonId) =>
@@ -58,7 +60,7 @@ const toasts = new Toasts(createToastView(ui.toasts), uuid);
 
 // ---- the meeting's chat and the side panel -------------------------------------
 
-const chat = new MeetingChat(roster, broadcast);
+const chat = new MeetingChat(roster, broadcast, { silent: config.silent, echo: config.echo });
 const sidePanel = new SidePanel({ layout: ui.layout, tabs: ui.tabs, views: ui.views, toolbar: ui.builtins });
 const chatView = new ChatView(ui.chat, {
   meUuid: () => roster.me?.uuid ?? null,
@@ -80,7 +82,8 @@ sidePanel.onShow((tab) => {
 
 // ---- the language Web App 3 tells the plugins ------------------------------------
 
-let language: string | null = config.lang;
+// Web App 3 always has a language (i18next's): `?lang=`, else the picker's, else English.
+let language: string = config.lang ?? DEFAULT_LANGUAGE;
 const setLanguage = (code: string): void => {
   const bad = languageCodeError(code);
   if (bad) throw new Error(`setLanguage: ${bad}`);
@@ -88,7 +91,7 @@ const setLanguage = (code: string): void => {
   showLanguage(ui.lang, code);
   broadcast('event:languageSelect', code);
 };
-drawLanguagePicker(ui.lang, config.lang, setLanguage);
+drawLanguagePicker(ui.lang, language, setLanguage);
 
 // Drawn at most once a frame, never inside a plugin's call: a burst of changes
 // costs one drawing, and no RPC reply waits for the page to redraw (as in Web
@@ -153,6 +156,7 @@ const { api, notifyRpc } = createSimApi({
   chatter,
   toasts,
   sidePanel,
+  answers,
   setLanguage,
   language: () => language,
   log,
@@ -162,7 +166,8 @@ const { api, notifyRpc } = createSimApi({
   rpcLogView: ui.rpcLog,
 });
 
-// A plugin (re)loaded mid-meeting learns who is there (event:me, then
+// With ?replay=1 (assumed; Web App 3 syncs only the language to a plugin), a
+// plugin (re)loaded mid-meeting learns who is there (event:me, then
 // event:participants) once it has settled, as every plugin has by the time the
 // user joins: its first button answered, or the grace period over. plugin-api's
 // signals keep no value, so a snapshot sent along with the ack could reach a
@@ -175,28 +180,33 @@ const sendSnapshot = (frame: PluginFrame): void => {
   roster.snapshot((event, payload) => frame.sendEvent(event, payload));
 };
 
+const MISMATCH = 'Registered as';
 const route = createRouter<PluginFrame>({
   toolbar,
   participants,
   controls,
   chat,
   toasts,
+  roster,
+  answers,
+  options: { silent: config.silent },
   log,
   dialOuts,
   rejections,
   inMeeting: () => meeting.inMeeting,
   onRegistered: (frame) => {
     plugins.registered(frame);
-    // The simulator's assumption of when Web App 3 tells a plugin its language:
-    // right after the ack, so a plugin that observes languageSelect before its
-    // first await after registerPlugin gets it (see README.md).
-    if (language !== null) frame.sendEvent('event:languageSelect', language);
-    if (roster.active) {
+    plugins.unwarn(frame.id, MISMATCH);
+    // Web App 3 syncs a new plugin with its language right after the ack (secondary; LEDGER.md).
+    frame.sendEvent('event:languageSelect', language);
+    if (config.replay && roster.active) {
       window.clearTimeout(snapshotsOwed.get(frame));
       snapshotsOwed.set(frame, window.setTimeout(() => sendSnapshot(frame), FIRST_BUTTON_GRACE_MS));
     }
   },
   onRejected: (frame, rejection) => plugins.rejected(frame, rejection.reason),
+  onIdMismatch: (frame, claimed) =>
+    plugins.warn(frame.id, `${MISMATCH} '${String(claimed)}', not the manifest's '${frame.id}': acked, as Web App 3 does (plugin-api 21.0.0 requires the match only for addWidget)`),
   onButtonAddAnswered: (frame) => {
     plugins.settle(frame);
     sendSnapshot(frame);
@@ -206,6 +216,10 @@ const route = createRouter<PluginFrame>({
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const frame = plugins.find(event.source);
+  if (!frame && isRpcCallMessage(event.data) && event.data.rpc === 'syn') {
+    // Web App 3 drops messages from windows that are none of its plugin (or widget) frames.
+    console.warn('[simulator] ignored a syn from a window that is not a plugin frame');
+  }
   if (!frame || !isRpcCallMessage(event.data)) return;
   route(frame, event.data);
   const entry = log[log.length - 1];
@@ -220,6 +234,7 @@ loadManifest(config.manifestUrl).then(
   (manifest) => {
     const { sources, errors } = pluginSources(manifest, config.overrides);
     errors.forEach(banner.show);
+    for (const w of manifest.warnings) plugins.warn(w.pluginId, w.message);
     if (manifest.plugins.length === 0) banner.show(`Branding manifest ${manifest.url.href} lists no plugins: add one to "plugins"`);
     sidePanel.drawButtons(manifest.hiddenFunctionality);
     plugins.start(sources);

@@ -13,8 +13,9 @@ export const notSimulated = (what: string): string =>
  *   go through is `undefined`, and plugin-api hands that back as the value.
  * - `syn:widget`: a refused registration, `{ack: false, reason}`; plugin-api's
  *   registerWidget then throws.
- * - anything else (`ui:*`, `app:*`, unknown names): `{status: 'failed', reason,
- *   id}`, which plugin-api's ui wrappers turn into a rejection `{reason}`.
+ * - anything else (`ui:*`, `app:*`; names plugin-api does not define only with
+ *   ?silent=0, they otherwise get no reply): `{status: 'failed', reason, id}`,
+ *   which plugin-api's ui wrappers turn into a rejection `{reason}`.
  */
 export function unimplementedReply(rpc: string): GenericRPCReply | RPCCallReply<'syn:widget'> | undefined {
   if (rpc.startsWith('conference:') || rpc.startsWith('participant:')) return undefined;

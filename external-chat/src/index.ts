@@ -15,8 +15,6 @@ import { createService } from './service';
 import { addButton, listenFromStart, webApp3, type Buttons } from './webapp3';
 
 const tag = '[external-chat]';
-/** The longest `ready` waits for Web App 3 to say who is in the meeting. */
-const READY_WAIT_MS = 1_000;
 const warn = (message: string): void => console.warn(`${tag} ${message}`);
 
 async function start(): Promise<void> {
@@ -71,9 +69,6 @@ async function start(): Promise<void> {
     button.catch((error: unknown) => console.error(`${tag} Web App 3 did not add the ${name} button: ${messageOf(error)}`));
   }
   const service = createService(webApp3(plugin, buttons, early), (error) => warn(`updating a toolbar button failed: ${messageOf(error)}`), { labels });
-  // `ready` says whether the user is in the meeting: a plugin that starts mid-meeting learns it only by asking
-  // who is there. A large meeting may take longer to list; then `connected` and the roster follow `ready`.
-  await Promise.race([service.present, new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS))]);
   startPluginEndpoint({
     service,
     codec,

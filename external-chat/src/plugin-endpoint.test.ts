@@ -440,7 +440,9 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     const h = harness();
     h.on.participants?.([{ type: 'all', participants: [person('a'), person('b')] }]);
     h.on.me?.(person('me', { isHost: true, canControl: true }));
-    expect(h.posted).toEqual([]);
+    // Who the user is says the user is in the meeting: that much every page hears.
+    expect(h.posted).toEqual([envelope('connected', {})]);
+    h.posted.splice(0);
     h.send(envelope('subscribe', { topics: ['roster', 'self'] }));
     expect(rosterOf(h.posted)).toEqual([['a', 'b']]);
     expect(h.posted.find((m) => m.action === `${ACTION_PREFIX}self`)).toEqual(

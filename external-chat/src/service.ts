@@ -79,7 +79,10 @@ export interface PluginService extends DialectService {
   onEvent(listener: (event: ServiceEvent) => void): void;
   /** Whether the local user is in the meeting. */
   connected(): boolean;
-  /** Settles once Web App 3 said who is in the meeting now (or could not say). */
+  /**
+   * Settles once Web App 3 said who is in the meeting now (or could not say). `ready` does not wait for it: a
+   * plugin that starts mid-meeting raises `connected` and the roster a round trip after it.
+   */
   present: Promise<void>;
   /** A topic's current value, checked against the contract's rules; undefined while there is none (no `me` yet). */
   snapshot<T extends Topic>(topic: T): Snapshots[T] | undefined;
@@ -173,8 +176,8 @@ export function createService(
   ).finally(() => (heard = undefined));
   webapp.onMe((participant) => {
     if (!meeting.setMe(participant)) return;
-    // Web App 3 tells a plugin who the user is only in a meeting: one that starts mid-meeting learns it here.
-    connected = true;
+    // Web App 3 tells a plugin who the user is only in a meeting: one that starts mid-meeting may learn it here.
+    if (!connected) join();
     touched('self');
   });
   webapp.onMessage((message, direct) => {

@@ -24,7 +24,8 @@ const seenRaw = (s: Session) => s.page.evaluate(() => (window as unknown as { se
 
 describe("another sender's dial-outs on the same page", () => {
   it("never settle host-bridge's calls: each call gets its own answer", async () => {
-    const s = await suite.open();
+    // A Web App 3 that answers a refused dial (?silent=0): the other script's refusal comes back at once.
+    const s = await suite.open({ sim: { silent: '0' } });
     const sim = await simFrame(s.page, servers);
     await s.page.waitForFunction(() => window.__host!.chat.ready.then(() => true));
     await listenRaw(s);

@@ -49,14 +49,15 @@ describe('host-bridge page ↔ built plugin in the simulator', () => {
     expect(await eventually(() => chatButton(s.page, servers), (b) => b?.badge === false)).toMatchObject({ badge: false, isActive: true });
   });
 
-  it('dials out from the form: success, Infinity failure and timeout', async () => {
+  it('dials out from the form: success, a refusal Web App 3 never answers, and a call that never joins', async () => {
     const dial = async (destination: string, timeout = '') => {
       await s.page.fill('#dial-destination', destination);
       await s.page.fill('#dial-timeout', timeout);
       await s.page.click('#dial-submit');
     };
     await dial('alice@example.com');
-    await dial('fail@example.com');
+    // dial is 200-only in @pexip/infinity-api: a refusal throws inside Web App 3, and nothing answers (LEDGER.md).
+    await dial('fail@example.com', '500');
     await dial('hang@example.com', '500');
     const calls = await eventually(
       () => s.page.evaluate(() => window.__host?.calls ?? []),
@@ -64,7 +65,7 @@ describe('host-bridge page ↔ built plugin in the simulator', () => {
     );
     const by = (d: string) => calls.find((c) => c.destination === d);
     expect(by('alice@example.com')).toMatchObject({ status: 'ok', result: { uuid: expect.any(String), displayName: 'alice@example.com' } });
-    expect(by('fail@example.com')).toMatchObject({ status: 'error', error: { name: 'DialOutError', message: 'Could not dial out to specified uri' } });
+    expect(by('fail@example.com')).toMatchObject({ status: 'error', error: { name: 'TimeoutError' } });
     expect(by('hang@example.com')).toMatchObject({ status: 'error', error: { name: 'TimeoutError' } });
     const sim = await simFrame(s.page, servers);
     expect(await sim.evaluate(() => window.__sim?.dialOuts.map((d) => d.destination))).toEqual([

@@ -140,24 +140,32 @@ describe('the toolbar buttons', () => {
     expect((await logged(page, 'in', 'toggle-chat')).map((m) => m.active)).toEqual([true, false]);
   });
 
-  it('chat-unread: messages while the chat is closed raise the badge with the count in its tooltip; opening clears it', async () => {
+  it('chat-unread: messages while the chat is closed raise the badge (unread: true, as Rocket.Chat sends it); opening clears it', async () => {
     const { page, sim } = await ready();
     await page.evaluate(() => {
       window.__rc!.receive('Alice Anderson', 'one');
       window.__rc!.receive('Bob Anderson', 'two');
     });
-    expect(await page.evaluate(() => window.__rc!.unreadSent.slice(-2))).toEqual([1, 2]);
-    // The button shows the last count sent (an update for 1 may be drawn on the way).
-    const badged = await eventually(() => button(sim, CHAT), (b) => b?.badge === true && /\b2\b/.test(b.tooltip));
+    // Whether anything is unread, sent when that changes: once for two messages.
+    expect(await page.evaluate(() => window.__rc!.unreadSent.slice(-1))).toEqual([true]);
+    const badged = await eventually(() => button(sim, CHAT), (b) => b?.badge === true);
     expect(badged).toMatchObject({ badge: true });
-    expect(badged?.tooltip).toMatch(/\b2\b/);
+    // A boolean has no count to tell.
+    expect(badged?.tooltip).not.toMatch(/\d/);
 
     await click(sim, CHAT);
     expect(await eventually(() => button(sim, CHAT), (b) => b?.badge === false && b.isActive)).toMatchObject({ badge: false, isActive: true });
-    expect(await page.evaluate(() => window.__rc!.unreadSent.at(-1))).toBe(0);
-    // Read while open: nothing to count.
+    expect(await page.evaluate(() => window.__rc!.unreadSent.at(-1))).toBe(false);
+    // Read while open: nothing unread.
     await page.evaluate(() => window.__rc!.receive('Alice Anderson', 'three'));
-    expect(await page.evaluate(() => [window.__rc!.unread(), window.__rc!.unreadSent.at(-1)])).toEqual([0, 0]);
+    expect(await page.evaluate(() => [window.__rc!.unread(), window.__rc!.unreadSent.at(-1)])).toEqual([0, false]);
+  });
+
+  it('chat-unread as a count (a page that has one): the badge, and the count in the tooltip', async () => {
+    const { page, sim } = await ready();
+    await page.evaluate(() => window.__rc!.send('chat-unread', { unread: 4 }));
+    const badged = await eventually(() => button(sim, CHAT), (b) => b?.badge === true);
+    expect(badged?.tooltip).toMatch(/\b4\b/);
   });
 
   it("Participants: the second button asks with toggle-participants, the page opens its people panel and echoes participants-state; the page's close button turns it off", async () => {
@@ -309,7 +317,7 @@ describe('controls', () => {
 
 describe('dial-out', () => {
   it('answers a dial with dial-out-success (the participant joins) and a failing one with dial-out-error', async () => {
-    const { page, sim } = await ready();
+    const { page, sim } = await ready({ silent: '0' });
     for (const destination of ['alice@example.com', 'fail@example.com']) {
       await page.fill('#dial-destination', destination);
       await page.click('#dial-submit');
@@ -325,11 +333,44 @@ describe('dial-out', () => {
     expect(await logged(page, 'in', 'dial-out-success')).toEqual([expect.objectContaining({ uuid: joined[0] })]);
     expect(await logged(page, 'in', 'dial-out-error')).toEqual([{ action: `${PREFIX}dial-out-error`, message: expect.any(String) }]);
     expect(dials[1]!.result).toBe((await logged(page, 'in', 'dial-out-error'))[0]!.message);
-    expect(await sim.evaluate(() => window.__sim!.dialOuts.map((d) => [d.destination, d.role, d.protocol]))).toEqual([
-      ['alice@example.com', 'GUEST', 'sip'],
-      ['fail@example.com', 'GUEST', 'sip'],
+    // The form at its defaults sends the destination alone, and the plugin dials it as Rocket.Chat does.
+    expect(await logged(page, 'out', 'dial-out')).toEqual([
+      { action: `${PREFIX}dial-out`, destination: 'alice@example.com' },
+      { action: `${PREFIX}dial-out`, destination: 'fail@example.com' },
+    ]);
+    expect(await sim.evaluate(() => window.__sim!.dialOuts)).toEqual([
+      { role: 'GUEST', protocol: 'auto', call_type: 'audio', destination: 'alice@example.com' },
+      { role: 'GUEST', protocol: 'auto', call_type: 'audio', destination: 'fail@example.com' },
     ]);
     expect(await eventually(() => pageUuids(page), (u) => u.includes(joined[0]!))).toContain(joined[0]);
+  });
+});
+
+describe("Rocket.Chat's hook, as its code posts", () => {
+  // RocketChat/Rocket.Chat apps/meteor/client/views/conference/hooks/useProviderPlugin.ts: postToPlugin builds
+  // {action: 'rocketchat:videoconf/' + action, ...data}; on ready it sends chat-state, participants-state and
+  // chat-unread (a boolean), in that order; its versions that dial out send dial-out with the destination alone.
+  it('gets its buttons, its badge, a control and its dial-out', async () => {
+    const { page, sim } = await ready();
+    const { present } = await others(sim);
+    await page.evaluate(
+      ([p]) => {
+        window.__rc!.send('chat-state', { active: true });
+        window.__rc!.send('participants-state', { active: true });
+        window.__rc!.send('chat-unread', { unread: true });
+        window.__rc!.send('mute', { participantUuid: p, muted: true });
+        window.__rc!.send('dial-out', { destination: 'alice@example.com' });
+      },
+      [present[0]!] as const,
+    );
+    expect(await logged(page, 'out', 'chat-unread').then((sent) => JSON.stringify(sent.at(-1)))).toBe(`{"action":"${PREFIX}chat-unread","unread":true}`);
+    expect(await eventually(() => pluginButtons(sim), (b) => b.every((x) => x.isActive) && b[0]?.badge === true).then((b) => b.map((x) => [x.isActive, x.badge]))).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    expect(await eventually(() => simControls(sim), (c) => c.length === 1)).toEqual([{ rpc: 'participant:mute', payload: { mute: true, participantUuid: present[0] } }]);
+    expect(await eventually(() => logged(page, 'in', 'dial-out-success'), (m) => m.length === 1)).toEqual([expect.objectContaining({ uuid: expect.any(String) })]);
+    expect(await sim.evaluate(() => window.__sim!.dialOuts)).toEqual([{ role: 'GUEST', protocol: 'auto', call_type: 'audio', destination: 'alice@example.com' }]);
   });
 });
 

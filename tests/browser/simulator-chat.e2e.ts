@@ -40,6 +40,17 @@ const ready = (page: Page) => page.waitForFunction(() => window.__sim!.ready.the
 const echoes = (page: Page): Promise<Echo[]> => page.evaluate(() => (window as unknown as { echoes: Echo[] }).echoes);
 const events = async (page: Page, name: keyof EventMessage) => (await echoes(page)).filter((e) => e.echo === 'event' && e.event === name);
 
+/** Ask the echo plugin to make a call, without waiting for its reply. */
+const call = (page: Page, n: number, name: string, payload: unknown): Promise<void> =>
+  page.evaluate(
+    ({ n, name, payload }) => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[data-plugin-id="echo"]')!;
+      frame.contentWindow!.postMessage({ echo: 'rpc', n, rpc: name, payload }, '*');
+    },
+    { n, name, payload },
+  );
+const replied = async (page: Page, n: number): Promise<boolean> => (await echoes(page)).some((e) => e.echo === 'reply' && e.n === n);
+
 /** Ask the echo plugin to make a call; resolves with its reply. */
 async function rpc(page: Page, n: number, name: string, payload: unknown): Promise<unknown> {
   await page.evaluate(
@@ -56,7 +67,7 @@ async function rpc(page: Page, n: number, name: string, payload: unknown): Promi
 }
 
 describe('the meeting chat', () => {
-  it('others write: event:message / event:directMessage with a Date `at`; a plugin writes: 200, recorded, not echoed; bad sends refused', async () => {
+  it('others write: event:message / event:directMessage with a Date `at`; a plugin writes: 200, recorded, echoed with a fresh id; bad sends refused, a broadcast one without an answer', async () => {
     const { page } = await openSim();
     await ready(page);
 
@@ -75,7 +86,10 @@ describe('the meeting chat', () => {
       status: 403,
       data: { status: 'failed', result: "Unknown participant 'nobody'" },
     });
-    expect(await rpc(page, 4, 'conference:sendMessage', { payload: '' })).toMatchObject({ status: 403, data: { result: expect.stringContaining("'payload' must be a non-empty string") } });
+    // A refused message to everyone: Infinity's messageConference knows only 200, so Web App 3 throws and never answers.
+    await call(page, 4, 'conference:sendMessage', { payload: '' });
+    expect(await rpc(page, 5, 'conference:sendMessage', { payload: 'Still here' })).toEqual(OK);
+    expect(await replied(page, 4)).toBe(false);
 
     const messages = await page.evaluate(() => window.__sim!.meetingMessages());
     expect(messages.map(({ from, text, to, direct, pluginId }) => ({ from, text, to, direct, pluginId }))).toEqual([
@@ -83,13 +97,32 @@ describe('the meeting chat', () => {
       { from: BOB, text: 'psst', to: ME, direct: true, pluginId: undefined },
       { from: ME, text: 'Hello from the plugin', to: undefined, direct: false, pluginId: 'echo' },
       { from: ME, text: 'Just for you', to: BOB, direct: true, pluginId: 'echo' },
+      { from: ME, text: 'Still here', to: undefined, direct: false, pluginId: 'echo' },
     ]);
     expect(messages.every((m) => !Number.isNaN(Date.parse(m.at)))).toBe(true);
-    // Infinity does not echo one's own messages: the plugin got only the two from others.
-    expect((await events(page, 'event:message')).length + (await events(page, 'event:directMessage')).length).toBe(2);
+    // The plugin's own messages come back (secondary source: LEDGER.md), each with an id of its own.
+    const own = [...(await events(page, 'event:message')), ...(await events(page, 'event:directMessage'))]
+      .map((e) => e.payload as { id: string; userId: string; message: string })
+      .filter((m) => m.userId === ME);
+    expect(own.map((m) => m.message).sort()).toEqual(['Hello from the plugin', 'Just for you', 'Still here']);
+    expect(new Set(own.map((m) => m.id)).size).toBe(3);
 
     // A lobby participant cannot write; the error says why.
     await expect(page.evaluate((u) => window.__sim!.say(u, 'let me in'), CAROL)).rejects.toThrow('waiting in the lobby');
+  });
+
+  it.each([
+    ['before', ['event:message', 'reply']],
+    ['after', ['reply', 'event:message']],
+    ['off', ['reply']],
+  ] as const)('?echo=%s: the own message comes back %s', async (echo, order) => {
+    const { page } = await openSim({ echo });
+    await ready(page);
+    await rpc(page, 1, 'conference:sendMessage', { payload: 'mine' });
+    await page.evaluate((u) => window.__sim!.say(u, 'theirs'), ALICE);
+    await eventually(() => events(page, 'event:message'), (l) => l.some((e) => (e.payload as { message: string }).message === 'theirs'));
+    const seen = (await echoes(page)).filter((e) => (e.echo === 'reply' && e.n === 1) || (e.event === 'event:message' && (e.payload as { message: string }).message === 'mine'));
+    expect(seen.map((e) => (e.echo === 'reply' ? 'reply' : e.event))).toEqual(order);
   });
 
   it('the Chat tab shows the messages (private ones marked) and writes as someone else, privately when asked', async () => {
@@ -155,13 +188,14 @@ describe('language', () => {
     expect((await eventually(() => events(page, 'event:languageSelect'), (l) => l.length === 4)).map((e) => e.payload)).toEqual(['nb', 'de', 'sv', 'sv']);
   });
 
-  it('without ?lang= nothing is sent at registration', async () => {
+  it('without ?lang= the language in force is still sent after the ack (en), as Web App 3 does', async () => {
     const { page } = await openSim();
     await ready(page);
-    // The echo plugin reports its first button after the ack; a language sent at the ack would have come before.
-    await eventually(() => echoes(page), (l) => l.some((e) => e.echo === 'button'));
-    expect(await events(page, 'event:languageSelect')).toEqual([]);
-    expect(await page.evaluate(() => window.__sim!.language())).toBeNull();
+    const list = await eventually(() => echoes(page), (l) => l.some((e) => e.event === 'event:languageSelect'));
+    const order = list.map((e) => (e.echo === 'event' ? e.event : e.echo));
+    expect(order.indexOf('ready')).toBeLessThan(order.indexOf('event:languageSelect'));
+    expect((await events(page, 'event:languageSelect')).map((e) => e.payload)).toEqual(['en']);
+    expect(await page.evaluate(() => window.__sim!.language())).toBe('en');
   });
 });
 
