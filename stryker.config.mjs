@@ -14,6 +14,8 @@ export default {
     'external-chat/src/service.ts',
     'external-chat/src/latest-wins.ts',
     'external-chat/src/roster.ts',
+    'external-chat/src/infinity-row.ts',
+    'external-chat/src/webapp3.ts',
     'external-chat/src/controls.ts',
     'external-chat/src/topics.ts',
     'external-chat/src/coalesce.ts',

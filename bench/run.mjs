@@ -256,6 +256,9 @@ async function openBench(browser, servers, names, { initScript, errors, params =
     const url = new URL(`${servers.webappOrigin}/webapp3/`);
     url.searchParams.set('manifest', `${servers.webappOrigin}/webapp3/bench/${SUBJECTS[name].manifest}`);
     url.searchParams.set('joinDelay', '0');
+    // The figures time answers: a Web App 3 that answers a refused dial at once (?silent=0) lets the churn's
+    // refused dial-outs settle (the real one never answers them, LEDGER.md, and the plugin then waits 5 minutes).
+    url.searchParams.set('silent', '0');
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
     const pluginReady = page.evaluate(([n, u]) => window.__bench.open(n, u), [name, url.href]);
     const sim = await waitUntil(() => {

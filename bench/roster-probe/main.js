@@ -24,6 +24,7 @@ window.__rosterProbe = (participants, n, rounds) => {
     onMe: nothing,
     onMessage: nothing,
     onLanguage: nothing,
+    participantsNow: async () => undefined,
   };
   const service = createService(webapp, nothing);
   onParticipants([{ type: 'all', participants }]);

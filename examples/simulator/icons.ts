@@ -59,7 +59,7 @@ const GLYPHS: Record<string, string[]> = {
     'M8 10.2a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Zm4 0a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Zm4 0a1.2 1.2 0 1 0 0 2.4 1.2 1.2 0 0 0 0-2.4Z',
   ],
   // two people, one in front of the other
-  IconParticipants: [
+  IconParticipant: [
     'M9 11.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM2 19c0-3.3 3.1-5.5 7-5.5s7 2.2 7 5.5v1H2v-1Z',
     'M16.5 11.5a3 3 0 1 0-1.2-5.75 5 5 0 0 1 0 5.5c.37.16.78.25 1.2.25ZM17.6 13.6c1.7.9 2.9 2.5 2.9 4.4v2H22v-1c0-2.8-1.9-4.7-4.4-5.4Z',
   ],
@@ -76,7 +76,7 @@ const GLYPHS: Record<string, string[]> = {
 };
 
 /** Built-in glyphs of the simulator's own toolbar (mic, camera, chat, participants, hang-up). */
-export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp' | 'IconChat' | 'IconParticipants'): SVGSVGElement =>
+export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp' | 'IconChat' | 'IconParticipant'): SVGSVGElement =>
   svg(GLYPHS[name] ?? []);
 
 /**
@@ -84,7 +84,7 @@ export const builtinIcon = (name: 'MicOn' | 'VideoOn' | 'HangUp' | 'IconChat' | 
  * URL, so markup coming from a plugin can never run script in this page.
  */
 export function createIcon(icon: ToolbarIcon, hover = false): Element {
-  if (typeof icon === 'string') return svg(GLYPHS[icon === 'IconParticipant' ? 'IconParticipants' : icon] ?? GLYPHS.Generic ?? []);
+  if (typeof icon === 'string') return svg(GLYPHS[icon] ?? GLYPHS.Generic ?? []);
   const img = document.createElement('img');
   img.className = 'icon';
   img.alt = '';

@@ -8,9 +8,9 @@ import { builtinIcon } from './icons';
 export type PanelTab = 'participants' | 'chat';
 
 /** Web App 3's built-in toolbar buttons the simulator draws, in toolbar order, by hiddenFunctionality name. */
-export const PANEL_BUTTONS: ReadonlyArray<{ name: string; tab: PanelTab; label: string; icon: 'IconChat' | 'IconParticipants' }> = [
+export const PANEL_BUTTONS: ReadonlyArray<{ name: string; tab: PanelTab; label: string; icon: 'IconChat' | 'IconParticipant' }> = [
   { name: 'button-chat', tab: 'chat', label: 'Chat', icon: 'IconChat' },
-  { name: 'button-participants', tab: 'participants', label: 'Participants', icon: 'IconParticipants' },
+  { name: 'button-participants', tab: 'participants', label: 'Participants', icon: 'IconParticipant' },
 ];
 
 /** Pure: the built-in panel buttons to draw, given the manifest's hiddenFunctionality (unknown names change nothing). */

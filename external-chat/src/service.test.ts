@@ -95,6 +95,23 @@ describe("the tooltip: count, language and the deployment's words", () => {
     expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat (2 unread)' });
   });
 
+  it("draws nothing again for English, the language a button has before Web App 3 says one (it says 'en' after the ack)", async () => {
+    const { service, updates, on } = setup();
+    await settle();
+    const drawn = updates.length;
+    on.language?.('en');
+    on.language?.('en-GB');
+    await settle();
+    expect(updates).toHaveLength(drawn);
+    expect(service.state().language).toBeUndefined();
+    on.language?.('nb');
+    await settle();
+    expect(updates).toHaveLength(drawn + 1);
+    on.language?.('en');
+    await settle();
+    expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat' });
+  });
+
   it("uses config.json's labels in every language", async () => {
     const { service, updates, on } = setup(vi.fn(), { labels: { open: 'Talk to us', close: 'Hide' } });
     on.language?.('fr');

@@ -190,7 +190,7 @@ export function createService(
   });
   webapp.onLanguage((code) => {
     const language = primaryLanguage(code);
-    if (language === undefined || language === state.language) return;
+    if (language === undefined || language === (state.language ?? 'en')) return;
     set({ ...state, language });
     setParticipants({ ...participants, language });
   });

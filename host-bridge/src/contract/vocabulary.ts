@@ -26,7 +26,11 @@ export const MAX_PARTICIPANTS = 10_000;
 export const NAMES = { type: 'list', of: string, maxItems: 64 } as const satisfies ListRule;
 const names = NAMES;
 
-/** What a host may do to a participant, from Infinity's `can*` flags. */
+/**
+ * Infinity's `can*` flags of the participant, as @pexip/infinity derives them: what may be done to them (mute,
+ * disconnect, transfer, spotlight, fecc, raiseHand; a host may then do it) and what they may do themselves
+ * (control: a host's powers in a meeting; changeLayout).
+ */
 const CAN = {
   control: boolean,
   mute: boolean,
