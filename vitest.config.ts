@@ -14,5 +14,7 @@ export default defineConfig({
     expect: { requireAssertions: true },
     allowOnly: false,
     passWithNoTests: false,
+    // Pexip's packages import their own modules without file extensions, which Node does not resolve: Vite does.
+    server: { deps: { inline: [/@pexip\//] } },
   },
 });

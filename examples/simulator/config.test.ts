@@ -107,13 +107,13 @@ describe('readConfig', () => {
 
 describe('the switches for what Web App 3 does (LEDGER.md)', () => {
   it('defaults: no replay, activities with type, deprecated events, silent refusals, guests may unmute, echo after', () => {
-    expect(read('').config).toMatchObject({ replay: false, activities: 'type', deprecated: true, silent: true, guestsCanUnmute: true, echo: 'after' });
+    expect(read('').config).toMatchObject({ replay: false, activities: 'type', deprecated: true, meAtJoin: true, silent: true, guestsCanUnmute: true, echo: 'after' });
   });
 
   it('reads each switch', () => {
-    const { config, errors } = read('?replay=1&activities=none&deprecated=0&silent=0&guestsCanUnmute=0&echo=before');
+    const { config, errors } = read('?replay=1&activities=none&deprecated=0&meAtJoin=0&silent=0&guestsCanUnmute=0&echo=before');
     expect(errors).toEqual([]);
-    expect(config).toMatchObject({ replay: true, activities: 'none', deprecated: false, silent: false, guestsCanUnmute: false, echo: 'before' });
+    expect(config).toMatchObject({ replay: true, activities: 'none', deprecated: false, meAtJoin: false, silent: false, guestsCanUnmute: false, echo: 'before' });
     expect(read('?activities=activity&echo=off').config).toMatchObject({ activities: 'activity', echo: 'off' });
   });
 

@@ -14,6 +14,7 @@
 //   ?replay=1              replay event:me / event:participants to a plugin registering mid-meeting (default 0)
 //   ?activities=type|activity|none   participantsActivities' shape, or none (before plugin-api 21.1)
 //   ?deprecated=0          no participantJoined / participantLeft / participants (default 1)
+//   ?meAtJoin=0            no event:me when the user joins: the next change to the user sends it (default 1)
 //   ?silent=0              answer refusals Infinity's client does not type, and unknown RPCs (default 1: no reply)
 //   ?guestsCanUnmute=0     a guest muted by someone else may not unmute themself (default 1)
 //   ?echo=after|before|off a plugin's own chat message comes back as an event (default after)
@@ -49,6 +50,8 @@ export interface SimConfig {
   activities: ActivitiesMode;
   /** send the events plugin-api 21.1 deprecated */
   deprecated: boolean;
+  /** send event:me when the user joins (else only when the user changes) */
+  meAtJoin: boolean;
   /** no reply for refusals Infinity's client does not type, and for unknown RPC names */
   silent: boolean;
   /** Infinity's guests_can_unmute */
@@ -161,6 +164,7 @@ export function readConfig(where: Pick<Location, 'search' | 'href'>): { config: 
       replay: flag(q.get('replay'), false),
       activities,
       deprecated: flag(q.get('deprecated'), true),
+      meAtJoin: flag(q.get('meAtJoin'), true),
       silent: flag(q.get('silent'), true),
       guestsCanUnmute: flag(q.get('guestsCanUnmute'), true),
       echo,

@@ -1,4 +1,5 @@
 import type { CallType, InfinityParticipant, ParticipantID } from '@pexip/plugin-api';
+import { normalizeParticipant } from '@pexip/infinity/dist/utils.js';
 import { describe, expect, it } from 'vitest';
 import { dialledParticipant, displayNameOf, patchParticipant, rawRow, roleOf, type RawParticipant } from './infinity-participant';
 import { localParticipant, person } from './people';
@@ -44,7 +45,8 @@ describe('dialledParticipant', () => {
     expect(p.rawData).toMatchObject({ is_audio_only_call: 'YES', is_video_call: 'NO', local_alias: 'vmr@example.com', overlay_text: 'REC', is_streaming_conference: true });
   });
 
-  it('roleOf and displayNameOf', () => {
+  it('roleOf and displayNameOf (an empty display name falls back to the destination, as Infinity reads it)', () => {
+    expect(displayNameOf({ role: 'GUEST', destination: 'a@b', protocol: 'sip', remote_display_name: '' })).toBe('a@b');
     expect(roleOf({ role: 'HOST', destination: 'a', protocol: 'sip' })).toBe('chair');
     expect(roleOf({ role: 'GUEST', destination: 'a', protocol: 'sip' })).toBe('guest');
     expect(displayNameOf({ role: 'GUEST', destination: 'a@b', protocol: 'sip' })).toBe('a@b');
@@ -52,58 +54,13 @@ describe('dialledParticipant', () => {
   });
 });
 
-// @pexip/infinity 20's normalizeParticipant (dist/utils.js), rule for rule, for
-// the fields plugin-api's InfinityParticipant has (it leaves out isConnecting,
-// hasMedia and supportsDirectChat). A row the simulator hands out with
-// conference:requestParticipants must map back to the very participant the
-// plugins got in their events.
+// A row the simulator hands out with conference:requestParticipants must map
+// back, through @pexip/infinity 20's own normalizeParticipant, to the very
+// participant the plugins got in their events.
 function normalize(row: RawParticipant): InfinityParticipant {
-  const inRoom = row.service_type === 'conference' || row.service_type === 'lecture';
-  return {
-    callType: (row.is_audio_only_call === 'YES' ? 'audio' : row.is_video_call === 'YES' ? 'video' : 'api') as CallType,
-    canControl: inRoom && row.role === 'chair',
-    canChangeLayout: (inRoom || row.service_type === 'gateway') && row.role === 'chair',
-    canDisconnect: row.disconnect_supported === 'YES',
-    canFecc: row.fecc_supported === 'YES',
-    canMute: row.mute_supported === 'YES',
-    canRaiseHand: row.service_type !== 'gateway',
-    canSpotlight: row.service_type !== 'gateway',
-    canTransfer: row.transfer_supported === 'YES',
-    displayName: row.display_name || row.uri?.replace('sip:', ''),
-    overlayText: row.overlay_text,
-    handRaisedTime: row.buzz_time,
-    isCameraMuted: row.is_video_muted,
-    isConjoined: Boolean(row.is_conjoined),
-    isEndpoint: row.uri?.includes('sip'),
-    isExternal: row.is_external,
-    isIdpAuthenticated: row.is_idp_authenticated,
-    isGateway: row.service_type === 'gateway',
-    isHost: row.role === 'chair',
-    isMainVideoDroppedOut: Boolean(row.is_main_video_dropped_out),
-    isMuted: row.is_muted === 'YES',
-    isClientMuted: Boolean(row.is_client_muted),
-    isPresenting: row.is_presenting === 'YES',
-    isSpotlight: row.spotlight > 0,
-    isStreaming: row.is_streaming_conference,
-    isTransferring: Boolean(row.is_transferring),
-    isVideoSilent: row.is_video_silent,
-    isWaiting: row.service_type === 'waiting_room',
-    needsPresentationInMix: Boolean(row.needs_presentation_in_mix),
-    protocol: row.protocol,
-    raisedHand: row.buzz_time > 0,
-    role: row.role,
-    rxPresentation: row.rx_presentation_policy === 'ALLOW',
-    serviceType: row.service_type,
-    spotlightOrder: row.spotlight,
-    startAt: new Date(row.start_time * 1000),
-    startTime: row.start_time,
-    uri: row.uri ?? '',
-    uuid: row.uuid as ParticipantID,
-    vendor: row.vendor,
-    canReceivePersonalMix: Boolean(row.can_receive_personal_mix),
-    receiveFromVideoMix: row.receive_from_video_mix,
-    rawData: row,
-  };
+  // @pexip/infinity 20's own mapping, less the fields plugin-api's InfinityParticipant leaves out.
+  const { isConnecting: _c, hasMedia: _h, supportsDirectChat: _s, ...participant } = normalizeParticipant(row as never);
+  return participant as unknown as InfinityParticipant;
 }
 
 describe('rawRow: the exact inverse of @pexip/infinity’s normalizeParticipant', () => {
@@ -127,6 +84,8 @@ describe('rawRow: the exact inverse of @pexip/infinity’s normalizeParticipant'
       ['admitted', patchParticipant(person(7, true, now), { isWaiting: false })],
       ['sent to the lobby', patchParticipant(alice, { isWaiting: true })],
       ['presenting, renamed', patchParticipant(carol, { isPresenting: true, displayName: 'Caz', overlayText: 'Caz' })],
+      ['a gateway call (no spotlight, no hand)', patchParticipant(alice, { serviceType: 'gateway' })],
+      ['back from a gateway', patchParticipant(patchParticipant(alice, { serviceType: 'gateway' }), { serviceType: 'conference' })],
     );
     return people;
   };

@@ -13,7 +13,8 @@ type Role = InfinityParticipant['role'];
 
 export const roleOf = (body: DialBody): 'chair' | 'guest' => (body.role === 'HOST' ? 'chair' : 'guest');
 
-export const displayNameOf = (body: DialBody): string => body.remote_display_name ?? body.destination;
+// As @pexip/infinity reads the row: an empty display name falls back too.
+export const displayNameOf = (body: DialBody): string => body.remote_display_name || body.destination;
 
 const VENDOR = 'Pexip Web App 3 simulator';
 
@@ -177,6 +178,11 @@ export function patchParticipant(p: InfinityParticipant, patch: ParticipantPatch
     if (patch.canControl === undefined) next.canControl = chairInRoom;
     if (patch.canChangeLayout === undefined) next.canChangeLayout = chairInRoom || (next.role === 'chair' && next.serviceType === 'gateway');
     if (patch.isWaiting === undefined) next.isWaiting = next.serviceType === 'waiting_room';
+    // A gateway call can be neither spotlighted nor raise a hand (normalizeParticipant).
+    const gateway = next.serviceType === 'gateway';
+    if (patch.isGateway === undefined) next.isGateway = gateway;
+    if (patch.canSpotlight === undefined) next.canSpotlight = !gateway;
+    if (patch.canRaiseHand === undefined) next.canRaiseHand = !gateway;
   }
   if (patch.raisedHand !== undefined && patch.handRaisedTime === undefined) next.handRaisedTime = patch.raisedHand ? unixSeconds(nowMs) : 0;
   else if (patch.handRaisedTime !== undefined && patch.raisedHand === undefined) next.raisedHand = patch.handRaisedTime > 0;

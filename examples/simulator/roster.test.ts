@@ -149,9 +149,9 @@ describe('Roster changes', () => {
   });
 });
 
-describe('?activities= and ?deprecated=', () => {
-  const start = (activities: 'type' | 'activity' | 'none', deprecated = true) => {
-    roster = new Roster(broadcast, { activities, deprecated });
+describe('?activities=, ?deprecated= and ?meAtJoin=', () => {
+  const start = (activities: 'type' | 'activity' | 'none', deprecated = true, meAtJoin = true) => {
+    roster = new Roster(broadcast, { activities, deprecated, meAtJoin });
     roster.start({ role: 'chair', participants: 2, lobby: 0 });
   };
 
@@ -171,6 +171,15 @@ describe('?activities= and ?deprecated=', () => {
     expect(events()).toEqual(['event:participantJoined', 'event:participants', 'event:participants', 'event:participantLeft', 'event:participants']);
     expect(sent[0]?.payload).toEqual({ id: 'main', participant: joined });
     expect(sent.at(-1)?.payload).toEqual({ id: 'main', participants: roster.list() });
+  });
+
+  it('meAtJoin=0: no event:me on join; the next change to the user sends it', () => {
+    start('type', true, false);
+    expect(events()).toEqual(['event:participants']);
+    sent = [];
+    const me = roster.list()[0]!;
+    roster.update(me.uuid, { isMuted: true });
+    expect(events()).toEqual(['event:participantsActivities', 'event:me']);
   });
 
   it('deprecated=0: activities alone; the roster on join as one participantsActivities of Joins', () => {

@@ -46,9 +46,11 @@ export interface RosterOptions {
   activities: ActivitiesMode;
   /** send participantJoined / participantLeft / participants (deprecated in plugin-api 21.1.0) */
   deprecated: boolean;
+  /** send event:me with the snapshot on join (else only when the user changes: @pexip/infinity 20 fires onMe outside its participant sync only) */
+  meAtJoin: boolean;
 }
 
-export const DEFAULT_ROSTER_OPTIONS: RosterOptions = { activities: 'type', deprecated: true };
+export const DEFAULT_ROSTER_OPTIONS: RosterOptions = { activities: 'type', deprecated: true, meAtJoin: true };
 
 export class Roster {
   private self: InfinityParticipant | null = null;
@@ -158,7 +160,7 @@ export class Roster {
    */
   snapshot(send: Broadcast): void {
     if (!this.self) return;
-    send('event:me', { id: ROOM, participant: this.self });
+    if (this.options.meAtJoin) send('event:me', { id: ROOM, participant: this.self });
     if (this.options.deprecated) send('event:participants', { id: ROOM, participants: this.list() });
     else if (this.options.activities !== 'none') {
       send('event:participantsActivities', this.shaped(this.list().map((participant) => ({ roomId: ROOM, activity: { type: JOIN, participant } }))));

@@ -47,7 +47,7 @@ const plugins: PluginFrames = new PluginFrames({
 });
 const broadcast: Broadcast = (event, payload) => plugins.broadcast(event, payload);
 const meeting = new Meeting(broadcast);
-const roster = new Roster(broadcast, { activities: config.activities, deprecated: config.deprecated });
+const roster = new Roster(broadcast, { activities: config.activities, deprecated: config.deprecated, meAtJoin: config.meAtJoin });
 const participants = new Participants(roster, config.joinDelay);
 const controls = new Controls(roster, participants, Date.now, { silent: config.silent, guestsCanUnmute: config.guestsCanUnmute });
 const answers = new AnswerQueue();

@@ -61,7 +61,7 @@ describe("reading Web App 3's answer to a control", () => {
   });
 
   it("refuses Infinity's 200 that says it did nothing: `result: false`", () => {
-    expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: false } })).toBe('Infinity answered result: false (not done)');
+    expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: false } })).toBe('Infinity answered result: false');
     expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: 'false' } })).toBeUndefined();
     expect(refusalIn('participant:spotlight', { status: 200, data: null })).toBeUndefined();
   });

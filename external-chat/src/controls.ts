@@ -93,7 +93,7 @@ export function refusalIn(rpc: ControlRpc, reply: unknown): string | undefined {
   if (typeof status === 'number') {
     if (status < 200 || status > 299) return `Infinity refused it (${status}${reasonIn(reply.data)})`;
     // Infinity's 200 `{status: 'success', result: false}`: "true if successful, false otherwise" (@pexip/infinity-api).
-    return isObject(reply.data) && reply.data.result === false ? 'Infinity answered result: false (not done)' : undefined;
+    return isObject(reply.data) && reply.data.result === false ? 'Infinity answered result: false' : undefined;
   }
   // A refusal by Web App 3 itself: `{status: 'failed', reason}`.
   if (status === 'failed') return `Web App 3 refused it${reasonIn(reply)}`;

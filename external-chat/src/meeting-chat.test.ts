@@ -1,7 +1,7 @@
 import { MAX_MEETING_MESSAGE_LENGTH } from '@external-chat/host-bridge/contract';
 import type { Message } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { createEchoes, createKept, ECHO_MS, toMeetingMessage } from './meeting-chat';
+import { createEchoes, createKept, ECHO_MS, toMeetingMessage, UNSURE_ECHO_MS } from './meeting-chat';
 
 const message = (more: Partial<Record<keyof Message, unknown>> = {}) =>
   ({ at: new Date('2026-11-26T09:30:00.250Z'), id: 'm1', message: 'Hello all', displayName: 'Alice', userId: 'uuid-alice', ...more }) as Message;
@@ -69,19 +69,37 @@ describe('the messages kept for a page that subscribes later', () => {
 });
 
 describe("the plugin's own messages, until Web App 3 echoes them", () => {
-  it('match one echo each, by text, within ECHO_MS; a forgotten send matches none', () => {
+  it('match one echo each, by text, within ECHO_MS of the send or its answer; a forgotten send matches none', () => {
     let now = 0;
     const echoes = createEchoes(() => now);
     echoes.add('hello');
     echoes.add('hello');
     const failed = echoes.add('refused');
     echoes.forget(failed);
-    expect(echoes.take('refused')).toBe(false);
-    expect(echoes.take('hello')).toBe(true);
-    expect(echoes.take('hello')).toBe(true);
-    expect(echoes.take('hello')).toBe(false);
-    echoes.add('late');
+    expect(echoes.take('refused', true)).toBe(false);
+    expect(echoes.take('hello', true)).toBe(true);
+    expect(echoes.take('hello', true)).toBe(true);
+    expect(echoes.take('hello', true)).toBe(false);
+    const late = echoes.add('late');
+    now += ECHO_MS - 1;
+    // Answered now: the window starts again.
+    late.at = now;
+    now += ECHO_MS - 1;
+    expect(echoes.take('late', true)).toBe(true);
+    echoes.add('gone');
     now += ECHO_MS;
-    expect(echoes.take('late')).toBe(false);
+    expect(echoes.take('gone', true)).toBe(false);
+  });
+
+  it('match, when the sender may not be the user (no `me` yet), only within UNSURE_ECHO_MS', () => {
+    let now = 0;
+    const echoes = createEchoes(() => now);
+    echoes.add('ok');
+    now += UNSURE_ECHO_MS;
+    expect(echoes.take('ok', false)).toBe(false);
+    expect(echoes.take('ok', true)).toBe(true);
+    echoes.add('yes');
+    now += UNSURE_ECHO_MS - 1;
+    expect(echoes.take('yes', false)).toBe(true);
   });
 });

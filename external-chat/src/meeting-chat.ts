@@ -54,28 +54,34 @@ export function createKept<T>(max = MAX_KEPT_ITEMS) {
   };
 }
 
-/** How long a sent message may take to come back as an echo. */
+/** How long after the send's answer its echo may come, from the user. */
 export const ECHO_MS = 10_000;
+/**
+ * How long, while the plugin does not know who the user is (no `me` yet), a message with the text of one the page
+ * sent counts as its echo: its text and time are all that tell, and another person's words must not be lost.
+ */
+export const UNSURE_ECHO_MS = 2_000;
 
 /**
  * The meeting messages the plugin sent, until they come back: Web App 3 may echo a plugin's own message
  * as `event:message`, before or after the send's answer and with a fresh id, so only its text tells. Each
- * send is matched once, within ECHO_MS; a send that failed is forgotten (nothing comes back).
+ * send is matched once; its window counts from the send, and again from its answer (set `at`). A send that
+ * failed is forgotten (nothing comes back).
  */
 export function createEchoes(elapsed: () => number) {
-  let sent: [text: string, at: number][] = [];
-  const forget = (entry: object): void => void (sent = sent.filter((one) => one !== entry && elapsed() - one[1] < ECHO_MS));
+  let sent: { text: string; at: number }[] = [];
+  const forget = (entry: object): void => void (sent = sent.filter((one) => one !== entry && elapsed() - one.at < ECHO_MS));
   return {
-    add(text: string): object {
-      const entry: [string, number] = [text, elapsed()];
+    add(text: string): { at: number } {
+      const entry = { text, at: elapsed() };
       forget(entry);
       sent.push(entry);
       return entry;
     },
     forget,
-    /** Whether `text` comes back from a send (which is then forgotten). */
-    take(text: unknown): boolean {
-      const echo = sent.find(([sentText, at]) => sentText === text && elapsed() - at < ECHO_MS);
+    /** Whether `text` comes back from a send (which is then forgotten); `sure`: it comes from the user. */
+    take(text: unknown, sure: boolean): boolean {
+      const echo = sent.find((one) => one.text === text && elapsed() - one.at < (sure ? ECHO_MS : UNSURE_ECHO_MS));
       if (echo) forget(echo);
       return echo !== undefined;
     },

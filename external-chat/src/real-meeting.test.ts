@@ -3,6 +3,9 @@
 // deprecated events alone, and a breakout room beside the main one. Every flag differs from its neighbours and
 // from the other participants', so a mapping that swaps two fields, or two rooms, fails.
 import type { InfinityParticipant, Plugin } from '@pexip/plugin-api';
+// The mapping Web App 3 applies before its events, from its owner (@pexip/infinity 20, a test-only dependency; the
+// package does not export it from its index).
+import { normalizeParticipant } from '@pexip/infinity/dist/utils.js';
 import { describe, expect, it } from 'vitest';
 import { fromInfinityRow, rowsOf, type InfinityRow } from './infinity-row';
 import { createMeetingState, toRosterEntry, toSelf } from './roster';
@@ -71,8 +74,8 @@ const ROSTER = [
   entry('eve', 'Eve', { isHost: true, isClientMuted: true, protocol: 'h323', can: can({ control: true, changeLayout: true }) }),
 ];
 
-/** The participants as Web App 3's events carry them: @pexip/infinity's mapping of the same rows. */
-const PEOPLE: InfinityParticipant[] = ROWS.map(fromInfinityRow);
+/** The participants as Web App 3's events carry them: @pexip/infinity's own mapping of the same rows. */
+const PEOPLE = ROWS.map((r) => normalizeParticipant(r as never) as unknown as InfinityParticipant);
 
 /** plugin-api's signals, fired by the test as Web App 3's events would. */
 function fakeWebApp3(reply: unknown = undefined) {
@@ -97,6 +100,12 @@ const joins = (roomId: string, shape: 'type' | 'activity') =>
 describe("a real meeting, as Web App 3 reports it, becomes the page's roster", () => {
   it("maps Infinity's own rows as @pexip/infinity does: flags, rights per participant, names, call types", () => {
     expect(PEOPLE.map(toRosterEntry)).toEqual(ROSTER);
+    expect(ROWS.map(fromInfinityRow).map(toRosterEntry)).toEqual(ROSTER);
+    // Field by field, each field the plugin derives equals @pexip/infinity's.
+    for (const [i, derived] of ROWS.map(fromInfinityRow).entries()) {
+      const theirs = PEOPLE[i] as unknown as Record<string, unknown>;
+      for (const [field, value] of Object.entries(derived)) expect([field, value]).toEqual([field, field === 'displayName' ? (theirs[field] ?? '') : theirs[field]]);
+    }
   });
 
   it("reads requestParticipants' answer, and nothing from an answer without rows", () => {

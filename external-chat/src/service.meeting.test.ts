@@ -233,6 +233,20 @@ describe('a plugin that starts mid-meeting', () => {
     expect(s.service.snapshot('self')).toBeUndefined();
   });
 
+  it("says 'connected' once, however it learns it: the answer, `me`, Web App 3's event (said again when its event stream reconnects)", async () => {
+    const s = setup({}, async () => [person('a')]);
+    const events: string[] = [];
+    s.service.onEvent((event) => events.push(event.name));
+    await s.service.present;
+    s.on.me?.(person('a'));
+    s.on.connected?.();
+    expect(events).toEqual(['connected']);
+    s.on.disconnected?.({ userInitiated: false });
+    s.on.connected?.();
+    s.on.connected?.();
+    expect(events).toEqual(['connected', 'disconnected', 'connected']);
+  });
+
   it('stays out of the meeting without an answer, and after the meeting ended meanwhile', async () => {
     const none = setup({}, async () => undefined);
     await none.service.present;
@@ -270,6 +284,17 @@ describe("the user's own meeting messages, echoed by Web App 3", () => {
       ['meeting-chat', 'other'],
       ['meeting-chat', 'typed-in-web-app-3'],
     ]);
+  });
+
+  it("before Web App 3 said who the user is, takes only what comes soon after the send as its echo: another person's same words later are theirs", async () => {
+    let now = 0;
+    const s = setup({ elapsed: () => now });
+    await s.service.sendMeetingMessage({ text: 'ok' });
+    s.on.message?.(<never>{ ...message('echo'), userId: 'me', message: 'ok' }, false);
+    await s.service.sendMeetingMessage({ text: 'ok' });
+    now += 2_500;
+    s.on.message?.(<never>{ ...message('bob'), userId: 'bob', message: 'ok' }, false);
+    expect(s.items).toEqual([['meeting-chat', 'bob']]);
   });
 
   it('forgets a message Infinity refused: nothing comes back for it', async () => {

@@ -142,7 +142,9 @@ export function createService(
   // A button is a request, not a switch: the page decides and echoes the state back.
   webapp.onButtonClick('chat', () => emit({ name: 'toggle-chat', payload: { active: !state.active } }));
   webapp.onButtonClick('participants', () => emit({ name: 'toggle-participants', payload: { active: !participants.active } }));
+  // Said once per meeting, however the plugin learns it (Web App 3 says `connected` again when its event stream reconnects).
   const join = (): void => {
+    if (connected) return;
     connected = true;
     emit({ name: 'connected', payload: {} });
   };
@@ -165,24 +167,28 @@ export function createService(
   // Web App 3 replays nothing to a plugin that (re)starts mid-meeting, so it asks once who is there (`self`
   // waits for the next `me`: no call names the local user). Changes heard meanwhile are applied again on top
   // of the answer: they are idempotent, and may be newer than it.
-  const present = webapp.participantsNow().then(
-    (participants) => {
-      if (!participants || !heard) return;
-      if (!connected) join();
-      meeting.apply([{ type: 'all', participants }, ...heard]);
+  const present = webapp
+    .participantsNow()
+    // No answer (an older Web App 3) is no list.
+    .catch(() => undefined)
+    .then((participants) => {
+      const since = heard;
+      heard = undefined;
+      if (!participants || !since) return;
+      join();
+      meeting.apply([{ type: 'all', participants }, ...since]);
       touched('roster');
-    },
-    () => undefined,
-  ).finally(() => (heard = undefined));
+    });
   webapp.onMe((participant) => {
     if (!meeting.setMe(participant)) return;
     // Web App 3 tells a plugin who the user is only in a meeting: one that starts mid-meeting may learn it here.
-    if (!connected) join();
+    join();
     touched('self');
   });
   webapp.onMessage((message, direct) => {
-    // The page sent it: its echo must not reach the page a second time.
-    if (meeting.mayBeMe(message?.userId) && echoes.take(message?.message)) return;
+    // The page sent it: its echo must not reach the page a second time. Before `me`, only soon after the send.
+    const from = message?.userId;
+    if (meeting.mayBeMe(from) && echoes.take(message?.message, meeting.isMe(from as string))) return;
     const item = toMeetingMessage(message, direct, messageContext);
     if (!item) return;
     messages.add(item);
@@ -244,6 +250,7 @@ export function createService(
       const sent = echoes.add(payload.text);
       try {
         await sendMessage(payload);
+        sent.at = elapsed();
       } catch (error) {
         echoes.forget(sent);
         throw error;

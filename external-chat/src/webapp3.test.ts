@@ -120,6 +120,8 @@ describe('webApp3: plugin-api as the service sees it', () => {
 describe('a toolbar button whose icon this Web App 3 lacks', () => {
   const drawing = { custom: { main: '<svg/>', hover: '<svg/>' } };
   const payload = { position: 'toolbar', icon: 'IconParticipant', tooltip: 'Open participants' } as const;
+  const ONCLICK = { add: () => undefined };
+  const REMOVE = async () => undefined;
   function fakeUi(refuse: string | undefined) {
     const added: unknown[] = [];
     const updated: unknown[] = [];
@@ -128,7 +130,7 @@ describe('a toolbar button whose icon this Web App 3 lacks', () => {
         addButton: async (button: { icon: unknown }) => {
           added.push(button);
           if (refuse !== undefined && typeof button.icon === 'string') throw { reason: refuse };
-          return { onClick: {}, update: async (next: unknown) => void updated.push(next) };
+          return { onClick: ONCLICK, remove: REMOVE, update: async (next: unknown) => void updated.push(next) };
         },
       },
     } as unknown as Plugin;
@@ -141,7 +143,9 @@ describe('a toolbar button whose icon this Web App 3 lacks', () => {
     await button.update({ ...payload, tooltip: 'Close participants', isActive: true });
     expect(added).toEqual([payload, { ...payload, icon: drawing }]);
     expect(updated).toEqual([{ ...payload, icon: drawing, tooltip: 'Close participants', isActive: true }]);
-    expect(button.onClick).toEqual({});
+    // The same signal plugin-api fires on, and the same remove.
+    expect(button.onClick).toBe(ONCLICK);
+    expect(button.remove).toBe(REMOVE);
   });
 
   it('is added as asked where the name is known, and any other refusal stays a refusal', async () => {

@@ -36,7 +36,7 @@ const PLUGIN_METHOD = {
   'conference:muteAllGuests': 'muteAllGuests',
   'conference:sendMessage': 'sendMessage',
   'ui:toast:show': 'showToast',
-} as const satisfies { [K in ControlRpc]: K extends `ui:${string}` ? keyof Plugin['ui'] : keyof Plugin['conference'] };
+} as const satisfies { [K in ControlRpc]: K extends 'ui:toast:show' ? keyof Plugin['ui'] : keyof Plugin['conference'] };
 
 function call(plugin: Plugin, rpc: ControlRpc, payload: unknown): Promise<unknown> {
   const area = rpc.startsWith('ui:') ? plugin.ui : plugin.conference;

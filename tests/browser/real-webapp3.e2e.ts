@@ -143,3 +143,26 @@ describe("the user's own meeting messages", () => {
     expect(heard).toEqual(['Hello from the meeting']);
   });
 });
+
+describe('a Web App 3 that says who the user is only when the user changes (?meAtJoin=0)', () => {
+  it("gives the page the roster at once, self with the user's first change, and never the page's own message back", async () => {
+    const { page, sim } = await openBridge({ meAtJoin: '0' });
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      const chat = window.__host!.chat;
+      chat.on('meeting-message', (m) => void heard.push(m.text));
+      chat.on('roster', () => undefined);
+      chat.on('self', () => undefined);
+    });
+    expect(await eventually(() => pageRoster(page), (r) => r.length === 4)).toEqual(await simRoster(sim));
+    expect(await page.evaluate(() => window.__host!.chat.self)).toBeUndefined();
+    // Not knowing the user, the plugin takes only what comes back at once as the echo.
+    expect(await outcome(page, 'sendMeetingMessage', ['Hello before me'])).toEqual({ ok: true });
+    await sim.evaluate((u) => window.__sim!.say(u, 'Hello from the meeting'), await someone(sim));
+    expect(await eventually(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard), (h) => h.length > 0)).toEqual(['Hello from the meeting']);
+    const me = await meUuid(sim);
+    await sim.evaluate((u) => window.__sim!.updateParticipant(u, { isMuted: true }), me);
+    expect(await eventually(() => page.evaluate(() => window.__host!.chat.self), (v) => v !== undefined)).toMatchObject({ participantUuid: me, micMuted: true });
+  });
+});

@@ -349,7 +349,8 @@ describe('dial-out', () => {
 describe("Rocket.Chat's hook, as its code posts", () => {
   // RocketChat/Rocket.Chat apps/meteor/client/views/conference/hooks/useProviderPlugin.ts: postToPlugin builds
   // {action: 'rocketchat:videoconf/' + action, ...data}; on ready it sends chat-state, participants-state and
-  // chat-unread (a boolean), in that order; its versions that dial out send dial-out with the destination alone.
+  // chat-unread (a boolean), in that order; its version that speaks both vocabularies sends, in this one, dial-out
+  // with the destination alone (in ours, the whole body: tests/browser/host-snippets.e2e.ts and raw-envelopes.e2e.ts).
   it('gets its buttons, its badge, a control and its dial-out', async () => {
     const { page, sim } = await ready();
     const { present } = await others(sim);
