@@ -56,6 +56,8 @@ const ROWS: InfinityRow[] = [
   row({ uuid: 'dee', display_name: '', uri: 'sip:dee@example.com', role: 'chair', service_type: 'gateway', is_external: true, fecc_supported: 'YES', protocol: 'mssip', is_video_call: 'NO' }),
   // A host of a lecture (Virtual Auditorium), muted on their own device.
   row({ uuid: 'eve', display_name: 'Eve', role: 'chair', service_type: 'lecture', protocol: 'h323', is_client_muted: true }),
+  // A host still in the lobby (waiting for the meeting to start): a host's role, no powers yet.
+  row({ uuid: 'fay', display_name: 'Fay', role: 'chair', service_type: 'waiting_room' }),
 ];
 
 const can = (c: Partial<Record<'control' | 'mute' | 'disconnect' | 'transfer' | 'spotlight' | 'fecc' | 'raiseHand' | 'changeLayout', boolean>>) => ({
@@ -72,6 +74,7 @@ const ROSTER = [
   entry('cy', 'Cy', { isWaiting: true, raisedHand: true, isCameraMuted: true, can: can({ mute: true }) }),
   entry('dee', 'dee@example.com', { isHost: true, isExternal: true, protocol: 'mssip', callType: 'api', can: can({ changeLayout: true, fecc: true, spotlight: false, raiseHand: false }) }),
   entry('eve', 'Eve', { isHost: true, isClientMuted: true, protocol: 'h323', can: can({ control: true, changeLayout: true }) }),
+  entry('fay', 'Fay', { isHost: true, isWaiting: true }),
 ];
 
 /** The participants as Web App 3's events carry them: @pexip/infinity's own mapping of the same rows. */
@@ -111,6 +114,8 @@ describe("a real meeting, as Web App 3 reports it, becomes the page's roster", (
   it("reads requestParticipants' answer, and nothing from an answer without rows", () => {
     expect(rowsOf({ status: 200, data: { status: 'success', result: [...ROWS, null, { display_name: 'no uuid' }] } })?.map(toRosterEntry)).toEqual(ROSTER);
     expect(rowsOf(undefined)).toBeUndefined();
+    expect(rowsOf({ status: 500 })).toBeUndefined();
+    expect(rowsOf({ status: 200, data: { status: 'success', result: [row({ uuid: 'x', display_name: '' })] } })?.map((p) => p.displayName)).toEqual(['']);
     expect(rowsOf({ status: 403, data: { status: 'failed', result: 'no' } })).toBeUndefined();
   });
 
@@ -124,7 +129,16 @@ describe("a real meeting, as Web App 3 reports it, becomes the page's roster", (
       // The same person leaving a breakout room is not leaving the meeting.
       { roomId: 'breakout-1', activity: { [shape]: 1, participant: PEOPLE[0] } },
     ]);
-    expect(meeting.roster()).toEqual([ROSTER[0], { ...ROSTER[1], isMuted: false }, ROSTER[3], ROSTER[4]]);
+    expect(meeting.roster()).toEqual([ROSTER[0], { ...ROSTER[1], isMuted: false }, ...ROSTER.slice(3)]);
+  });
+
+  it('hears nothing from activities that are all elsewhere or unreadable, and is not thrown by them', () => {
+    const { webapp, fire } = fakeWebApp3();
+    const heard: unknown[] = [];
+    webapp.onParticipants((changes) => heard.push(changes));
+    fire('participantsActivities', [{ roomId: 'breakout-1', activity: { type: 0, participant: PEOPLE[0] } }, { roomId: 'main' }, { roomId: 'main', activity: { type: 7, participant: PEOPLE[0] } }]);
+    fire('participantsActivities', 'not a list');
+    expect(heard).toEqual([]);
   });
 
   it('follows the deprecated events alone (a Web App 3 before plugin-api 21.1)', () => {
@@ -132,7 +146,9 @@ describe("a real meeting, as Web App 3 reports it, becomes the page's roster", (
     fire('participants', { id: 'main', participants: PEOPLE.slice(0, 3) });
     fire('participants', { id: 'breakout-1', participants: [] });
     fire('participantJoined', { id: 'main', participant: PEOPLE[3] });
+    fire('participantJoined', { id: 'breakout-1', participant: { ...PEOPLE[0], uuid: 'elsewhere' } });
     fire('participantJoined', { id: 'main', participant: PEOPLE[4] });
+    fire('participantJoined', { id: 'main', participant: PEOPLE[5] });
     fire('participantLeft', { id: 'main', participant: PEOPLE[0] });
     fire('participantLeft', { id: 'breakout-1', participant: PEOPLE[1] });
     expect(meeting.roster()).toEqual(ROSTER.slice(1));

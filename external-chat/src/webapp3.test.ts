@@ -1,6 +1,6 @@
 import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/contract';
 import type { Button, Plugin } from '@pexip/plugin-api';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addButton, listenFromStart, webApp3 } from './webapp3';
 
 /** Just the signals webApp3 subscribes to, fired by the test. */
@@ -155,5 +155,36 @@ describe('a toolbar button whose icon this Web App 3 lacks', () => {
     const refused = fakeUi('Too many buttons');
     await expect(addButton(refused.plugin, payload, drawing)).rejects.toEqual({ reason: 'Too many buttons' });
     expect(refused.added).toHaveLength(1);
+  });
+});
+
+describe('calls that Web App 3 may never answer, and what it hands through', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('settles a control without an answer after 5 s, naming the RPC and the time-out', async () => {
+    vi.useFakeTimers();
+    const { plugin, button } = fakePlugin();
+    (plugin.conference as unknown as { muteAllGuests: () => Promise<never> }).muteAllGuests = () => new Promise<never>(() => undefined);
+    const pending = webApp3(plugin, { chat: Promise.resolve(button) }).control({ rpc: 'conference:muteAllGuests', payload: { mute: true } });
+    const settled = expect(pending).rejects.toThrow('conference:muteAllGuests got no answer from Web App 3 within 5 s (a refusal, or lost)');
+    await vi.advanceTimersByTimeAsync(4_999);
+    await vi.advanceTimersByTimeAsync(1);
+    await settled;
+  });
+
+  it("hands the dial-out's participant, Web App 3's connected, and a language only once one was said", async () => {
+    const { plugin, button, fire } = fakePlugin();
+    (plugin.conference as unknown as { dialOut: (body: unknown) => Promise<unknown> }).dialOut = async (body) => ({ uuid: 'u1', body });
+    const webapp = webApp3(plugin, { chat: Promise.resolve(button) }, listenFromStart(plugin));
+    await expect(webapp.dialOut({ role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' })).resolves.toEqual({
+      uuid: 'u1',
+      body: { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' },
+    });
+    const seen: string[] = [];
+    webapp.onConnected(() => seen.push('connected'));
+    webapp.onLanguage((code) => seen.push(code));
+    fire('connected');
+    fire('language', 'sv');
+    expect(seen).toEqual(['connected', 'sv']);
   });
 });
