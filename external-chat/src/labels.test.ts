@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, LABELS, labelsFor, PARTICIPANTS_LABELS, primaryLanguage, tooltipOf } from './labels';
+import { inLanguage, LABELS, labelsFor, PARTICIPANTS_LABELS, primaryLanguage, sameWords, tooltipOf } from './labels';
 
 describe('the language Web App 3 selects', () => {
   it('is read as its primary subtag, whatever its case or separator; Norwegian means Bokmål', () => {
@@ -85,5 +85,12 @@ describe('the Participants button tooltip', () => {
     expect(inLanguage(PARTICIPANTS_LABELS, 'constructor')).toEqual({ open: 'Open participants', close: 'Close participants' });
     const opens = Object.values(PARTICIPANTS_LABELS).map((labels) => labels.open);
     expect(new Set(opens).size).toBe(opens.length);
+  });
+
+  it('tells which languages draw the same words: no language yet, English and one without strings do', () => {
+    for (const language of ['en', 'xx', undefined]) expect(sameWords(undefined, language)).toBe(true);
+    expect(sameWords('nb', 'nb')).toBe(true);
+    expect(sameWords('nb', 'sv')).toBe(false);
+    expect(sameWords(undefined, 'de')).toBe(false);
   });
 });

@@ -49,6 +49,12 @@ export function primaryLanguage(code: unknown): string | undefined {
 export const inLanguage = <L>(table: Readonly<Record<string, L>>, language: string | undefined): L =>
   (language !== undefined && Object.hasOwn(table, language) ? table[language] : undefined) ?? (table.en as L);
 
+/**
+ * Whether two languages draw the same: they pick the same strings (no language yet, English, and one the plugin
+ * has no strings for all draw English). Both buttons' tables have the same languages (labels.test.ts).
+ */
+export const sameWords = (a: string | undefined, b: string | undefined): boolean => inLanguage(LABELS, a) === inLanguage(LABELS, b);
+
 /** The labels for a language (English for one the plugin has no strings for), with the deployment's own words over them. */
 export function labelsFor(language: string | undefined, custom: CustomLabels = {}): Labels {
   return { ...inLanguage(LABELS, language), ...custom };

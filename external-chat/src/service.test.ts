@@ -95,12 +95,13 @@ describe("the tooltip: count, language and the deployment's words", () => {
     expect(updates.at(-1)).toMatchObject({ tooltip: 'Open Chat (2 unread)' });
   });
 
-  it("draws nothing again for English, the language a button has before Web App 3 says one (it says 'en' after the ack)", async () => {
+  it("draws nothing again for English, the language a button has before Web App 3 says one (it says 'en' after the ack), nor for one without strings", async () => {
     const { service, updates, on } = setup();
     await settle();
     const drawn = updates.length;
     on.language?.('en');
     on.language?.('en-GB');
+    on.language?.('xx');
     await settle();
     expect(updates).toHaveLength(drawn);
     expect(service.state().language).toBeUndefined();

@@ -26,7 +26,7 @@ import {
   type ParticipantsButtonState,
 } from './button-state';
 import { callOfControl, refusalIn, SELF_CONTROLS, type ControlCall } from './controls';
-import { primaryLanguage, type CustomLabels } from './labels';
+import { primaryLanguage, sameWords, type CustomLabels } from './labels';
 import { latestWins } from './latest-wins';
 import { createEchoes, createKept, toMeetingMessage } from './meeting-chat';
 import { createRateLimit } from './rate-limit';
@@ -196,7 +196,8 @@ export function createService(
   });
   webapp.onLanguage((code) => {
     const language = primaryLanguage(code);
-    if (language === undefined || language === (state.language ?? 'en')) return;
+    // A language that draws the same words changes nothing (Web App 3 says 'en' to every plugin after the ack).
+    if (language === undefined || sameWords(language, state.language)) return;
     set({ ...state, language });
     setParticipants({ ...participants, language });
   });
