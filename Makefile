@@ -57,6 +57,8 @@ package: deploy
 	rm -f external-chat-v*.zip
 	python3 -m zipfile -c external-chat-v$(VERSION).zip webapp3
 	@echo "Packaged external-chat-v$(VERSION).zip: upload it to Infinity as Web App 3 branding."
+	@# The line on what is on reads the feature list from the contract, as host-bridge builds it.
+	@npm run build -w host-bridge >/dev/null
 	@node scripts/config-warning.mjs $(DEPLOYED)/config.json $(CONFIG_SOURCE)
 
 clean:

@@ -6,13 +6,13 @@
 // Usage: node scripts/config-warning.mjs <deployed config.json> <its source>
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+// From the contract itself: host-bridge's build under Node (`make package` builds it), its sources under Vitest.
+import { FEATURES, LEGACY_FEATURES as OPEN_FEATURES } from '@external-chat/host-bridge/contract';
 
 export const ALLOWED_ORIGINS_LINE = '"allowedOrigins": ["https://portal.example.com"]';
 
-/** Our dialect's features, in the contract's order (a unit test keeps them equal to FEATURES). */
-export const FEATURES = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'meeting-chat', 'notify', 'roster', 'self'];
-/** What any page gets without allowedOrigins (the contract's LEGACY_FEATURES, the plugin's OPEN_FEATURES). */
-export const OPEN_FEATURES = ['chat', 'dial-out'];
+/** Our dialect's features, in the contract's order, and what any page gets without allowedOrigins (the plugin's OPEN_FEATURES). */
+export { FEATURES, OPEN_FEATURES };
 
 /**
  * One line about the deployed config.json's text (undefined: no file): `warning: …` when any page that frames

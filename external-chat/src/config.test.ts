@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FEATURES } from '@external-chat/host-bridge/contract';
+import { FEATURES } from '@external-chat/host-bridge/internal';
 import { describePlan, featurePlan, loadConfig, parseConfig, type PluginConfig } from './config';
 
 describe('parseConfig', () => {

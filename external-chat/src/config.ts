@@ -1,4 +1,4 @@
-import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, LEGACY_FEATURES, type DialectName, type Result } from '@external-chat/host-bridge/contract';
+import { checkFields, DIALECTS, featuresOf, isOrigin, isRecord, LEGACY_FEATURES, type DialectName, type Result } from '@external-chat/host-bridge/internal';
 import type { CustomLabels } from './labels';
 import { withTimeout } from './with-timeout';
 

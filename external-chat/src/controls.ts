@@ -1,72 +1,29 @@
-// Pure: each control → the @pexip/plugin-api RPC that does it, and Infinity's answer → success or the reason.
-import type { ControlAction, ControlPayloads } from '@external-chat/host-bridge/contract';
-import type { ParticipantID, RPCCallPayload } from '@pexip/plugin-api';
+// Pure: each control → the @pexip/plugin-api RPC its row names, and Infinity's answer → success or the reason.
+import { PAGE_TO_PLUGIN, type ControlAction, type ControlPayloads, type WebApp3Call } from '@external-chat/host-bridge/internal';
+import type { RPCCallPayload } from '@pexip/plugin-api';
 
-export type ControlRpc =
-  | 'participant:mute'
-  | 'participant:muteVideo'
-  | 'participant:admit'
-  | 'participant:disconnect'
-  | 'participant:spotlight'
-  | 'participant:raiseHand'
-  | 'participant:setRole'
-  | 'participant:transfer'
-  | 'participant:sendDTMF'
-  | 'conference:muteAllGuests'
-  | 'conference:sendMessage'
-  | 'ui:toast:show';
+/** The RPCs the controls call, as their rows name them (rows-fit-plugin-api.ts checks each against plugin-api). */
+export type ControlRpc = (typeof PAGE_TO_PLUGIN)[ControlAction]['webapp3']['rpc'];
 
 /** One call to Web App 3, its payload typed by plugin-api. */
 export type ControlCall = { [K in ControlRpc]: { rpc: K; payload: RPCCallPayload<K> } }[ControlRpc];
 
-const id = (uuid: string): ParticipantID => uuid as ParticipantID;
+const lookup = (map: { readonly [key: string]: string } | undefined, key: string): string | undefined =>
+  map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 
 /**
- * `self`: the control names the local user. For mute, mute-video and
- * raise-hand the participant is then left out: that is how Infinity is told
- * the subject is the caller (naming yourself asks a host's right instead).
+ * The RPC a validated control asks for, as its row says (`webapp3`). `me`: the control names the local
+ * user, so a row marked `self` leaves the participant out.
  */
-const CALLS: { [A in ControlAction]: (control: ControlPayloads[A], self: boolean) => ControlCall } = {
-  mute: ({ participantUuid, muted }, self) => ({
-    rpc: 'participant:mute',
-    payload: self ? { mute: muted } : { mute: muted, participantUuid: id(participantUuid) },
-  }),
-  'mute-video': ({ participantUuid, muted }, self) => ({
-    rpc: 'participant:muteVideo',
-    payload: self ? { muteVideo: muted } : { muteVideo: muted, participantUuid: id(participantUuid) },
-  }),
-  'raise-hand': ({ participantUuid, raised }, self) => ({
-    rpc: 'participant:raiseHand',
-    payload: self ? { raise: raised } : { raise: raised, participantUuid: id(participantUuid) },
-  }),
-  admit: ({ participantUuid }) => ({ rpc: 'participant:admit', payload: { participantUuid: id(participantUuid) } }),
-  disconnect: ({ participantUuid }) => ({ rpc: 'participant:disconnect', payload: { participantUuid: id(participantUuid) } }),
-  spotlight: ({ participantUuid, active }) => ({ rpc: 'participant:spotlight', payload: { enable: active, participantUuid: id(participantUuid) } }),
-  // Infinity calls the host role 'chair' here, and 'host' in a transfer.
-  'set-role': ({ participantUuid, role }) => ({
-    rpc: 'participant:setRole',
-    payload: { role: role === 'host' ? 'chair' : 'guest', participantUuid: id(participantUuid) },
-  }),
-  // A transfer never quietly promotes anyone: without a role the participant arrives as a guest.
-  transfer: ({ participantUuid, alias, role = 'guest', pin = '' }) => ({
-    rpc: 'participant:transfer',
-    payload: { destination: alias, pin, role, participantUuid: id(participantUuid) },
-  }),
-  dtmf: ({ participantUuid, digits }) => ({ rpc: 'participant:sendDTMF', payload: { digits, participantUuid: id(participantUuid) } }),
-  'mute-all-guests': ({ muted }) => ({ rpc: 'conference:muteAllGuests', payload: { mute: muted } }),
-  // Without a participant the message goes to everyone in the meeting.
-  'send-meeting-message': ({ text, participantUuid }) => ({
-    rpc: 'conference:sendMessage',
-    payload: participantUuid === undefined ? { payload: text } : { payload: text, participantUuid: id(participantUuid) },
-  }),
-  notify: ({ message }) => ({ rpc: 'ui:toast:show', payload: { message } }),
-};
-
-export const callOfControl = <A extends ControlAction>(action: A, control: ControlPayloads[A], self: boolean): ControlCall =>
-  CALLS[action](control, self);
-
-/** The controls whose subject is the caller when they name the local user. */
-export const SELF_CONTROLS: readonly ControlAction[] = ['mute', 'mute-video', 'raise-hand'];
+export function callOfControl<A extends ControlAction>(action: A, control: ControlPayloads[A], me: boolean): ControlCall {
+  const { rpc, as, values, defaults, self }: WebApp3Call = PAGE_TO_PLUGIN[action].webapp3;
+  const payload: Record<string, unknown> = { ...defaults };
+  for (const [field, value] of Object.entries(control)) {
+    if (value === undefined || (me && self && field === 'participantUuid')) continue;
+    payload[lookup(as, field) ?? field] = (typeof value === 'string' && lookup(values?.[field], value)) || value;
+  }
+  return { rpc, payload } as ControlCall;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

@@ -1,3 +1,5 @@
+import { ERROR_CODES, type ErrorCode } from '@external-chat/host-bridge/internal';
+
 /** A readable message from whatever `@pexip/plugin-api` rejected with (Errors, `{ reason }` objects, strings). */
 export function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -6,4 +8,13 @@ export function messageOf(error: unknown): string {
     return error.reason;
   }
   return 'Unknown error';
+}
+
+/** An error that says why in `code` (the contract's ERROR_CODES): the page's answer carries it. */
+export const failure = (code: ErrorCode, message: string): Error => Object.assign(new Error(message), { code });
+
+/** The code a failure carries; `fallback` for anything else (a rejection from plugin-api, a bug). */
+export function codeOf(error: unknown, fallback: ErrorCode = 'failed'): ErrorCode {
+  const code = (error as { code?: unknown } | null)?.code;
+  return ERROR_CODES.includes(code as ErrorCode) ? (code as ErrorCode) : fallback;
 }

@@ -1,7 +1,7 @@
 // The external-chat plugin: registers with Web App 3, adds the Chat button and
 // bridges the meeting to the page that embeds Web App 3.
 import { registerPlugin, setLogger } from '@pexip/plugin-api';
-import { pluginCodec } from '@external-chat/host-bridge/contract';
+import { pluginCodec } from '@external-chat/host-bridge/internal';
 import { CHAT_DRAWING, INITIAL_BUTTON_STATE, INITIAL_PARTICIPANTS_STATE, PARTICIPANTS_DRAWING, toButtonPayload, toParticipantsButtonPayload } from './button-state';
 import { describePlan, dialectOf, featurePlan, loadConfig } from './config';
 import { messageOf } from './errors';

@@ -1,4 +1,4 @@
-import { MAX_MEETING_MESSAGE_LENGTH } from '@external-chat/host-bridge/contract';
+import { MAX_MEETING_MESSAGE_LENGTH } from '@external-chat/host-bridge/internal';
 import type { Message } from '@pexip/plugin-api';
 import { describe, expect, it } from 'vitest';
 import { createEchoes, createKept, ECHO_MS, toMeetingMessage, UNSURE_ECHO_MS } from './meeting-chat';

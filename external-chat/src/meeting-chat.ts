@@ -1,5 +1,5 @@
 // Pure: the meeting's chat messages (as @pexip/plugin-api types them) → the wire's meeting-message, and the messages kept for a page that subscribes later.
-import { checkFields, MAX_KEPT_ITEMS, MAX_MEETING_MESSAGE_LENGTH, MAX_STRING_LENGTH, MEETING_MESSAGE, type MeetingMessage } from '@external-chat/host-bridge/contract';
+import { checkFields, MAX_KEPT_ITEMS, MAX_MEETING_MESSAGE_LENGTH, MAX_STRING_LENGTH, MEETING_MESSAGE, type MeetingMessage } from '@external-chat/host-bridge/internal';
 import type { Message } from '@pexip/plugin-api';
 
 const clip = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');

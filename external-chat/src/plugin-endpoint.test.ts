@@ -1,4 +1,4 @@
-import { ACTION_PREFIX, PAGE_LIMITS, pluginCodec, ROCKETCHAT, validateDialBody } from '@external-chat/host-bridge/contract';
+import { ACTION_PREFIX, FEATURES, featuresOf, PAGE_LIMITS, pluginCodec, ROCKETCHAT, validateDialBody } from '@external-chat/host-bridge/internal';
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from './manual-clock';
@@ -74,7 +74,7 @@ function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof star
 }
 
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
-const ALL_FEATURES = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'meeting-chat', 'notify', 'roster', 'self'];
+const ALL_FEATURES = FEATURES;
 const READY = envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ALL_FEATURES, connected: false });
 
 afterEach(() => {
@@ -106,7 +106,8 @@ describe('plugin endpoint: the documented actions', () => {
     h.dialOut.mockRejectedValueOnce(new Error('Could not dial out to specified uri'));
     h.send(envelope('dial-out', dial));
     await flush();
-    expect(h.posted).toEqual([envelope('dial-out-error', { message: 'Could not dial out to specified uri' })]);
+    // The service's own failure, with no code of its own: 'failed' (webapp3.ts makes Web App 3's rejections 'refused').
+    expect(h.posted).toEqual([envelope('dial-out-error', { message: 'Could not dial out to specified uri', code: 'failed' })]);
   });
 
   it('gives concurrent dial-outs exactly one reply each', async () => {
@@ -140,7 +141,7 @@ describe('plugin endpoint: the documented actions', () => {
     await flush();
     expect(h.dialOut.mock.calls.map(([body]) => body.destination)).toEqual(['alice@example.com']);
     // The refusal carries no requestId: it must not settle the first caller's call.
-    expect(h.posted).toEqual([envelope('dial-out-error', { message: 'dial-out: requestId "r1" is already pending; send each request with a new requestId' })]);
+    expect(h.posted).toEqual([envelope('dial-out-error', { message: expect.stringContaining('"r1" is already pending'), code: 'invalid-params' })]);
     expect(h.warnings).toEqual(['dial-out: requestId "r1" is already pending; send each request with a new requestId']);
     for (const resolve of resolvers) resolve();
     await flush();
@@ -280,7 +281,7 @@ describe('plugin endpoint: what it drops', () => {
     await flush();
     expect(h.dialOut).not.toHaveBeenCalled();
     expect(h.posted).toEqual([
-      envelope('dial-out-error', { message: `dial-out: 'role' must be one of HOST, GUEST, got "OWNER"`, requestId: 'r7' }),
+      envelope('dial-out-error', { message: expect.stringContaining(`'role'`), code: 'invalid-params', requestId: 'r7' }),
     ]);
   });
 });
@@ -557,7 +558,7 @@ describe('plugin endpoint: participant controls', () => {
     h.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'Not a host' } });
     h.send(envelope('disconnect', { participantUuid: 'a', requestId: 'c2' }));
     await flush();
-    expect(h.posted).toEqual([envelope('control-result', { control: 'disconnect', ok: false, message: 'disconnect: Infinity refused it (403: Not a host)', requestId: 'c2' })]);
+    expect(h.posted).toEqual([envelope('control-result', { control: 'disconnect', ok: false, message: 'disconnect: Infinity refused it (403: Not a host)', code: 'refused', requestId: 'c2' })]);
   });
 
   it('refuses a participant the roster does not know, without reaching Web App 3', async () => {
@@ -566,7 +567,7 @@ describe('plugin endpoint: participant controls', () => {
     h.send(envelope('spotlight', { participantUuid: 'ghost', active: true, requestId: 'c3' }));
     await flush();
     expect(h.control).not.toHaveBeenCalled();
-    expect(h.posted[0]).toMatchObject({ control: 'spotlight', ok: false, message: expect.stringContaining("unknown participant 'ghost'") });
+    expect(h.posted[0]).toMatchObject({ control: 'spotlight', ok: false, code: 'unknown-participant', message: expect.stringContaining("'ghost'") });
   });
 
   it('forwards mute on the local user without the participant, so Infinity acts on the caller', async () => {
@@ -592,6 +593,7 @@ describe('plugin endpoint: participant controls', () => {
         control: 'dtmf',
         ok: false,
         message: `dtmf: 'digits' must be DTMF digits (0-9, *, #, A-D), got "12; DROP"`,
+        code: 'invalid-params',
         requestId: 'c4',
       }),
     ]);
@@ -610,10 +612,11 @@ describe('plugin endpoint: participant controls', () => {
       envelope('control-result', {
         control: 'mute-all-guests',
         ok: false,
-        message: `mute-all-guests: 'mute-all-guests' is switched off in this deployment (config.json "features" does not list it)`,
+        message: expect.stringContaining(`'mute-all-guests'`),
+        code: 'feature-off',
         requestId: 'c5',
       }),
-      envelope('dial-out-error', { message: `dial-out: 'dial-out' is switched off in this deployment (config.json "features" does not list it)`, requestId: 'd1' }),
+      envelope('dial-out-error', { message: expect.stringContaining(`'dial-out'`), code: 'feature-off', requestId: 'd1' }),
     ]);
     expect(h.warnings).toEqual([`transfer: 'transfer' is switched off in this deployment (config.json "features" does not list it)`]);
   });
@@ -687,7 +690,8 @@ describe("plugin endpoint: the meeting's chat", () => {
       envelope('control-result', {
         control: 'send-meeting-message',
         ok: false,
-        message: `send-meeting-message: 'meeting-chat' is switched off in this deployment (config.json "features" does not list it)`,
+        message: expect.stringContaining(`'meeting-chat'`),
+        code: 'feature-off',
         requestId: 's1',
       }),
     ]);
@@ -727,7 +731,7 @@ describe("plugin endpoint: the meeting's chat", () => {
     // The refusal may be answered first: it waits for nothing.
     expect([...h.posted].sort((a, b) => String(a.requestId).localeCompare(String(b.requestId)))).toEqual([
       envelope('control-result', { control: 'notify', ok: true, requestId: 'n1' }),
-      envelope('control-result', { control: 'notify', ok: false, message: expect.stringMatching(/^notify: one toast per 3 s; this one came 0\.\d s after the last/), requestId: 'n2' }),
+      envelope('control-result', { control: 'notify', ok: false, message: expect.stringMatching(/one toast per 3 s/), code: 'rate-limited', requestId: 'n2' }),
     ]);
   });
 
@@ -760,7 +764,7 @@ describe("plugin endpoint: the meeting's chat", () => {
     const h = harness();
     h.send(envelope(action, { [field]: value, requestId: 'r1' }));
     await flush();
-    expect(h.posted).toEqual([envelope('control-result', { control: action, ok: false, message: expect.stringContaining(`(${where})`), requestId: 'r1' })]);
+    expect(h.posted).toEqual([envelope('control-result', { control: action, ok: false, message: expect.stringContaining(`(${where})`), code: 'invalid-params', requestId: 'r1' })]);
     expect(h.control).not.toHaveBeenCalled();
   });
 
@@ -799,6 +803,7 @@ describe('plugin endpoint: what a page can make the meeting do, and how fast', (
     expect(h.control).toHaveBeenCalledTimes(inFlight);
     const refused = h.posted.filter((m) => m.ok === false);
     expect(refused).toHaveLength(1000 - burst);
+    expect(refused.every((m) => m.code === 'rate-limited')).toBe(true);
     expect(refused.every((m) => String(m.message).includes(`more than ${burst} at once or ${perSecond} a second`))).toBe(true);
     // Web App 3 answers: the line moves up, never more than `inFlight` at once, each request answered once.
     while (answers.length > 0) {
@@ -823,6 +828,7 @@ describe('plugin endpoint: what a page can make the meeting do, and how fast', (
     expect(h.control).toHaveBeenCalledTimes(inFlight);
     const refused = h.posted.filter((m) => m.ok === false);
     expect(refused).toHaveLength(5 * perSecond - burst);
+    expect(refused.every((m) => m.code === 'rate-limited')).toBe(true);
     expect(refused.every((m) => String(m.message).includes(`${burst} controls already wait on Web App 3`))).toBe(true);
     // The console hears of the flood a line at a time, not once per message.
     expect(h.warnings.length).toBeLessThan(5);
@@ -877,7 +883,7 @@ describe('plugin endpoint: what a page can make the meeting do, and how fast', (
     for (let i = 0; i <= PAGE_LIMITS.dialOuts; i++) h.send(envelope('dial-out', { ...dial, destination: `p${i}@example.com`, requestId: `d${i}` }));
     await flush();
     expect(h.dialOut).toHaveBeenCalledTimes(PAGE_LIMITS.dialOuts);
-    expect(h.posted).toEqual([envelope('dial-out-error', { message: expect.stringContaining('dial-outs already wait for their participant to join'), requestId: `d${PAGE_LIMITS.dialOuts}` })]);
+    expect(h.posted).toEqual([envelope('dial-out-error', { message: expect.stringContaining('dial-outs already wait'), code: 'rate-limited', requestId: `d${PAGE_LIMITS.dialOuts}` })]);
     joins[0]?.();
     await flush();
     h.send(envelope('dial-out', { ...dial, destination: 'next@example.com', requestId: 'next' }));
@@ -914,7 +920,7 @@ describe('plugin endpoint: what a page can make the meeting do, and how fast', (
 
 describe("plugin endpoint: Rocket.Chat's dialect over the same service", () => {
   const rc = (name: string, fields: object = {}) => ({ action: `rocketchat:videoconf/${name}`, ...fields });
-  const RC_FEATURES = ['chat', 'participants', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'dial-out', 'roster', 'self'];
+  const RC_FEATURES = featuresOf(ROCKETCHAT);
   const rocketchat = (more: Partial<Parameters<typeof startPluginEndpoint>[0]> = {}) => harness([HOST], { codec: pluginCodec(ROCKETCHAT), ...more });
 
   it('says ready with its features only, then the roster unasked', () => {

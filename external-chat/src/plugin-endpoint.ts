@@ -1,6 +1,6 @@
-import { EXTERNAL_CHAT, PAGE_LIMITS, pluginCodec, type Outcome, type PluginCodec, type ServiceCall } from '@external-chat/host-bridge/contract';
+import { EXTERNAL_CHAT, PAGE_LIMITS, pluginCodec, type ErrorCode, type Outcome, type PluginCodec, type ServiceCall } from '@external-chat/host-bridge/internal';
 import type { Clock } from './coalesce';
-import { messageOf } from './errors';
+import { codeOf, messageOf } from './errors';
 import { createPostToTop } from './post-to-top';
 import { createLane, createTokenBucket } from './rate-limit';
 import type { PluginService } from './service';
@@ -104,8 +104,8 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
    * A refusal: answered when the page awaits an answer (`requestId`: whose), written to the console (limited)
    * when it is not, or when `loud` (a malformed message: its sender is debugging).
    */
-  const refuse = (action: string, message: string, requestId: string | undefined, loud = false): void => {
-    const answer = codec.answerOf(action, { ok: false, message }, requestId);
+  const refuse = (action: string, code: ErrorCode, message: string, requestId: string | undefined, loud = false): void => {
+    const answer = codec.answerOf(action, { ok: false, message, code }, requestId);
     if (answer) post(answer);
     if (loud || !answer) warnLimited(`refused ${action}`, message, (count) => `refused ${count} more '${action}' ${inWindow}`);
   };
@@ -116,20 +116,20 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
     if (requestId !== undefined && [...pending.values()].some((call) => call.requestId === requestId)) {
       // Dialling twice under one id would settle the first caller with the second's answer. The refusal
       // carries no requestId, so it cannot settle the first caller either; its message names the id.
-      return refuse(action, `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`, undefined, true);
+      return refuse(action, 'invalid-params', `${action}: requestId ${JSON.stringify(requestId)} is already pending; send each request with a new requestId`, undefined, true);
     }
     const id = String(++nextId);
     // A throw becomes a rejection, answered like one.
     const send = (): void =>
       void new Promise((resolve) => resolve(invoke(serviceCall))).then(
         (value) => onReply(id, { ok: true, value }),
-        (error: unknown) => onReply(id, { ok: false, message: messageOf(error) }),
+        (error: unknown) => onReply(id, { ok: false, message: messageOf(error), code: codeOf(error) }),
       );
     pending.set(id, serviceCall);
     if (laneOf(action).enter(send)) return;
     pending.delete(id);
     const waiting = isControl(action) ? `${PAGE_LIMITS.burst} controls already wait on Web App 3` : `${PAGE_LIMITS.dialOuts} dial-outs already wait for their participant to join`;
-    refuse(action, `${action}: refused, ${waiting}; nothing was sent (send it again once they are answered)`, requestId);
+    refuse(action, 'rate-limited', `${action}: refused, ${waiting}; nothing was sent (send it again once they are answered)`, requestId);
   };
 
   /**
@@ -156,7 +156,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const refuseOff = (call: ServiceCall<string>): boolean => {
     const feature = codec.featureOf(call.action);
     if (isOn(feature)) return false;
-    refuse(call.action, `${call.action}: '${feature}' is switched off in this deployment (${whyOff(feature as string)})`, call.requestId);
+    refuse(call.action, 'feature-off', `${call.action}: '${feature}' is switched off in this deployment (${whyOff(feature as string)})`, call.requestId);
     return true;
   };
 
@@ -164,7 +164,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const overAllowance = (action: string, requestId: string | undefined): boolean => {
     if (allowance.take()) return false;
     const { burst, perSecond } = PAGE_LIMITS;
-    refuse(action, `${action}: refused, the page asked for more than ${burst} at once or ${perSecond} a second; nothing was sent (send it again later)`, requestId);
+    refuse(action, 'rate-limited', `${action}: refused, the page asked for more than ${burst} at once or ${perSecond} a second; nothing was sent (send it again later)`, requestId);
     return true;
   };
 
@@ -196,7 +196,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
         case 'unknown':
           return warnLimited('unknown', `ignored unknown action '${inbound.action}'`, (count) => `ignored ${count} more messages with unknown actions ${inWindow}`);
         case 'invalid':
-          return refuse(inbound.name, inbound.error, inbound.requestId, true);
+          return refuse(inbound.name, 'invalid-params', inbound.error, inbound.requestId, true);
         case 'message': {
           const { message } = inbound;
           const kind = codec.kindOf(message.name);

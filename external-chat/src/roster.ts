@@ -1,5 +1,5 @@
 // Pure: Web App 3's participants (as @pexip/plugin-api types them) → the wire's roster entries and self.
-import { checkFields, MAX_STRING_LENGTH, ROSTER_ENTRY, SELF, type RosterEntry, type SelfState } from '@external-chat/host-bridge/contract';
+import { checkFields, MAX_STRING_LENGTH, ROSTER_ENTRY, SELF, type RosterEntry, type SelfState } from '@external-chat/host-bridge/internal';
 import type { InfinityParticipant } from '@pexip/plugin-api';
 
 // Infinity's data is trusted for its shape, not its values: a missing flag is false, a missing name is ''.

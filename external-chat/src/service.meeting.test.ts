@@ -1,7 +1,7 @@
 // The service's side of the meeting: what Web App 3's events do to its state and topics, and each control's call.
 import type { InfinityParticipant } from '@pexip/plugin-api';
 import { describe, expect, it, vi } from 'vitest';
-import { NOTIFY_INTERVAL_MS } from '@external-chat/host-bridge/contract';
+import { NOTIFY_INTERVAL_MS } from '@external-chat/host-bridge/internal';
 import { createService, type ServiceOptions, type WebApp3 } from './service';
 
 const person = (uuid: string, more: Partial<InfinityParticipant> = {}) => ({ uuid, displayName: uuid, ...more }) as InfinityParticipant;
@@ -164,9 +164,9 @@ describe('controls through the service', () => {
       { rpc: 'conference:sendMessage', payload: { payload: 'Psst', participantUuid: 'p' } },
     ]);
     s.on.participants?.([{ type: 'all', participants: [person('a')] }]);
-    await expect(s.service.sendMeetingMessage({ text: 'Psst', participantUuid: 'p' })).rejects.toThrow("send-meeting-message: unknown participant 'p'");
+    await expect(s.service.sendMeetingMessage({ text: 'Psst', participantUuid: 'p' })).rejects.toMatchObject({ code: 'unknown-participant', message: expect.stringContaining("'p'") });
     s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'chat is disabled' } });
-    await expect(s.service.sendMeetingMessage({ text: 'Hi' })).rejects.toThrow('send-meeting-message: Infinity refused it (403: chat is disabled)');
+    await expect(s.service.sendMeetingMessage({ text: 'Hi' })).rejects.toMatchObject({ code: 'refused', message: 'send-meeting-message: Infinity refused it (403: chat is disabled)' });
   });
 
   it('shows one toast per 3 s: others are refused, not queued, and say when the last one was', async () => {
@@ -175,9 +175,10 @@ describe('controls through the service', () => {
     s.control.mockResolvedValue(undefined);
     await s.service.notify({ message: 'Alice: are you there?' });
     now += 1_200;
-    await expect(s.service.notify({ message: 'Bob: hello' })).rejects.toThrow(
-      'notify: one toast per 3 s; this one came 1.2 s after the last and was not shown (nothing is queued: send it again later)',
-    );
+    await expect(s.service.notify({ message: 'Bob: hello' })).rejects.toMatchObject({
+      code: 'rate-limited',
+      message: 'notify: one toast per 3 s; this one came 1.2 s after the last and was not shown (nothing is queued: send it again later)',
+    });
     now += NOTIFY_INTERVAL_MS - 1_200;
     await s.service.notify({ message: 'Carol: hi' });
     expect(s.control.mock.calls.map(([call]) => call)).toEqual([
@@ -204,9 +205,10 @@ describe('controls through the service', () => {
   it('refuses a participant missing from a roster it heard, naming the control; mute-all-guests names nobody', async () => {
     const s = setup();
     s.on.participants?.([{ type: 'all', participants: [person('a')] }]);
-    await expect(s.service.spotlight({ participantUuid: 'b', active: true })).rejects.toThrow(
-      "spotlight: unknown participant 'b' (not in the meeting's roster); use a uuid from the latest roster",
-    );
+    await expect(s.service.spotlight({ participantUuid: 'b', active: true })).rejects.toMatchObject({
+      code: 'unknown-participant',
+      message: "spotlight: unknown participant 'b' (not in the meeting's roster); use a uuid from the latest roster",
+    });
     await s.service.muteAllGuests({ muted: true });
     expect(s.control).toHaveBeenCalledTimes(1);
   });
@@ -214,7 +216,7 @@ describe('controls through the service', () => {
   it("rejects with Infinity's refusal, naming the control", async () => {
     const s = setup();
     s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'no' } });
-    await expect(s.service.setRole({ participantUuid: 'p', role: 'host' })).rejects.toThrow('set-role: Infinity refused it (403: no)');
+    await expect(s.service.setRole({ participantUuid: 'p', role: 'host' })).rejects.toMatchObject({ code: 'refused', message: 'set-role: Infinity refused it (403: no)' });
   });
 });
 

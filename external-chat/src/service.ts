@@ -1,5 +1,7 @@
 import {
   NOTIFY_INTERVAL_MS,
+  PAGE_TO_PLUGIN,
+  type ControlMethods,
   type BadgePayload,
   type ControlAction,
   type ControlPayloads,
@@ -13,7 +15,7 @@ import {
   type TopicPayloads,
   type EveryTopic,
   type LatestTopic,
-} from '@external-chat/host-bridge/contract';
+} from '@external-chat/host-bridge/internal';
 import type { InfinityParticipant, Message, ToolbarButtonPayload } from '@pexip/plugin-api';
 import {
   INITIAL_BUTTON_STATE,
@@ -25,11 +27,12 @@ import {
   type ButtonState,
   type ParticipantsButtonState,
 } from './button-state';
-import { callOfControl, refusalIn, SELF_CONTROLS, type ControlCall } from './controls';
+import { callOfControl, refusalIn, type ControlCall } from './controls';
 import { primaryLanguage, sameWords, type CustomLabels } from './labels';
 import { latestWins } from './latest-wins';
 import { createEchoes, createKept, toMeetingMessage } from './meeting-chat';
 import { createRateLimit } from './rate-limit';
+import { failure } from './errors';
 import { createMeetingState, type ParticipantChange } from './roster';
 
 /** The plugin's toolbar buttons: Chat, and Participants where the dialect has it (Rocket.Chat's). */
@@ -208,16 +211,18 @@ export function createService(
     async (payload: ControlPayloads[A]): Promise<void> => {
       const target = 'participantUuid' in payload ? (payload.participantUuid as string) : undefined;
       if (target !== undefined && !meeting.mayExist(target)) {
-        throw new Error(`${action}: unknown participant '${target}' (not in the meeting's roster); use a uuid from the latest roster`);
+        throw failure('unknown-participant', `${action}: unknown participant '${target}' (not in the meeting's roster); use a uuid from the latest roster`);
       }
-      const self = target !== undefined && SELF_CONTROLS.includes(action) && meeting.isMe(target);
-      const call = callOfControl(action, payload, self);
+      const call = callOfControl(action, payload, target !== undefined && meeting.isMe(target));
       const refusal = refusalIn(call.rpc, await webapp.control(call));
-      if (refusal !== undefined) throw new Error(`${action}: ${refusal}`);
+      if (refusal !== undefined) throw failure('refused', `${action}: ${refusal}`);
     };
 
-  const notifyControl = control('notify');
-  const sendMessage = control('send-meeting-message');
+  // Each control's method, as its row names it; the meeting's chat and toasts add their own rules below.
+  const controls = Object.fromEntries(
+    Object.entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => (row.kind === 'control' ? [[row.method, control(action as ControlAction)]] : [])),
+  ) as ControlMethods;
+  const { notify: notifyControl, sendMeetingMessage: sendMessage } = controls;
   const snapshots: { [T in Topic]: () => Snapshots[T] | undefined } = {
     roster: () => ({ participants: meeting.roster() }),
     self: () => meeting.self(),
@@ -237,16 +242,7 @@ export function createService(
     setBadge: ({ visible, count }: BadgePayload) => set({ ...state, badge: visible, count }),
     setParticipantsButtonActive: (active) => setParticipants({ ...participants, active }),
     dialOut: (body) => webapp.dialOut(body),
-    mute: control('mute'),
-    muteVideo: control('mute-video'),
-    admit: control('admit'),
-    disconnectParticipant: control('disconnect'),
-    spotlight: control('spotlight'),
-    raiseHand: control('raise-hand'),
-    setRole: control('set-role'),
-    transfer: control('transfer'),
-    sendDtmf: control('dtmf'),
-    muteAllGuests: control('mute-all-guests'),
+    ...controls,
     sendMeetingMessage: async (payload) => {
       const sent = echoes.add(payload.text);
       try {
@@ -260,7 +256,7 @@ export function createService(
     notify: async (payload) => {
       const wait = toasts.take();
       if (wait > 0) {
-        throw new Error(`notify: one toast per ${NOTIFY_INTERVAL_MS / 1000} s; this one came ${((NOTIFY_INTERVAL_MS - wait) / 1000).toFixed(1)} s after the last and was not shown (nothing is queued: send it again later)`);
+        throw failure('rate-limited', `notify: one toast per ${NOTIFY_INTERVAL_MS / 1000} s; this one came ${((NOTIFY_INTERVAL_MS - wait) / 1000).toFixed(1)} s after the last and was not shown (nothing is queued: send it again later)`);
       }
       return notifyControl(payload);
     },

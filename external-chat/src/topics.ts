@@ -1,4 +1,4 @@
-import type { EveryTopic, PluginCodec, Topic, TopicPayloads } from '@external-chat/host-bridge/contract';
+import type { EveryTopic, PluginCodec, Topic, TopicPayloads } from '@external-chat/host-bridge/internal';
 import { createCoalescer, type Clock, type Coalescer } from './coalesce';
 import type { PluginService } from './service';
 

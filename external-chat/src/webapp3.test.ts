@@ -1,4 +1,4 @@
-import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/contract';
+import { MAX_KEPT_ITEMS, MAX_STRING_LENGTH, type DisconnectedPayload } from '@external-chat/host-bridge/internal';
 import type { Button, Plugin } from '@pexip/plugin-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addButton, listenFromStart, webApp3 } from './webapp3';
@@ -166,9 +166,22 @@ describe('calls that Web App 3 may never answer, and what it hands through', () 
     const { plugin, button } = fakePlugin();
     (plugin.conference as unknown as { muteAllGuests: () => Promise<never> }).muteAllGuests = () => new Promise<never>(() => undefined);
     const pending = webApp3(plugin, { chat: Promise.resolve(button) }).control({ rpc: 'conference:muteAllGuests', payload: { mute: true } });
-    const settled = expect(pending).rejects.toThrow('conference:muteAllGuests got no answer from Web App 3 within 5 s (a refusal, or lost)');
+    const settled = expect(pending).rejects.toMatchObject({ code: 'timeout', message: 'conference:muteAllGuests got no answer from Web App 3 within 5 s (a refusal, or lost)' });
     await vi.advanceTimersByTimeAsync(4_999);
     await vi.advanceTimersByTimeAsync(1);
+    await settled;
+  });
+
+  it("makes Web App 3's rejection of a control or a dial-out a refusal, in its words, and a dial-out nobody answers a time-out", async () => {
+    vi.useFakeTimers();
+    const { plugin, button } = fakePlugin();
+    (plugin.ui as unknown as Record<string, unknown>).showToast = () => Promise.reject({ reason: 'Toasts are off' });
+    (plugin.conference as unknown as Record<string, unknown>).dialOut = () => new Promise<never>(() => undefined);
+    const webapp = webApp3(plugin, { chat: Promise.resolve(button) });
+    await expect(webapp.control({ rpc: 'ui:toast:show', payload: { message: 'hi' } })).rejects.toMatchObject({ code: 'refused', message: 'Toasts are off' });
+    const dial = webapp.dialOut({ role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' });
+    const settled = expect(dial).rejects.toMatchObject({ code: 'timeout', message: 'alice@example.com did not join within 5 minutes' });
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
     await settled;
   });
 

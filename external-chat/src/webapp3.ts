@@ -1,6 +1,6 @@
-import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/contract';
+import { MAX_STRING_LENGTH } from '@external-chat/host-bridge/internal';
 import type { Button, InfinityParticipant, Message, ParticipantActivities, Plugin, ToolbarButtonPayload } from '@pexip/plugin-api';
-import { messageOf } from './errors';
+import { codeOf, failure, messageOf } from './errors';
 import type { ControlRpc } from './controls';
 import type { ParticipantChange } from './roster';
 import type { ButtonName, WebApp3 } from './service';
@@ -19,28 +19,23 @@ export const CONTROL_TIMEOUT_MS = 5_000;
 /** Infinity lists a large meeting in this; a Web App 3 older than plugin-api 17.7 never answers. */
 const PARTICIPANTS_TIMEOUT_MS = 10_000;
 
+/** Web App 3 rejecting a call is its refusal; a time-out keeps its own code. */
+const refused = (error: unknown): never => {
+  throw failure(codeOf(error, 'refused'), messageOf(error));
+};
+
 /** The main room; breakout rooms have ids of their own. */
 const MAIN_ROOM = 'main';
 
-/** Each control's RPC, by the plugin-api method that sends it: `plugin.conference`'s, the toast `plugin.ui`'s. */
-const PLUGIN_METHOD = {
-  'participant:mute': 'mute',
-  'participant:muteVideo': 'muteVideo',
-  'participant:admit': 'admit',
-  'participant:disconnect': 'disconnect',
-  'participant:spotlight': 'spotlight',
-  'participant:raiseHand': 'raiseHand',
-  'participant:setRole': 'setRole',
-  'participant:transfer': 'transfer',
-  'participant:sendDTMF': 'sendDTMF',
-  'conference:muteAllGuests': 'muteAllGuests',
-  'conference:sendMessage': 'sendMessage',
-  'ui:toast:show': 'showToast',
-} as const satisfies { [K in ControlRpc]: K extends 'ui:toast:show' ? keyof Plugin['ui'] : keyof Plugin['conference'] };
-
+/**
+ * Sends an RPC through plugin-api's method for it, named as plugin-api names them: `participant:mute` and
+ * `conference:sendMessage` are `plugin.conference`'s `mute` and `sendMessage`, `ui:toast:show` is
+ * `plugin.ui.showToast` (rows-fit-plugin-api.ts checks that each exists and takes the RPC's payload).
+ */
 function call(plugin: Plugin, rpc: ControlRpc, payload: unknown): Promise<unknown> {
-  const area = rpc.startsWith('ui:') ? plugin.ui : plugin.conference;
-  return (area[PLUGIN_METHOD[rpc] as never] as (payload: unknown) => Promise<unknown>)(payload);
+  const [area, name, verb] = rpc.split(':') as [string, string, string];
+  const method = area === 'ui' ? verb + name[0]?.toUpperCase() + name.slice(1) : name;
+  return ((area === 'ui' ? plugin.ui : plugin.conference) as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[method]!(payload);
 }
 
 /** plugin-api's ParticipantActivities (Join, Leave, Update), by value: the type is checked, nothing of its runtime is bundled. */
@@ -122,13 +117,13 @@ export function webApp3(plugin: Plugin, buttons: Buttons, early: HeardFromStart 
       );
     },
     dialOut: (body) =>
-      withTimeout(plugin.conference.dialOut(body), DIAL_OUT_TIMEOUT_MS, `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`),
+      withTimeout(plugin.conference.dialOut(body), DIAL_OUT_TIMEOUT_MS, `${body.destination} did not join within ${DIAL_OUT_TIMEOUT_MS / 60_000} minutes`).catch(refused),
     control: ({ rpc, payload }) =>
       withTimeout(
         call(plugin, rpc, payload),
         CONTROL_TIMEOUT_MS,
         `${rpc} got no answer from Web App 3 within ${CONTROL_TIMEOUT_MS / 1000} s (a refusal, or lost)`,
-      ),
+      ).catch(refused),
     participantsNow: () =>
       // No answer is no list: the roster then starts with the next change, as before.
       withTimeout(plugin.conference.requestParticipants({}), PARTICIPANTS_TIMEOUT_MS, '').then(rowsOf),

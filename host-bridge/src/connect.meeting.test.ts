@@ -1,12 +1,12 @@
 // host-bridge's side of the meeting in the page: features, controls and their answers, subscriptions.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectExternalChat } from './connect.js';
-import { ACTION_PREFIX, MAX_KEPT_ITEMS } from './contract/index.js';
+import { ACTION_PREFIX, FEATURES, MAX_KEPT_ITEMS } from './contract/internal.js';
 import { ControlError, FeatureUnavailableError, InvalidParamsError } from './errors.js';
 import { FakeWindow } from './testing/fake-window.js';
 
 const WEBAPP = 'https://pexip.example.com';
-const ALL = ['chat', 'dial-out', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'meeting-chat', 'notify', 'roster', 'self'];
+const ALL = FEATURES;
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -110,6 +110,25 @@ describe('controls', () => {
     const error = await call.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ControlError);
     expect(error).toMatchObject({ message: 'disconnect: Infinity refused it (403)', action: 'disconnect' });
+  });
+
+  it("rejects with the plugin's code; a code it does not know (a newer plugin's) or none (an older plugin's) is 'failed'", async () => {
+    const s = setup();
+    s.ready();
+    const answers = [{ code: 'unknown-participant' }, { code: 'rate-limited' }, { code: 'some-future-code' }, {}];
+    const calls = answers.map(() => s.chat.spotlight('p1', true).catch((e: unknown) => e));
+    await flush();
+    s.sent('spotlight').forEach((sent, i) => s.deliver(envelope('control-result', { control: 'spotlight', ok: false, message: 'no', ...answers[i], requestId: sent.requestId })));
+    const errors = await Promise.all(calls);
+    expect(errors.map((error) => (error as ControlError).code)).toEqual(['unknown-participant', 'rate-limited', 'failed', 'failed']);
+    expect(errors.every((error) => error instanceof ControlError)).toBe(true);
+  });
+
+  it('gives every error of its own a code: invalid-params, feature-off', async () => {
+    const s = setup();
+    s.ready({ instanceId: 'i1', echoesRequestId: true, features: ['chat', 'mute'] });
+    expect(await s.chat.mute('', true).catch((e: unknown) => (e as InvalidParamsError).code)).toBe('invalid-params');
+    expect(await s.chat.admit('p1').catch((e: unknown) => (e as FeatureUnavailableError).code)).toBe('feature-off');
   });
 
   it('refuses what the plugin did not announce with FeatureUnavailableError, sending nothing', async () => {

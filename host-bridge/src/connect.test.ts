@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectExternalChat } from './connect.js';
-import { ACTION_PREFIX } from './contract/index.js';
+import { ACTION_PREFIX } from './contract/internal.js';
 import { CallInterruptedError, DialOutError, InvalidParamsError, TimeoutError } from './errors.js';
 import { FakeWindow } from './testing/fake-window.js';
 
@@ -268,6 +268,21 @@ describe('calls', () => {
     s.deliver(envelope('dial-out-success', { uuid: 'u2' }));
     await expect(first).rejects.toEqual(new DialOutError('busy'));
     await expect(second).resolves.toEqual({ uuid: 'u2' });
+  });
+
+  it("rejects a dial-out with the plugin's code, and its own errors with theirs: timeout, interrupted", async () => {
+    const s = setup({ webappOrigin: WEBAPP, timeoutMs: 1000 });
+    s.ready();
+    const refused = s.chat.dialOut(dial).catch((e: unknown) => e);
+    const late = s.chat.dialOut(dial, { timeoutMs: 50 }).catch((e: unknown) => e);
+    const cut = s.chat.dialOut(dial, { timeoutMs: 0 }).catch((e: unknown) => e);
+    const [first] = s.sentToPlugin('dial-out');
+    s.deliver(envelope('dial-out-error', { message: 'Could not dial', code: 'refused', requestId: first?.requestId }));
+    vi.advanceTimersByTime(50);
+    s.chat.close();
+    const errors = await Promise.all([refused, late, cut]);
+    expect(errors.map((error) => (error as DialOutError).code)).toEqual(['refused', 'timeout', 'interrupted']);
+    expect(errors.map((error) => (error as Error).name)).toEqual(['DialOutError', 'TimeoutError', 'CallInterruptedError']);
   });
 
   it('rejects an invalid dial body before anything is sent, naming the field', async () => {

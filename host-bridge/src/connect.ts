@@ -17,7 +17,7 @@ import {
   type SelfState,
   type ServiceMethod,
   type Topic,
-} from './contract/index.js';
+} from './contract/internal.js';
 import { CallInterruptedError, InvalidParamsError, TimeoutError } from './errors.js';
 import type { ComlinkReply } from './comlink-wire.js';
 import { createHostEndpoint, type HostEndpoint } from './host-endpoint.js';

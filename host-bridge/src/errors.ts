@@ -1,17 +1,32 @@
+import { ERROR_CODES, type ErrorCode } from './contract/internal.js';
 
-/** The plugin answered `dial-out-error`; `message` is the plugin's (or Infinity's) explanation. */
+/**
+ * Every error a call rejects with says why in `code`: the plugin's own (the contract's ERROR_CODES, on
+ * DialOutError and ControlError), or the bridge's. Messages may change; codes are semver.
+ */
+export type BridgeErrorCode = ErrorCode | 'interrupted';
+
+/** The plugin answered `dial-out-error`; `message` is the plugin's (or Infinity's) explanation, `code` says why. */
 export class DialOutError extends Error {
   override name = 'DialOutError';
+  constructor(
+    message: string,
+    readonly code: ErrorCode = 'failed',
+  ) {
+    super(message);
+  }
 }
 
 /** No answer within the call's `timeoutMs`. A dial-out may still complete in the meeting. */
 export class TimeoutError extends Error {
   override name = 'TimeoutError';
+  readonly code = 'timeout';
 }
 
 /** The arguments were rejected before anything was sent; `message` names the field. */
 export class InvalidParamsError extends Error {
   override name = 'InvalidParamsError';
+  readonly code = 'invalid-params';
 }
 
 /**
@@ -21,6 +36,7 @@ export class InvalidParamsError extends Error {
  */
 export class CallInterruptedError extends Error {
   override name = 'CallInterruptedError';
+  readonly code = 'interrupted';
   constructor(
     readonly reason: 'closed' | 'plugin-restarted',
     what: string,
@@ -32,15 +48,16 @@ export class CallInterruptedError extends Error {
 }
 
 /**
- * The plugin or Infinity refused a participant control (`403` for a right the
- * user lacks, an unknown participant, a feature the deployment switched off):
- * `message` says which; `action` is the control's wire name (e.g. `mute`).
+ * The plugin or Infinity refused a participant control: `code` says why (`refused` for a right the user
+ * lacks, `unknown-participant`, `feature-off`, `rate-limited`, `timeout`, …), `message` says it in words;
+ * `action` is the control's wire name (e.g. `mute`).
  */
 export class ControlError extends Error {
   override name = 'ControlError';
   constructor(
     message: string,
     readonly action: string,
+    readonly code: ErrorCode = 'failed',
   ) {
     super(message);
   }
@@ -52,6 +69,7 @@ export class ControlError extends Error {
  */
 export class FeatureUnavailableError extends Error {
   override name = 'FeatureUnavailableError';
+  readonly code = 'feature-off';
   constructor(
     readonly feature: string,
     method: string,
@@ -60,8 +78,13 @@ export class FeatureUnavailableError extends Error {
   }
 }
 
-/** The error a failed request or control rejects with, by the action it was sent as. */
-export const requestError = (action: string, message: string | undefined): Error =>
-  action === 'dial-out'
-    ? new DialOutError(message ?? 'The plugin reported a dial-out error without a message')
-    : new ControlError(message ?? `The plugin refused ${action} without saying why`, action);
+/**
+ * The error a failed request or control rejects with, by the action it was sent as. A code this version
+ * does not know (a newer plugin's), or none (an older plugin's), is `failed`.
+ */
+export function requestError(action: string, message: string | undefined, code: string | undefined): Error {
+  const known = ERROR_CODES.find((name) => name === code) ?? 'failed';
+  return action === 'dial-out'
+    ? new DialOutError(message ?? 'The plugin reported a dial-out error without a message', known)
+    : new ControlError(message ?? `The plugin refused ${action} without saying why`, action, known);
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ComlinkReply } from './comlink-wire.js';
-import { ACTION_PREFIX } from './contract/index.js';
+import { ACTION_PREFIX } from './contract/internal.js';
 import { createHostEndpoint, type HostEndpointOptions } from './host-endpoint.js';
 
 const WEBAPP = 'https://pexip.example.com';

@@ -19,7 +19,7 @@ import {
   type PluginPayloads,
   type ServiceMethod,
   type Topic,
-} from './contract/index.js';
+} from './contract/internal.js';
 import { CallInterruptedError, FeatureUnavailableError, InvalidParamsError, requestError } from './errors.js';
 import { CHALLENGE_MS, isInsideFrame, nextPingDelay, pingTargets } from './find-plugin.js';
 import { checkCallOptions } from './options.js';
@@ -204,7 +204,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     const id = calls.answered(answer, plugin?.echoesRequestId === true);
     if (id === undefined) return;
     if (answer.ok) calls.resolve(id, answer.value);
-    else calls.fail(id, requestError(answer.request, answer.message));
+    else calls.fail(id, requestError(answer.request, answer.message, answer.code));
   };
 
   const onMessage = (event: MessageEvent): void => {

@@ -6,5 +6,5 @@ export {
   type ExternalChatMethods,
 } from './connect.js';
 export type { CallOptions } from './host-endpoint.js';
-export { CallInterruptedError, ControlError, DialOutError, FeatureUnavailableError, InvalidParamsError, TimeoutError } from './errors.js';
-export type { DialOutBody, DialOutResult, DisconnectedPayload, Feature, MeetingMessage, RosterEntry, SelfState, Topic } from './contract/index.js';
+export { CallInterruptedError, ControlError, DialOutError, FeatureUnavailableError, InvalidParamsError, TimeoutError, type BridgeErrorCode } from './errors.js';
+export type { DialOutBody, DialOutResult, DisconnectedPayload, ErrorCode, Feature, MeetingMessage, RosterEntry, SelfState, Topic } from './contract/index.js';

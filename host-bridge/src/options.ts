@@ -1,4 +1,4 @@
-import { isOrigin, isRecord, originOf } from './contract/index.js';
+import { isOrigin, isRecord, originOf } from './contract/internal.js';
 import { preview } from './contract/fields.js';
 import { InvalidParamsError } from './errors.js';
 

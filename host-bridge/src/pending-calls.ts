@@ -1,5 +1,5 @@
 import { returned, thrown, type ComlinkReply } from './comlink-wire.js';
-import type { Answer, HostAction, ServiceMethod } from './contract/index.js';
+import type { Answer, HostAction, ServiceMethod } from './contract/internal.js';
 import { TimeoutError } from './errors.js';
 
 export interface PendingCall {

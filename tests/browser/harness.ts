@@ -214,8 +214,8 @@ export const bridgeCall = (page: Page, call: string, args: unknown[]) =>
         await (window.__host!.chat as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method as string]!(...(list as unknown[]));
         return { ok: true as const };
       } catch (error) {
-        const e = error as Error & { action?: string; feature?: string };
-        return { ok: false as const, name: e.name, message: e.message, action: e.action, feature: e.feature };
+        const e = error as Error & { action?: string; feature?: string; code?: string };
+        return { ok: false as const, name: e.name, code: e.code, message: e.message, action: e.action, feature: e.feature };
       }
     },
     [call, args] as const,

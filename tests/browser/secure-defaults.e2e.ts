@@ -46,7 +46,7 @@ describe("the shipped config.json ({}): a page that merely frames Web App 3", ()
     const results = await eventually(() => rawReplies(s.page, 'control-result'), (r) => r.length === controls.length);
     for (const [name] of controls) {
       const result = results.find((r) => r.requestId === name);
-      expect(result).toMatchObject({ ok: false, message: expect.stringContaining('is switched off in this deployment (config.json names no "allowedOrigins"') });
+      expect(result).toMatchObject({ ok: false, code: 'feature-off', message: expect.stringContaining('config.json names no "allowedOrigins"') });
     }
     // Dial-out, as the original specification offers it, still works.
     expect(await eventually(() => rawReplies(s.page, 'dial-out-success'), (r) => r.length === 1)).toMatchObject([{ requestId: 'dial' }]);
@@ -174,6 +174,7 @@ describe('a flood from the page', () => {
     // What reached Web App 3: the allowance's burst, and what it refilled meanwhile.
     expect(controls).toBe(passed);
     expect(controls).toBeLessThanOrEqual(30 + Math.ceil(10 * seconds));
+    expect(new Set(answers.filter((r) => r.ok === false).map((r) => r.code))).toEqual(new Set(['rate-limited']));
     const reasons = [...new Set(answers.filter((r) => r.ok === false).map((r) => String(r.message).replace(/^[a-z-]+: /, '')))];
     // Over the allowance, and perhaps (once it refilled) beyond a burst's worth still waiting on Web App 3.
     expect(reasons).toContain('refused, the page asked for more than 30 at once or 10 a second; nothing was sent (send it again later)');

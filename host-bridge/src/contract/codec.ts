@@ -13,6 +13,7 @@ import {
   wireFields,
   type AnsweredAction,
   type Decoded,
+  type ErrorCode,
   type EventAction,
   type Feature,
   type HostAction,
@@ -107,25 +108,7 @@ export interface ServiceCall<A extends string = HostAction> {
   requestId?: string;
 }
 
-/** Plugin side: the service call a validated message asks for; undefined for `ping` and subscriptions. */
-export const callOf = (message: HostMessage): ServiceCall | undefined => OURS.callOf(message) as ServiceCall | undefined;
-
-export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
-
-/**
- * Plugin side: whether the page gets an answer. A request always does; a
- * control only when it carried a `requestId` (otherwise its effect shows in
- * the next roster, as in the protocol it comes from).
- */
-export const isAnswered = (action: HostAction, requestId: string | undefined): action is AnsweredAction => OURS.isAnswered(action, requestId);
-
-/** Plugin side: an outcome → its answer envelope. */
-export const answerOf = (request: AnsweredAction, outcome: Outcome, requestId: string | undefined): { action: string } =>
-  OURS.answerOf(request, outcome, requestId) as { action: string };
-
-/** Plugin side: a service event → its envelope, through the event's rule, so nothing undeclared or invalid leaves. */
-export const eventOf = <E extends EventAction>(name: E, payload: PluginPayloads[E]): Result<{ action: string }> =>
-  OURS.eventOf(name, payload) as Result<{ action: string }>;
+export type Outcome = { ok: true; value: unknown } | { ok: false; message: string; code: ErrorCode };
 
 /** A message of any dialect, decoded: the short action name and its validated payload. */
 export interface DialectMessage {
@@ -216,16 +199,17 @@ export function pluginCodec(dialect: Dialect) {
       const row = rowOf(request);
       if (!isAnsweredIn(request, requestId)) return undefined;
       const id = requestId === undefined ? {} : { requestId };
+      // The failure's code goes where the answer's row has a field for it (Rocket.Chat's dial-out error has none).
+      const failed = (name: string, payload: object, { message, code }: { message: string; code: ErrorCode }): { action: string } =>
+        encodeAs(name, { ...payload, message, ...(plugin.get(name)?.fields.code ? { code } : {}), ...id });
       if (row.kind !== 'request') {
-        return encodeAs(result as string, outcome.ok ? { control: request, ok: true, ...id } : { control: request, ok: false, message: outcome.message, ...id });
+        const control = { control: request, ok: outcome.ok };
+        return outcome.ok ? encodeAs(result as string, { ...control, ...id }) : failed(result as string, control, outcome);
       }
-      let message = outcome.ok ? '' : outcome.message;
-      if (outcome.ok) {
-        const answer = checked(row.ok, outcome.value as object);
-        if (answer?.ok) return { ...answer.value, ...id };
-        message = `Web App 3 answered something unexpected (${answer?.ok === false ? answer.error : `no '${row.ok}' row`})`;
-      }
-      return encodeAs(row.error, { message, ...id });
+      if (!outcome.ok) return failed(row.error, {}, outcome);
+      const answer = checked(row.ok, outcome.value as object);
+      if (answer?.ok) return { ...answer.value, ...id };
+      return failed(row.error, {}, { message: `Web App 3 answered something unexpected (${answer?.ok === false ? answer.error : `no '${row.ok}' row`})`, code: 'failed' });
     },
     /** A service event → its envelope; undefined when this dialect does not carry the event. */
     eventOf: (name: string, payload: object): Result<{ action: string }> | undefined => checked(name, payload),
@@ -302,19 +286,19 @@ export const isRequest = (action: HostAction): action is AnsweredAction => PAGE_
 
 export type Answer =
   | { request: string; requestId: string | undefined; ok: true; value: unknown }
-  | { request: string; requestId: string | undefined; ok: false; message: string | undefined };
+  | { request: string; requestId: string | undefined; ok: false; message: string | undefined; code: string | undefined };
 
 /** Host side: a message that answers a request or control, split into its outcome; undefined for anything else. */
 export function answerIn({ name, payload }: PluginMessage): Answer | undefined {
   if (name === 'control-result') {
-    const { requestId, control, ok, message } = payload as PluginPayloads['control-result'];
+    const { requestId, control, ok, message, code } = payload as PluginPayloads['control-result'];
     // A control resolves with nothing, as its service method does.
-    return ok ? { request: control, requestId, ok: true, value: undefined } : { request: control, requestId, ok: false, message };
+    return ok ? { request: control, requestId, ok: true, value: undefined } : { request: control, requestId, ok: false, message, code };
   }
   const request = REQUEST_OF_ANSWER.get(name);
   if (!request) return undefined;
-  const { requestId, ...fields } = payload as { requestId?: string; message?: string } & Record<string, unknown>;
+  const { requestId, ...fields } = payload as { requestId?: string; message?: string; code?: string } & Record<string, unknown>;
   return PLUGIN_TO_PAGE[name].kind === 'ok'
     ? { request, requestId, ok: true, value: fields }
-    : { request, requestId, ok: false, message: fields.message as string | undefined };
+    : { request, requestId, ok: false, message: fields.message, code: fields.code };
 }

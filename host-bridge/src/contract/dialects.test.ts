@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuresOf, pluginCodec, topicsOf } from './codec.js';
+import { FEATURES, featuresOf, pluginCodec, topicsOf } from './codec.js';
 import { DIALECTS, EXTERNAL_CHAT, ROCKETCHAT } from './dialects.js';
 
 const RC = 'rocketchat:videoconf/';
@@ -10,7 +10,10 @@ const ours = pluginCodec(EXTERNAL_CHAT);
 
 describe("the dialects' tables", () => {
   it('name their features and topics in table order', () => {
-    expect(featuresOf(ROCKETCHAT)).toEqual(['chat', 'participants', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests', 'dial-out', 'roster', 'self']);
+    // Ours but the meeting's chat and toasts, with the Participants button, in table order.
+    const participantControls = FEATURES.filter((feature) => !['chat', 'dial-out', 'meeting-chat', 'notify', 'roster', 'self'].includes(feature));
+    expect(participantControls).toContain('mute');
+    expect(featuresOf(ROCKETCHAT)).toEqual(['chat', 'participants', ...participantControls, 'dial-out', 'roster', 'self']);
     expect([...topicsOf(ROCKETCHAT)]).toEqual([
       ['roster', { action: 'roster', feature: 'roster', delivery: 'latest' }],
       ['self', { action: 'self', feature: 'self', delivery: 'latest' }],
@@ -78,9 +81,10 @@ describe("pluginCodec: Rocket.Chat's dialect", () => {
     expect(ours.isAnswered('mute', 'x')).toBe(true);
     expect(ours.isAnswered('mute', undefined)).toBe(false);
     expect(codec.isAnswered('dial-out', undefined)).toBe(true);
-    expect(codec.answerOf('mute', { ok: false, message: 'no' }, 'x')).toBeUndefined();
+    expect(codec.answerOf('mute', { ok: false, message: 'no', code: 'refused' }, 'x')).toBeUndefined();
     expect(codec.answerOf('dial-out', { ok: true, value: { uuid: 'u', displayName: 'A', isHost: false } }, undefined)).toEqual(rc('dial-out-success', { uuid: 'u', displayName: 'A' }));
-    expect(codec.answerOf('dial-out', { ok: false, message: 'busy' }, 'r1')).toEqual(rc('dial-out-error', { message: 'busy', requestId: 'r1' }));
+    // Rocket.Chat's dial-out error has a message and no code.
+    expect(codec.answerOf('dial-out', { ok: false, message: 'busy', code: 'refused' }, 'r1')).toEqual(rc('dial-out-error', { message: 'busy', requestId: 'r1' }));
     expect(codec.answerOf('dial-out', { ok: true, value: { displayName: 'A' } }, undefined)).toEqual(
       rc('dial-out-error', { message: "Web App 3 answered something unexpected (dial-out-success: 'uuid' is required (a non-empty string))" }),
     );

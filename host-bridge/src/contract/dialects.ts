@@ -6,7 +6,7 @@
  */
 import { DIAL_FIELDS, type DialOutBody } from './dial-body.js';
 import { boolean, string, type Fields, type PayloadOf } from './fields.js';
-import { ACTION_PREFIX, NAMES, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, type PageRow, type PluginRow, type PluginEvents } from './vocabulary.js';
+import { ACTION_PREFIX, NAMES, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, type ControlAction, type PageRow, type PluginRow, type PluginEvents } from './vocabulary.js';
 
 export interface Dialect {
   /** What config.json's `"dialect"` calls it. */
@@ -44,6 +44,13 @@ export const ROCKETCHAT_DIAL_DEFAULTS = { role: 'GUEST', protocol: 'auto', call_
 const { role, protocol } = DIAL_FIELDS;
 const ROCKETCHAT_DIAL_FIELDS = { ...DIAL_FIELDS, role: { ...role, optional: true }, protocol: { ...protocol, optional: true } } as const satisfies Fields;
 
+/** Controls Rocket.Chat's window has its own of: the meeting's chat, and toasts. */
+const NOT_ROCKETCHAT = ['send-meeting-message', 'notify'] as const;
+/** Our other controls, row for row: a control added to ours is Rocket.Chat's too. */
+const ROCKETCHAT_CONTROLS = /* @__PURE__ */ Object.fromEntries(
+  Object.entries(PAGE_TO_PLUGIN).filter(([action, row]) => row.kind === 'control' && !(NOT_ROCKETCHAT as readonly string[]).includes(action)),
+) as Omit<Pick<typeof PAGE_TO_PLUGIN, ControlAction>, (typeof NOT_ROCKETCHAT)[number]>;
+
 /**
  * Rocket.Chat's current conference window (`rocketchat:videoconf/`). Where it
  * means what ours means, the row is ours, so the two cannot drift apart. It
@@ -78,16 +85,7 @@ export const ROCKETCHAT = {
       toService: ({ unread }: { unread: boolean | number }) => (typeof unread === 'boolean' ? { visible: unread } : { visible: unread > 0, count: unread }),
     },
     'participants-state': { kind: 'state', feature: 'participants', fields: ACTIVE, method: 'setParticipantsButtonActive', arg: 'active' },
-    mute: PAGE_TO_PLUGIN.mute,
-    'mute-video': PAGE_TO_PLUGIN['mute-video'],
-    admit: PAGE_TO_PLUGIN.admit,
-    disconnect: PAGE_TO_PLUGIN.disconnect,
-    spotlight: PAGE_TO_PLUGIN.spotlight,
-    'raise-hand': PAGE_TO_PLUGIN['raise-hand'],
-    'set-role': PAGE_TO_PLUGIN['set-role'],
-    transfer: PAGE_TO_PLUGIN.transfer,
-    dtmf: PAGE_TO_PLUGIN.dtmf,
-    'mute-all-guests': PAGE_TO_PLUGIN['mute-all-guests'],
+    ...ROCKETCHAT_CONTROLS,
     'dial-out': {
       ...PAGE_TO_PLUGIN['dial-out'],
       fields: ROCKETCHAT_DIAL_FIELDS,

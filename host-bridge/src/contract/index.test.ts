@@ -7,22 +7,15 @@ import { describe, expect, it } from 'vitest';
 describe('the contract entry (@external-chat/host-bridge/contract)', () => {
   it('loads and exports the tables, action names, codec and validation the README lists', async () => {
     const contract = await import('./index.js');
+    // The one place the lists are written out: every other test reads them from the contract.
+    const participantControls = ['mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests'];
     expect(Object.keys(contract.PAGE_TO_PLUGIN)).toEqual([
       'toggle-chat-button-state',
       'toggle-chat-badge',
       'dial-out',
       'subscribe',
       'unsubscribe',
-      'mute',
-      'mute-video',
-      'admit',
-      'disconnect',
-      'spotlight',
-      'raise-hand',
-      'set-role',
-      'transfer',
-      'dtmf',
-      'mute-all-guests',
+      ...participantControls,
       'send-meeting-message',
       'notify',
       'ping',
@@ -39,6 +32,8 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
       'meeting-message',
       'control-result',
     ]);
+    expect(contract.FEATURES).toEqual(['chat', 'dial-out', ...participantControls, 'meeting-chat', 'notify', 'roster', 'self']);
+    expect(contract.ERROR_CODES).toEqual(['invalid-params', 'feature-off', 'rate-limited', 'unknown-participant', 'refused', 'timeout', 'failed']);
     expect(contract.HOST_ACTIONS).toEqual(Object.keys(contract.PAGE_TO_PLUGIN));
     expect(contract.PLUGIN_ACTIONS).toEqual(Object.keys(contract.PLUGIN_TO_PAGE));
     expect(contract.action('ping')).toBe(`${contract.ACTION_PREFIX}ping`);
@@ -47,8 +42,37 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
     }
   });
 
+  it('is narrow: the tables, limits, decoding and validation, none of the plugin\'s machinery', async () => {
+    expect(Object.keys(await import('./index.js')).sort()).toEqual([
+      'ACTION_PREFIX',
+      'DIALECTS',
+      'ERROR_CODES',
+      'FEATURES',
+      'HOST_ACTIONS',
+      'LEGACY_FEATURES',
+      'MAX_ALIAS_LENGTH',
+      'MAX_KEPT_ITEMS',
+      'MAX_MEETING_MESSAGE_LENGTH',
+      'MAX_NOTIFY_LENGTH',
+      'MAX_PARTICIPANTS',
+      'MAX_STRING_LENGTH',
+      'NOTIFY_INTERVAL_MS',
+      'PAGE_LIMITS',
+      'PAGE_TO_PLUGIN',
+      'PLUGIN_ACTIONS',
+      'PLUGIN_TO_PAGE',
+      'action',
+      'checkFields',
+      'decodeHostMessage',
+      'decodePluginMessage',
+      'encode',
+      'validateDialBody',
+    ]);
+  });
+
   it('round-trips a dial-out through the loaded tables: page envelope, plugin call, plugin answer, page outcome', async () => {
-    const { envelopeOf, decodeHostMessage, callOf, answerOf, decodePluginMessage, answerIn } = await import('./index.js');
+    const { envelopeOf, decodeHostMessage, pluginCodec, EXTERNAL_CHAT, decodePluginMessage, answerIn } = await import('./internal.js');
+    const { callOf, answerOf } = pluginCodec(EXTERNAL_CHAT);
     const body = { role: 'HOST', destination: 'bob@example.com', protocol: 'auto' } as const;
     const built = envelopeOf('dialOut', [body], 'r1');
     expect(built).toEqual({ ok: true, value: { action: 'dial-out', envelope: { action: 'pexip:plugin:external-chat/dial-out', ...body, requestId: 'r1' } } });
@@ -58,7 +82,7 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
     expect(call).toEqual({ action: 'dial-out', method: 'dialOut', args: [body], requestId: 'r1' });
     const answer = decodePluginMessage(answerOf('dial-out', { ok: true, value: { uuid: 'u1' } }, call?.requestId));
     expect(answer.kind === 'message' ? answerIn(answer.message) : undefined).toEqual({ request: 'dial-out', requestId: 'r1', ok: true, value: { uuid: 'u1' } });
-    const refusal = decodePluginMessage(answerOf('dial-out', { ok: false, message: 'busy' }, 'r2'));
-    expect(refusal.kind === 'message' ? answerIn(refusal.message) : undefined).toEqual({ request: 'dial-out', requestId: 'r2', ok: false, message: 'busy' });
+    const refusal = decodePluginMessage(answerOf('dial-out', { ok: false, message: 'busy', code: 'refused' }, 'r2'));
+    expect(refusal.kind === 'message' ? answerIn(refusal.message) : undefined).toEqual({ request: 'dial-out', requestId: 'r2', ok: false, message: 'busy', code: 'refused' });
   });
 });

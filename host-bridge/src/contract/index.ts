@@ -1,5 +1,7 @@
-// The wire contract, for pages that speak raw envelopes and for the plugin:
-// action names and tables, payload types, codec and validation.
+// The wire contract, public: what a page that speaks raw envelopes, or another implementation of either
+// side, needs. The tables and their names, the limits, the payload types, decoding, encoding and
+// validation. The plugin's own machinery (its codec, service and calls) is in internal.ts, which is not
+// published.
 export {
   ACTION_PREFIX,
   action,
@@ -7,75 +9,33 @@ export {
   PAGE_TO_PLUGIN,
   PLUGIN_ACTIONS,
   PLUGIN_TO_PAGE,
-  REQUEST_ID,
-  wireFields,
   LEGACY_FEATURES,
+  ERROR_CODES,
   MAX_PARTICIPANTS,
-  ROSTER_ENTRY,
-  SELF,
-  MEETING_MESSAGE,
   MAX_MEETING_MESSAGE_LENGTH,
   MAX_NOTIFY_LENGTH,
   NOTIFY_INTERVAL_MS,
   PAGE_LIMITS,
   MAX_ALIAS_LENGTH,
   MAX_KEPT_ITEMS,
-  type MeetingMessage,
-  type AnsweredAction,
   type ControlAction,
   type ControlPayloads,
   type DialOutResult,
   type DisconnectedPayload,
-  type EventAction,
+  type ErrorCode,
   type Feature,
+  type HostAction,
+  type HostPayloads,
+  type MeetingMessage,
+  type PluginAction,
+  type PluginPayloads,
+  type RequestAction,
   type RosterEntry,
   type SelfState,
   type Topic,
-  type TopicAction,
   type TopicPayloads,
-  type LatestTopic,
-  type EveryTopic,
-  type HostAction,
-  type HostPayloads,
-  type PluginAction,
-  type PluginEvents,
-  type PluginPayloads,
-  type RequestAction,
-  type ServiceMethod,
 } from './vocabulary.js';
-export type { BadgePayload, DialectMethod, DialectService, ExternalChatService } from './service.js';
-export { DIALECTS, EXTERNAL_CHAT, ROCKETCHAT, type Dialect, type DialectName, type ServiceEvents } from './dialects.js';
-export { DIAL_FIELDS, validateDialBody, type DialOutBody } from './dial-body.js';
-export { checkFields, INVISIBLE, INVISIBLE_BUT_NEWLINES, isRecord, MAX_STRING_LENGTH, type FieldRule, type Fields, type IntegerRule, type ListRule, type ObjectRule, type PayloadOf, type Result, type StringRule } from './fields.js';
-export { isOrigin, originOf } from './origins.js';
-export {
-  answerIn,
-  answerOf,
-  arityOf,
-  optionFieldsOf,
-  callOf,
-  pluginCodec,
-  featuresOf,
-  topicsOf,
-  type PluginCodec,
-  type DialectMessage,
-  decodeHostMessage,
-  decodePluginMessage,
-  encode,
-  envelopeOf,
-  eventOf,
-  FEATURES,
-  featureOf,
-  isAnswered,
-  isRequest,
-  isState,
-  PLUGIN_EVENTS,
-  SERVICE_METHODS,
-  TOPICS,
-  type Answer,
-  type HostMessage,
-  type Inbound,
-  type Outcome,
-  type PluginMessage,
-  type ServiceCall,
-} from './codec.js';
+export { DIALECTS, type Dialect, type DialectName } from './dialects.js';
+export { validateDialBody, type DialOutBody } from './dial-body.js';
+export { checkFields, MAX_STRING_LENGTH, type FieldRule, type Fields, type PayloadOf, type Result } from './fields.js';
+export { decodeHostMessage, decodePluginMessage, encode, FEATURES, type HostMessage, type Inbound, type PluginMessage } from './codec.js';

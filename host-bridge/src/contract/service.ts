@@ -1,41 +1,33 @@
 import type { DialOutBody } from './dial-body.js';
 import type { Fields, PayloadOf } from './fields.js';
 import type { ROCKETCHAT } from './dialects.js';
-import type { ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
+import type { ControlAction, ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
 
 /**
  * The service the plugin exposes. The page reaches it through host-bridge's
  * methods; the envelope endpoints translate each call to the wire as the
  * PAGE_TO_PLUGIN row naming the method says, and back to the method.
  */
-export interface ExternalChatService {
+/**
+ * The controls' methods, read off their rows: each takes the control's payload, resolves once Web App 3
+ * (Infinity) accepted it, and rejects with what refused it. host-bridge documents each (connect.ts).
+ */
+export type ControlMethods = {
+  [A in ControlAction as (typeof PAGE_TO_PLUGIN)[A]['method']]: (control: ControlPayloads[A]) => Promise<void>;
+};
+
+/**
+ * The service the plugin exposes. The page reaches it through host-bridge's
+ * methods; the envelope endpoints translate each call to the wire as the
+ * PAGE_TO_PLUGIN row naming the method says, and back to the method.
+ */
+export interface ExternalChatService extends ControlMethods {
   /** Shows the Chat button active (tooltip *Close Chat*) or not (*Open Chat*). */
   setButtonActive(active: boolean): void | Promise<void>;
   /** Shows or hides the unread badge on the Chat button; a `count` is told in its tooltip (*Open Chat (3 unread)*). */
   setBadge(badge: BadgePayload): void | Promise<void>;
   /** Dials `body.destination` into the meeting; resolves once the participant joined. */
   dialOut(body: DialOutBody): Promise<DialOutResult>;
-  // The controls: each resolves once Web App 3 (Infinity) accepted it, and rejects with what refused it.
-  /** Mutes or unmutes a participant's audio (the local user's own, when it names them). */
-  mute(control: ControlPayloads['mute']): Promise<void>;
-  /** Stops or starts a participant's video (the local user's own, when it names them). */
-  muteVideo(control: ControlPayloads['mute-video']): Promise<void>;
-  /** Lets a participant in from the lobby. */
-  admit(control: ControlPayloads['admit']): Promise<void>;
-  /** Disconnects a participant from the meeting. */
-  disconnectParticipant(control: ControlPayloads['disconnect']): Promise<void>;
-  spotlight(control: ControlPayloads['spotlight']): Promise<void>;
-  /** Raises or lowers a participant's hand (the local user's own, when it names them). */
-  raiseHand(control: ControlPayloads['raise-hand']): Promise<void>;
-  setRole(control: ControlPayloads['set-role']): Promise<void>;
-  /** Moves a participant to another conference `alias`, as a guest unless `role` says host. */
-  transfer(control: ControlPayloads['transfer']): Promise<void>;
-  sendDtmf(control: ControlPayloads['dtmf']): Promise<void>;
-  muteAllGuests(control: ControlPayloads['mute-all-guests']): Promise<void>;
-  /** Writes `text` in the meeting's chat: to everyone, or privately to `participantUuid`. */
-  sendMeetingMessage(control: ControlPayloads['send-meeting-message']): Promise<void>;
-  /** Shows `message` as a Web App 3 toast; at most one per NOTIFY_INTERVAL_MS, extra ones are refused (not queued). */
-  notify(control: ControlPayloads['notify']): Promise<void>;
 }
 
 /** The service, with what other dialects' rows call beyond ours (dialects.ts). */

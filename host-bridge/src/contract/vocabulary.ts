@@ -3,8 +3,10 @@
  * validation, both endpoints, host-bridge's methods and events, and the
  * README's protocol tables all follow from these two tables.
  *
- * Adding an action is one row here, plus (when it calls Web App 3) one method
- * on ExternalChatService; the compiler checks that the two agree (service.ts).
+ * Adding a control is its row here (with `webapp3`: the RPC and how its payload is named there),
+ * its method among host-bridge's ExternalChatMethods (connect.ts), and its line in the API reference.
+ * The compiler holds the method to the row and the row to @pexip/plugin-api's types; the service's
+ * method, the plugin's call and Rocket.Chat's row follow from the row.
  */
 import { DIAL_FIELDS } from './dial-body.js';
 import { boolean, INVISIBLE, INVISIBLE_BUT_NEWLINES, MAX_STRING_LENGTH, optionalBoolean, optionalString, READABLE, string, text, type Fields, type ListRule, type PayloadOf } from './fields.js';
@@ -99,6 +101,37 @@ export const SELF = {
   canControl: boolean,
 } as const satisfies Fields;
 
+/**
+ * How the plugin does a control in Web App 3: the @pexip/plugin-api RPC it calls, with the control's
+ * payload under Web App 3's names: fields renamed (`as`), values renamed (`values`), and what the RPC
+ * needs where the control may say nothing (`defaults`). `self: true`: a control naming the local user
+ * leaves `participantUuid` out, which is how Infinity is told the subject is the caller (naming
+ * yourself asks a host's right instead). The plugin checks each against plugin-api's types.
+ */
+export interface WebApp3Call {
+  readonly rpc: string;
+  readonly as?: { readonly [field: string]: string };
+  readonly values?: { readonly [field: string]: { readonly [value: string]: string } };
+  readonly defaults?: { readonly [field: string]: string };
+  readonly self?: true;
+}
+
+/**
+ * Why a request or control failed: `code` on `dial-out-error` and on `control-result` with `ok: false`,
+ * beside the message. Messages may change; codes are part of the contract (semver), so a page decides on
+ * the code. A newer plugin may send a code this list lacks (the field is plain text on the wire).
+ * - `invalid-params`: the message broke the contract (the message names the field), or reused a pending `requestId`.
+ * - `feature-off`: the deployment switched the action's feature off (config.json).
+ * - `rate-limited`: over the page's allowance or the toasts' interval; nothing was sent, send it again later.
+ * - `unknown-participant`: no participant of the meeting has that uuid.
+ * - `refused`: Web App 3 or Infinity refused it (a right the user lacks, not in a meeting, a failed dial).
+ * - `timeout`: Web App 3 gave no answer in time (a control 5 s, a dial-out 5 minutes); it may still happen.
+ * - `failed`: anything else.
+ */
+export const ERROR_CODES = ['invalid-params', 'feature-off', 'rate-limited', 'unknown-participant', 'refused', 'timeout', 'failed'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+const code = { ...optionalString, means: `why it failed (${ERROR_CODES.join(', ')})` } as const;
+
 /** A row of a plugin → page table (ours below, or another dialect's). */
 export type PluginRow =
   | { readonly kind: 'ready' | 'event' | 'ok' | 'error' | 'result'; readonly fields: Fields }
@@ -130,7 +163,15 @@ export type PageRow<Ok extends string = string, Error extends string = string> =
       /** The service's argument, when a dialect words the payload differently (fills in its own defaults). */
       readonly toService?: (payload: never) => unknown;
     }
-  | { readonly kind: 'control'; readonly feature: string; readonly fields: Fields; readonly method: string; readonly args: readonly string[]; readonly rest?: true | 'options' }
+  | {
+      readonly kind: 'control';
+      readonly feature: string;
+      readonly fields: Fields;
+      readonly method: string;
+      readonly args: readonly string[];
+      readonly rest?: true | 'options';
+      readonly webapp3: WebApp3Call;
+    }
   | { readonly kind: 'subscribe' | 'unsubscribe'; readonly fields: Fields }
   | { readonly kind: 'ping'; readonly fields: Fields };
 
@@ -143,8 +184,8 @@ export type PageRow<Ok extends string = string, Error extends string = string> =
  *   the action's name. `delivery: 'latest'`: the current value at once, then its changes, coalesced.
  *   `delivery: 'every'`: each item, none skipped: those the plugin kept (since it loaded, up to
  *   MAX_KEPT_ITEMS) at once, then each new one as it comes.
- * - `ok` / `error`: the answer to a request, echoing its `requestId`.
- * - `result`: the answer to a control that carried a `requestId`.
+ * - `ok` / `error`: the answer to a request, echoing its `requestId`; an error says why in `code` (ERROR_CODES).
+ * - `result`: the answer to a control that carried a `requestId`; when not `ok`, with its `code`.
  */
 export const PLUGIN_TO_PAGE = {
   ready: {
@@ -154,7 +195,7 @@ export const PLUGIN_TO_PAGE = {
   'toggle-chat': { kind: 'event', fields: { active: boolean } },
   'dial-out-success': { kind: 'ok', fields: { uuid: string, displayName: optionalString } },
   // `message` is optional so that an answer without one still settles its call.
-  'dial-out-error': { kind: 'error', fields: { message: optionalString } },
+  'dial-out-error': { kind: 'error', fields: { message: optionalString, code } },
   connected: { kind: 'event', fields: {} },
   disconnected: { kind: 'event', fields: { userInitiated: boolean, error: optionalString, errorCode: optionalString } },
   roster: {
@@ -166,7 +207,7 @@ export const PLUGIN_TO_PAGE = {
   },
   self: { kind: 'topic', topic: 'self', feature: 'self', delivery: 'latest', fields: SELF },
   'meeting-message': { kind: 'topic', topic: 'meeting-chat', feature: 'meeting-chat', delivery: 'every', fields: MEETING_MESSAGE },
-  'control-result': { kind: 'result', fields: { control: string, ok: boolean, message: optionalString } },
+  'control-result': { kind: 'result', fields: { control: string, ok: boolean, message: optionalString, code } },
 } as const satisfies { [action: string]: PluginRow };
 
 /** How many items of an `every` topic the plugin keeps for a page that subscribes later. */
@@ -233,22 +274,38 @@ export const PAGE_TO_PLUGIN = {
   },
   subscribe: { kind: 'subscribe', fields: { topics: names } },
   unsubscribe: { kind: 'unsubscribe', fields: { topics: names } },
-  mute: { kind: 'control', feature: 'mute', fields: { participantUuid, muted: boolean }, method: 'mute', args: ['participantUuid', 'muted'] },
+  mute: {
+    kind: 'control',
+    feature: 'mute',
+    fields: { participantUuid, muted: boolean },
+    method: 'mute',
+    args: ['participantUuid', 'muted'],
+    webapp3: { rpc: 'participant:mute', as: { muted: 'mute' }, self: true },
+  },
   'mute-video': {
     kind: 'control',
     feature: 'mute-video',
     fields: { participantUuid, muted: boolean },
     method: 'muteVideo',
     args: ['participantUuid', 'muted'],
+    webapp3: { rpc: 'participant:muteVideo', as: { muted: 'muteVideo' }, self: true },
   },
-  admit: { kind: 'control', feature: 'admit', fields: { participantUuid }, method: 'admit', args: ['participantUuid'] },
-  disconnect: { kind: 'control', feature: 'disconnect', fields: { participantUuid }, method: 'disconnectParticipant', args: ['participantUuid'] },
+  admit: { kind: 'control', feature: 'admit', fields: { participantUuid }, method: 'admit', args: ['participantUuid'], webapp3: { rpc: 'participant:admit' } },
+  disconnect: {
+    kind: 'control',
+    feature: 'disconnect',
+    fields: { participantUuid },
+    method: 'disconnectParticipant',
+    args: ['participantUuid'],
+    webapp3: { rpc: 'participant:disconnect' },
+  },
   spotlight: {
     kind: 'control',
     feature: 'spotlight',
     fields: { participantUuid, active: boolean },
     method: 'spotlight',
     args: ['participantUuid', 'active'],
+    webapp3: { rpc: 'participant:spotlight', as: { active: 'enable' } },
   },
   'raise-hand': {
     kind: 'control',
@@ -256,8 +313,17 @@ export const PAGE_TO_PLUGIN = {
     fields: { participantUuid, raised: boolean },
     method: 'raiseHand',
     args: ['participantUuid', 'raised'],
+    webapp3: { rpc: 'participant:raiseHand', as: { raised: 'raise' }, self: true },
   },
-  'set-role': { kind: 'control', feature: 'set-role', fields: { participantUuid, role }, method: 'setRole', args: ['participantUuid', 'role'] },
+  'set-role': {
+    kind: 'control',
+    feature: 'set-role',
+    fields: { participantUuid, role },
+    method: 'setRole',
+    args: ['participantUuid', 'role'],
+    // Infinity calls the host role 'chair' here, and 'host' in a transfer.
+    webapp3: { rpc: 'participant:setRole', values: { role: { host: 'chair' } } },
+  },
   transfer: {
     kind: 'control',
     feature: 'transfer',
@@ -265,9 +331,25 @@ export const PAGE_TO_PLUGIN = {
     method: 'transfer',
     args: ['participantUuid'],
     rest: true,
+    // A transfer never quietly promotes anyone: without a role the participant arrives as a guest.
+    webapp3: { rpc: 'participant:transfer', as: { alias: 'destination' }, defaults: { role: 'guest', pin: '' } },
   },
-  dtmf: { kind: 'control', feature: 'dtmf', fields: { participantUuid, digits }, method: 'sendDtmf', args: ['participantUuid', 'digits'] },
-  'mute-all-guests': { kind: 'control', feature: 'mute-all-guests', fields: { muted: boolean }, method: 'muteAllGuests', args: ['muted'] },
+  dtmf: {
+    kind: 'control',
+    feature: 'dtmf',
+    fields: { participantUuid, digits },
+    method: 'sendDtmf',
+    args: ['participantUuid', 'digits'],
+    webapp3: { rpc: 'participant:sendDTMF' },
+  },
+  'mute-all-guests': {
+    kind: 'control',
+    feature: 'mute-all-guests',
+    fields: { muted: boolean },
+    method: 'muteAllGuests',
+    args: ['muted'],
+    webapp3: { rpc: 'conference:muteAllGuests', as: { muted: 'mute' } },
+  },
   'send-meeting-message': {
     kind: 'control',
     feature: 'meeting-chat',
@@ -275,6 +357,8 @@ export const PAGE_TO_PLUGIN = {
     method: 'sendMeetingMessage',
     args: ['text'],
     rest: 'options',
+    // Without a participant the message goes to everyone in the meeting.
+    webapp3: { rpc: 'conference:sendMessage', as: { text: 'payload' } },
   },
   notify: {
     kind: 'control',
@@ -290,6 +374,7 @@ export const PAGE_TO_PLUGIN = {
     },
     method: 'notify',
     args: ['message'],
+    webapp3: { rpc: 'ui:toast:show' },
   },
   ping: { kind: 'ping', fields: {} },
 } as const satisfies { [action: string]: PageRow<ActionsOfKind<'ok'>, ActionsOfKind<'error'>> };

@@ -1,5 +1,5 @@
 // For host-bridge's unit tests (not part of the package: tsconfig leaves src/testing out of dist).
-import { ACTION_PREFIX } from '../contract/index.js';
+import { ACTION_PREFIX } from '../contract/internal.js';
 
 /** Enough of a Window for the bridge: identity, parent, frames, postMessage. */
 export class FakeWindow {
