@@ -6,6 +6,10 @@
 #            the packaged config.json has no allowedOrigins (any page may drive the plugin)
 #   clean    remove external-chat/dist/ and the deployed plugin
 # The other jobs never bump the version:
+#   package-same-version  build, deploy and zip the current version again (the zip of a
+#            release rebuilt, e.g. after changing config.json): no bump
+#   pack     build host-bridge and write its npm tarball to packs/ (ignored), ready to
+#            vendor or `npm install`
 #   demo     build + deploy the current version, serve the demo on two origins
 #   test     typecheck, unit tests, browser tests in Debian's Chromium; checks first
 #            that Chromium and mkcert are there
@@ -29,7 +33,7 @@ define deploy_plugin
 	cp -R external-chat/dist/. $(DEPLOYED)/
 endef
 
-.PHONY: all bump build deploy package clean demo test bench bench-record mutate install plugin deployed examples test-prerequisites bench-prerequisites
+.PHONY: all bump build deploy package package-same-version pack clean demo test bench bench-record mutate install plugin deployed examples test-prerequisites bench-prerequisites
 
 # The steps share node_modules and the build folders: one at a time, in the order written.
 .NOTPARALLEL:
@@ -53,13 +57,26 @@ build: bump
 deploy: build
 	$(deploy_plugin)
 
-package: deploy
+define zip_branding
 	rm -f external-chat-v*.zip
 	python3 -m zipfile -c external-chat-v$(VERSION).zip webapp3
 	@echo "Packaged external-chat-v$(VERSION).zip: upload it to Infinity as Web App 3 branding."
 	@# The line on what is on reads the feature list from the contract, as host-bridge builds it.
 	@npm run build -w host-bridge >/dev/null
 	@node scripts/config-warning.mjs $(DEPLOYED)/config.json $(CONFIG_SOURCE)
+endef
+
+package: deploy
+	$(zip_branding)
+
+package-same-version: deployed
+	$(zip_branding)
+
+# The tarball a stranger installs, outside the source tree: nothing untracked appears in host-bridge/.
+pack: install
+	npm run build -w host-bridge
+	mkdir -p packs
+	npm pack -w host-bridge --pack-destination packs
 
 clean:
 	rm -rf external-chat/dist $(DEPLOYED)

@@ -88,6 +88,23 @@ describe('Makefile', () => {
     }
   }, 120_000);
 
+  it('package-same-version zips the current version again without a bump', () => {
+    const before = version();
+    const { stdout } = make('package-same-version');
+    expect(version()).toBe(before);
+    expect(lockedVersion()).toBe(before);
+    expect(existsSync(join(work, `external-chat-v${before}.zip`))).toBe(true);
+    expect(stdout).toContain(`Packaged external-chat-v${before}.zip`);
+  }, 120_000);
+
+  it('pack writes the host-bridge tarball to packs/, leaving nothing new in host-bridge/', () => {
+    const before = readdirSync(join(work, 'host-bridge')).filter((name) => name !== 'dist');
+    make('pack');
+    expect(readdirSync(join(work, 'packs'))).toEqual([expect.stringMatching(/^external-chat-host-bridge-\d+\.\d+\.\d+\.tgz$/)]);
+    expect(readdirSync(join(work, 'host-bridge')).filter((name) => name !== 'dist')).toEqual(before);
+    expect(readFileSync(join(repo, '.gitignore'), 'utf8').split('\n')).toContain('packs/');
+  }, 120_000);
+
   it('clean removes the build and the deployed plugin', () => {
     make('clean');
     expect(existsSync(join(work, 'external-chat/dist'))).toBe(false);
