@@ -88,8 +88,10 @@ plugin: install
 deployed: plugin
 	$(deploy_plugin)
 
+# The demo's pages: host-bridge, the Web App 3 simulator, and the host pages.
 examples: install
 	npm run build -w host-bridge
+	npm run build -w @external-chat/webapp3-simulator
 	npm run build -w examples
 
 demo: deployed examples

@@ -8,7 +8,7 @@ export default defineConfig({
   define: { __RELAY_INIT_FINGERPRINT__: JSON.stringify(relayInitFingerprint('external-chat/public/relay.js')) },
   test: {
     environment: 'happy-dom',
-    include: ['host-bridge/src/**/*.test.ts', 'external-chat/**/*.test.ts', 'examples/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['host-bridge/src/**/*.test.ts', 'external-chat/**/*.test.ts', 'examples/**/*.test.ts', 'simulator/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // A test that is skipped or has no assertion must not count as passing.
     expect: { requireAssertions: true },

@@ -56,6 +56,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_PATH, launchChromium } from '../tests/browser/chromium.mjs';
 import { startServers } from '../examples/serve.mjs';
+import { SIMULATOR_DIST } from '@external-chat/webapp3-simulator/server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -186,10 +187,9 @@ function assertBuilt() {
   const needed = [
     'webapp3/branding/plugins/external-chat/index.html',
     'external-chat/dist/index.html',
-    'examples/dist/simulator/index.html',
     'host-bridge/dist/host-bridge.iife.js',
   ];
-  const missing = needed.filter((f) => !existsSync(join(root, f)));
+  const missing = [...needed, join(SIMULATOR_DIST, 'index.html')].filter((f) => !existsSync(resolve(root, f)));
   if (missing.length > 0) {
     throw new Error(`missing build output: ${missing.join(', ')}. Run \`make bench\` (it builds and deploys first).`);
   }

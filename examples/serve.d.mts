@@ -1,4 +1,3 @@
-export const STRICT_CSP: string;
 export function startServers(options?: {
   hostPort?: number;
   webappPort?: number;

@@ -14,38 +14,17 @@
 // In-process: import { startServers } from './examples/serve.mjs'
 
 import { createServer } from 'node:http';
-import { createReadStream, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { closeServer, listen, serveSimulator, staticHandler } from '@external-chat/webapp3-simulator/server';
 
 const examplesDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(examplesDir, '..');
 const dist = resolve(examplesDir, 'dist');
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
-
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-  "connect-src 'self'; img-src 'self' data:; frame-ancestors *";
-
-/**
- * @typedef {{ prefix: string, dir: string, csp?: boolean | string }} Mount
- * `prefix` is a URL path prefix ending in '/'; the rest of the path is looked
- * up under `dir`. The first (longest) matching prefix wins. `csp`: true sends
- * STRICT_CSP, a string sends that policy.
- */
+/** @typedef {import('@external-chat/webapp3-simulator/server').Mount} Mount */
+/** @typedef {import('@external-chat/webapp3-simulator/server').FileAnswer} FileAnswer */
 
 /** @returns {Mount[]} */
 const hostMounts = () => [
@@ -60,11 +39,12 @@ const hostMounts = () => [
   { prefix: '/bench/', dir: resolve(repoRoot, 'bench/pages') },
 ];
 
-/** @param {boolean} csp @param {string | undefined} simulatorCsp @returns {Mount[]} */
-const webappMounts = (csp, simulatorCsp) => [
-  { prefix: '/webapp3/branding/', dir: resolve(repoRoot, 'webapp3/branding'), csp },
+/**
+ * What the Web App 3 origin serves beside the simulator and the branding (serveSimulator's own mounts).
+ * @param {boolean} csp @returns {Mount[]}
+ */
+const webappMounts = (csp) => [
   { prefix: ROCKETCHAT_BRANDING, dir: resolve(repoRoot, 'webapp3/branding'), csp },
-  { prefix: '/webapp3/', dir: resolve(dist, 'simulator'), csp: simulatorCsp },
   { prefix: '/assets/', dir: resolve(dist, 'assets') },
   { prefix: '/fixtures/', dir: resolve(repoRoot, 'tests/browser/fixtures') },
   // `make bench`'s manifests and logic-free plugin frames, loaded through the
@@ -73,86 +53,6 @@ const webappMounts = (csp, simulatorCsp) => [
   // The empty plugin (bench/empty-plugin/), built by bench/run.mjs.
   { prefix: '/webapp3/bench/empty/', dir: resolve(repoRoot, 'bench/dist/empty-plugin') },
 ];
-
-/** Resolve `rest` inside `dir`; null when it would escape `dir`. */
-function safeJoin(dir, rest) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(rest);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = resolve(dir, '.' + sep + decoded);
-  return full === dir || full.startsWith(dir + sep) ? full : null;
-}
-
-/**
- * An in-memory answer: a body (200), another status, or none at all (the
- * request hangs until the server closes), for the plugin's config.json in tests.
- * `cors` adds `Access-Control-Allow-Origin: *` to it alone.
- * @typedef {{ status?: number, body?: string, cors?: boolean } | 'never-answer'} FileAnswer
- */
-
-/**
- * @param {Mount[]} mounts
- * @param {{ redirects?: Record<string, string>, files?: Record<string, FileAnswer> }} [opts]
- *   `files` are served from memory (tests use it for the plugin's config.json).
- */
-function makeHandler(mounts, { redirects = {}, files = {} } = {}) {
-  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
-  return async (req, res) => {
-    const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-    const send = (status, body, headers = {}) => {
-      res.writeHead(status, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
-    }
-    const { pathname, search } = new URL(req.url ?? '/', 'http://x');
-    if (redirects[pathname]) return send(302, '', { Location: redirects[pathname] });
-
-    // "/webapp3" → "/webapp3/" so relative URLs in the page resolve.
-    const bare = sorted.find((m) => pathname + '/' === m.prefix);
-    if (bare) return send(301, '', { Location: bare.prefix + search });
-
-    const mount = sorted.find((m) => pathname.startsWith(m.prefix));
-    if (!mount) return send(404, `Not found: ${pathname}\n`);
-    const headers = mount.csp ? { 'Content-Security-Policy': mount.csp === true ? STRICT_CSP : mount.csp } : {};
-    const answer = files[pathname];
-    if (answer === 'never-answer') return;
-    if (answer !== undefined) {
-      const { status = 200, body = '', cors = false } = answer;
-      const type = status === 200 ? CONTENT_TYPES[extname(pathname)] ?? 'text/plain' : 'text/plain; charset=utf-8';
-      return send(status, body, { ...headers, 'Content-Type': type, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) });
-    }
-
-    let file = safeJoin(mount.dir, pathname.slice(mount.prefix.length));
-    if (!file) return send(404, `Not found: ${pathname}\n`, headers);
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        if (!pathname.endsWith('/')) return send(301, '', { ...headers, Location: pathname + '/' + search });
-        file = resolve(file, 'index.html');
-        info = await stat(file);
-      }
-      if (!info.isFile()) throw new Error('not a file');
-      res.writeHead(200, {
-        ...baseHeaders,
-        ...headers,
-        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': info.size,
-      });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(file)
-        .on('error', () => res.destroy())
-        .pipe(res);
-    } catch {
-      send(404, `Not found: ${pathname}\n`, headers);
-    }
-  };
-}
 
 /**
  * The deployed config.json (what `make package` would ship): its text, and its keys when it holds a JSON
@@ -216,25 +116,6 @@ function rocketchatBranding(hostOrigin, overrides = {}) {
   };
 }
 
-/** Listen on `port` (0 = any free port) at `hostname`; resolves with the actual port. */
-function listen(server, port, hostname) {
-  return new Promise((resolvePort, reject) => {
-    server.once('error', reject);
-    server.listen(port, hostname, () => {
-      server.off('error', reject);
-      const addr = server.address();
-      resolvePort(typeof addr === 'object' && addr ? addr.port : port);
-    });
-  });
-}
-
-function closeServer(server) {
-  return new Promise((done) => {
-    server.close(() => done());
-    server.closeAllConnections?.();
-  });
-}
-
 /**
  * Start both origins.
  * @param {{ hostPort?: number, webappPort?: number, csp?: boolean | 'strict',
@@ -254,38 +135,33 @@ function closeServer(server) {
  */
 export async function startServers({ hostPort = 5180, webappPort = 5181, csp = false, pluginConfig, pluginConfigCors = false, demoConfig, rocketchatConfig, simulatorCsp } = {}) {
   const strict = csp === true || csp === 'strict';
-  const hostHandler = makeHandler(hostMounts(), { redirects: { '/': '/host/' } });
+  const hostHandler = staticHandler(hostMounts(), { redirects: { '/': '/host/' } });
   const configPath = '/webapp3/branding/plugins/external-chat/config.json';
   /** @type {Record<string, FileAnswer>} */
   const files = {};
-  const webappHandler = makeHandler(webappMounts(strict, simulatorCsp), { redirects: { '/': '/webapp3/' }, files });
-  /** @type {import('node:http').Server[]} */
+  /** @type {{ close(): Promise<void> }[]} */
   const servers = [];
-  const closeAll = () => Promise.all(servers.map(closeServer)).then(() => undefined);
+  const closeAll = () => Promise.all(servers.map((server) => server.close())).then(() => undefined);
   try {
     // "localhost" may resolve to 127.0.0.1 or ::1 in the browser: listen on
     // both loopback addresses with the same port (::1 is best effort).
     const hostV4 = createServer(hostHandler);
-    servers.push(hostV4);
+    servers.push({ close: () => closeServer(hostV4) });
     const actualHostPort = await listen(hostV4, hostPort, '127.0.0.1');
     const hostV6 = createServer(hostHandler);
     try {
       await listen(hostV6, actualHostPort, '::1');
-      servers.push(hostV6);
+      servers.push({ close: () => closeServer(hostV6) });
     } catch {
       // no IPv6 loopback here; 127.0.0.1 is enough
     }
-    const webapp = createServer(webappHandler);
+    // Web App 3's origin: the simulator and the branding, as an Infinity serves them (simulator/server.mjs).
+    const webapp = await serveSimulator({ branding: resolve(repoRoot, 'webapp3/branding'), port: webappPort, csp: strict, simulatorCsp, mounts: webappMounts(strict), files });
     servers.push(webapp);
-    const actualWebappPort = await listen(webapp, webappPort, '127.0.0.1');
-    // The handler reads `files` per request: the config.json files join it once the host origin is known.
+    // The server reads `files` per request: the config.json files join it once the host origin is known.
     const hostOrigin = `http://localhost:${actualHostPort}`;
     Object.assign(files, configAnswer(configPath, hostOrigin, pluginConfig, pluginConfigCors, demoConfig), rocketchatBranding(hostOrigin, rocketchatConfig));
-    return {
-      hostOrigin: `http://localhost:${actualHostPort}`,
-      webappOrigin: `http://127.0.0.1:${actualWebappPort}`,
-      close: closeAll,
-    };
+    return { hostOrigin, webappOrigin: webapp.origin, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

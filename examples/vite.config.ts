@@ -1,5 +1,4 @@
-// Multi-page build of the examples into examples/dist/.
-//   dist/simulator/index.html          served at http://127.0.0.1:5181/webapp3/
+// Multi-page build of the demo's host pages into examples/dist/ (the simulator builds itself: simulator/).
 //   dist/host/index.html               served at http://localhost:5180/host/
 //   dist/legacy-host/index.html        served at http://localhost:5180/legacy-host/
 //   dist/rocketchat-host/index.html    served at http://localhost:5180/rocketchat-host/
@@ -12,7 +11,6 @@ import { defaultClientConditions, defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 const pages: Record<string, string> = {
-  simulator: 'simulator/index.html',
   host: 'host/index.html',
   'legacy-host': 'legacy-host/index.html',
   'rocketchat-host': 'rocketchat-host/index.html',

@@ -3,7 +3,7 @@
 // aborts every pending one.
 
 import type { CallOptions, DialOutBody, DialOutResult } from '@external-chat/host-bridge';
-import { breakableAddress } from '../shared/wrap';
+import { breakableAddress } from '@external-chat/webapp3-simulator/text-wrap';
 import { h } from './dom';
 
 export interface CallRecord {

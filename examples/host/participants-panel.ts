@@ -5,7 +5,7 @@
 // a row only when what it shows changed (rows are keyed by uuid).
 
 import type { ExternalChat, RosterEntry, SelfState } from '@external-chat/host-bridge';
-import { wrappable } from '../shared/wrap';
+import { wrappable } from '@external-chat/webapp3-simulator/text-wrap';
 import { h } from './dom';
 import { describe, initials, rosterView, rowKey, type ActionState, type PersonAction, type PersonView, type RosterView } from './roster-model';
 

@@ -1,5 +1,5 @@
 import type { HostHooks } from '../../examples/host/hooks';
-import type { SimApi } from '../../examples/simulator/sim-api';
+import type { SimApi } from '@external-chat/webapp3-simulator/hooks';
 
 declare global {
   interface Window {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { attachSimulator } from '@external-chat/webapp3-simulator/fixture';
 import { startServers } from '../../examples/serve.mjs';
 import { launchChromium } from './chromium.mjs';
 
@@ -11,7 +12,7 @@ export { CHROMIUM_PATH, launchChromium } from './chromium.mjs';
 
 /** The build the tests run against must exist: `make test` builds it first. */
 export function assertBuilt(): void {
-  for (const file of ['webapp3/branding/plugins/external-chat/index.html', 'examples/dist/host/index.html', 'examples/dist/simulator/index.html']) {
+  for (const file of ['webapp3/branding/plugins/external-chat/index.html', 'examples/dist/host/index.html', 'simulator/dist/index.html']) {
     if (!existsSync(resolve(file))) {
       throw new Error(`${file} is missing: run the browser tests through \`make test\`, which builds and deploys the plugin and the examples.`);
     }
@@ -109,18 +110,15 @@ export function hostUrl(servers: Servers, { page = 'host', sim = {}, params = {}
   return url.href;
 }
 
-/** Opens a host page and waits until the simulator has registered every plugin. */
+/** Opens a host page and waits until the simulator has registered every plugin (the simulator's fixture, as an integrator's test would). */
 export async function openHost(session: Session, servers: Servers, options: HostOptions = {}): Promise<void> {
   await session.page.goto(hostUrl(servers, options));
-  await simFrame(session.page, servers).then((sim) => sim.waitForFunction(() => window.__sim?.ready.then(() => true)));
+  await attachSimulator(session.page, { url: `${servers.webappOrigin}/webapp3/`, timeoutMs: 30_000 });
 }
 
-/** The simulator (Web App 3) frame. */
-export async function simFrame(page: Page, servers: Servers): Promise<Frame> {
-  const sim = await waitForFrame(page, (url) => url.startsWith(`${servers.webappOrigin}/webapp3/`) && !url.includes('/branding/') && !url.includes('/relay.html'));
-  await sim.waitForFunction(() => window.__sim !== undefined);
-  return sim;
-}
+/** The simulator (Web App 3) frame, once its hooks are there (its plugins may still be starting). */
+export const simFrame = async (page: Page, servers: Servers): Promise<Frame> =>
+  (await attachSimulator(page, { url: `${servers.webappOrigin}/webapp3/`, ready: false, timeoutMs: 30_000 })).frame;
 
 /** The external-chat plugin's frame inside the simulator. */
 export const pluginFrame = (page: Page): Promise<Frame> => waitForFrame(page, (url) => url.includes('/branding/plugins/external-chat/'));

@@ -182,8 +182,8 @@ describe('posting from the plugin frame instead', () => {
   });
 
   it("when Web App 3's Content-Security-Policy does not allow relay.js", async () => {
-    // The simulator's own scripts come from /assets/; the plugin's folder is not allowed.
-    const servers = await serve({ simulatorCsp: 'script-src http://127.0.0.1:*/assets/' });
+    // The simulator's own scripts come from /webapp3/assets/; the plugin's folder is not allowed.
+    const servers = await serve({ simulatorCsp: 'script-src http://127.0.0.1:*/webapp3/assets/' });
     try {
       const s = await suite.open({ page: 'legacy-host' }, servers);
       const sim = await simFrame(s.page, servers);

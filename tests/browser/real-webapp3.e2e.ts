@@ -1,5 +1,5 @@
 // The built plugin against what the real Web App 3 does, as the simulator plays it by default from its sources
-// (examples/simulator/LEDGER.md), and against the other side of each switch: a plugin that starts mid-meeting,
+// (simulator/LEDGER.md), and against the other side of each switch: a plugin that starts mid-meeting,
 // activities of either shape or none, refusals that never answer or answer `result: false`, a refused
 // self-unmute, and the user's own meeting messages echoed back. Through host-bridge, in the demo host page.
 import type { Frame, Page } from 'playwright-core';
