@@ -35,4 +35,10 @@ type MethodOf<R> = R extends `ui:${infer Noun}:${infer Verb}`
 type EveryMethodTakesItsPayload = { [R in ControlRpc]: [RPCCallPayload<R>] extends [Parameters<MethodOf<R>>[0]] ? true : false }[ControlRpc];
 type _MethodsExist = Assert<EveryMethodTakesItsPayload>;
 
+/** A row says `answersNothing` exactly when plugin-api's method for its RPC resolves with nothing. */
+type Same<A, B> = [A, B] extends [B, A] ? true : false;
+type ResolvesWithNothing<R> = [Awaited<ReturnType<MethodOf<R>>>] extends [void | undefined] ? true : false;
+type SaysNothing<A extends ControlAction> = Spec<A> extends { answersNothing: true } ? true : false;
+type _AnswersNothingAsPluginApiSays = Assert<{ [A in ControlAction]: Same<SaysNothing<A>, ResolvesWithNothing<Spec<A>['rpc']>> }[ControlAction]>;
+
 export {};

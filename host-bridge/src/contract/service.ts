@@ -4,11 +4,6 @@ import type { ROCKETCHAT } from './dialects.js';
 import type { ControlAction, ControlPayloads, DialOutResult, PAGE_TO_PLUGIN, HostAction, PLUGIN_TO_PAGE, PluginAction, ServiceMethod } from './vocabulary.js';
 
 /**
- * The service the plugin exposes. The page reaches it through host-bridge's
- * methods; the envelope endpoints translate each call to the wire as the
- * PAGE_TO_PLUGIN row naming the method says, and back to the method.
- */
-/**
  * The controls' methods, read off their rows: each takes the control's payload, resolves once Web App 3
  * (Infinity) accepted it, and rejects with what refused it. host-bridge documents each (connect.ts).
  */

@@ -1,11 +1,11 @@
 /**
  * The wire vocabulary: one row per action, one table per direction. Codec,
  * validation, both endpoints, host-bridge's methods and events, and the
- * README's protocol tables all follow from these two tables.
+ * wire reference's tables (docs/wire.md) all follow from these two tables.
  *
  * Adding a control is its row here (with `webapp3`: the RPC and how its payload is named there),
  * its method among host-bridge's ExternalChatMethods (connect.ts), and its line in the API reference.
- * The compiler holds the method to the row and the row to @pexip/plugin-api's types; the service's
+ * The typecheck holds the method to the row and the row to @pexip/plugin-api's types; the service's
  * method, the plugin's call and Rocket.Chat's row follow from the row.
  */
 import { DIAL_FIELDS } from './dial-body.js';
@@ -114,6 +114,8 @@ export interface WebApp3Call {
   readonly values?: { readonly [field: string]: { readonly [value: string]: string } };
   readonly defaults?: { readonly [field: string]: string };
   readonly self?: true;
+  /** plugin-api types the RPC as answering nothing: no answer is then success (its failure rejects). */
+  readonly answersNothing?: true;
 }
 
 /**
@@ -322,7 +324,7 @@ export const PAGE_TO_PLUGIN = {
     method: 'setRole',
     args: ['participantUuid', 'role'],
     // Infinity calls the host role 'chair' here, and 'host' in a transfer.
-    webapp3: { rpc: 'participant:setRole', values: { role: { host: 'chair' } } },
+    webapp3: { rpc: 'participant:setRole', values: { role: { host: 'chair' } }, answersNothing: true },
   },
   transfer: {
     kind: 'control',
@@ -374,7 +376,7 @@ export const PAGE_TO_PLUGIN = {
     },
     method: 'notify',
     args: ['message'],
-    webapp3: { rpc: 'ui:toast:show' },
+    webapp3: { rpc: 'ui:toast:show', answersNothing: true },
   },
   ping: { kind: 'ping', fields: {} },
 } as const satisfies { [action: string]: PageRow<ActionsOfKind<'ok'>, ActionsOfKind<'error'>> };
