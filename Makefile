@@ -8,14 +8,14 @@
 # The other jobs never bump the version:
 #   package-same-version  build, deploy and zip the current version again (the zip of a
 #            release rebuilt, e.g. after changing config.json): no bump
-#   pack     build host-bridge and write its npm tarball to packs/ (ignored), ready to
-#            vendor or `npm install`
+#   pack     build host-bridge and the simulator and write their npm tarballs to packs/
+#            (ignored), ready to vendor or `npm install`
 #   demo     build + deploy the current version, serve the demo on two origins
 #   test     typecheck, unit tests, browser tests in Debian's Chromium; checks first
 #            that Chromium and mkcert are there
 #   bench    benchmarks against their budgets (non-zero exit when one is missed);
 #            results in bench/results/latest.md (ignored), no tracked file changes
-#   bench-record  bench, then rewrites README.md's "Size and speed" table
+#   bench-record  bench, then rewrites the results table in bench/README.md
 #   mutate   StrykerJS over the contract, endpoints, service and coalescing (unit tests
 #            only; fails under an 85% mutation score); not part of test
 # Every job first runs `npm ci` unless node_modules already matches package-lock.json
@@ -72,11 +72,12 @@ package: deploy
 package-same-version: deployed
 	$(zip_branding)
 
-# The tarball a stranger installs, outside the source tree: nothing untracked appears in host-bridge/.
+# The tarballs a stranger installs, outside the source tree: nothing untracked appears in the packages' folders.
 pack: install
 	npm run build -w host-bridge
+	npm run build -w @external-chat/webapp3-simulator
 	mkdir -p packs
-	npm pack -w host-bridge --pack-destination packs
+	npm pack -w host-bridge -w @external-chat/webapp3-simulator --pack-destination packs
 
 clean:
 	rm -rf external-chat/dist $(DEPLOYED)

@@ -1,9 +1,12 @@
 import type { Frame, Page } from 'playwright-core';
-import type { SimApi } from './src/harness/sim-api';
+import type { SimApi } from '@external-chat/webapp3-simulator/hooks';
 
-/** `window.__sim` seen from the test: each hook runs in the simulator's frame and resolves with what it returned (JSON-like values only). */
+/**
+ * `window.__sim` seen from the test: each hook runs in the simulator's frame and resolves with what it returned
+ * (values that survive `frame.evaluate`). `onRpc` takes a listener, which cannot cross: use `frame.evaluate`.
+ */
 export type SimHooks = {
-  [K in keyof SimApi]: SimApi[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : () => Promise<Awaited<SimApi[K]>>;
+  [K in Exclude<keyof SimApi, 'onRpc'>]: SimApi[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : () => Promise<Awaited<SimApi[K]>>;
 };
 
 export interface Simulator {

@@ -46,7 +46,8 @@ function safeJoin(dir, rest) {
  * request, so a caller may add to the object later), and `redirects`. See server.d.mts.
  */
 export function staticHandler(mounts, { redirects = {}, files = {} } = {}) {
-  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  // Absolute and without a trailing slash, so safeJoin's containment check holds for any `dir` given.
+  const sorted = mounts.map((m) => ({ ...m, dir: resolve(m.dir) })).sort((a, b) => b.prefix.length - a.prefix.length);
   return async (req, res) => {
     const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     const send = (status, body, headers = {}) => {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const repo = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'external-chat-make-'));
 const skip = (path: string): boolean => !/(^|\/)(node_modules|dist)(\/|$)|\.zip$|branding\/plugins/.test(path);
-for (const item of ['Makefile', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'scripts', 'external-chat', 'host-bridge', 'webapp3', 'examples']) {
+for (const item of ['Makefile', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'scripts', 'external-chat', 'host-bridge', 'simulator', 'webapp3', 'examples']) {
   cpSync(join(repo, item), join(work, item), { recursive: true, filter: (src) => skip(src.slice(repo.length)) });
 }
 symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'));
@@ -97,11 +97,14 @@ describe('Makefile', () => {
     expect(stdout).toContain(`Packaged external-chat-v${before}.zip`);
   }, 120_000);
 
-  it('pack writes the host-bridge tarball to packs/, leaving nothing new in host-bridge/', () => {
-    const before = readdirSync(join(work, 'host-bridge')).filter((name) => name !== 'dist');
+  it("pack writes host-bridge's and the simulator's tarballs to packs/, leaving nothing new in their folders", () => {
+    const before = ['host-bridge', 'simulator'].map((dir) => readdirSync(join(work, dir)).filter((name) => name !== 'dist'));
     make('pack');
-    expect(readdirSync(join(work, 'packs'))).toEqual([expect.stringMatching(/^external-chat-host-bridge-\d+\.\d+\.\d+\.tgz$/)]);
-    expect(readdirSync(join(work, 'host-bridge')).filter((name) => name !== 'dist')).toEqual(before);
+    expect(readdirSync(join(work, 'packs')).sort()).toEqual([
+      expect.stringMatching(/^external-chat-host-bridge-\d+\.\d+\.\d+\.tgz$/),
+      expect.stringMatching(/^external-chat-webapp3-simulator-\d+\.\d+\.\d+\.tgz$/),
+    ]);
+    expect(['host-bridge', 'simulator'].map((dir) => readdirSync(join(work, dir)).filter((name) => name !== 'dist'))).toEqual(before);
     expect(readFileSync(join(repo, '.gitignore'), 'utf8').split('\n')).toContain('packs/');
   }, 120_000);
 

@@ -5,7 +5,7 @@
 import type { GenericRPCReply, RPCCallReply } from '@pexip/plugin-api';
 
 export const notSimulated = (what: string): string =>
-  `Not supported by the simulator: ${what} (see simulator/README.md for what it implements)`;
+  `Not supported by the simulator: ${what} (see simulator/BEHAVIOUR.md for what it implements)`;
 
 /**
  * - `conference:*` / `participant:*`: Web App 3 answers with what its Infinity

@@ -300,7 +300,7 @@ describe('RPCs the simulator does not implement', () => {
     },
   );
 
-  it.each(['participant:fecc', 'made:up', 'conference:mute'])('%s (no RPC plugin-api defines): no reply; ?silent=0: the answer of an unimplemented call', (rpc) => {
+  it.each(['participant:fecc', 'made:up', 'conference:mute', 'constructor', 'toString'])('%s (no RPC plugin-api defines): no reply; ?silent=0: the answer of an unimplemented call', (rpc) => {
     const frame = registered();
     route(frame, call(rpc, {}));
     expect(frame.replies).toHaveLength(1); // the ack only
@@ -317,7 +317,7 @@ describe('RPCs the simulator does not implement', () => {
       route(frame, call(rpc, {}));
       expect(frame.last()).toEqual({
         status: 'failed',
-        reason: `Not supported by the simulator: ${rpc} (see simulator/README.md for what it implements)`,
+        reason: `Not supported by the simulator: ${rpc} (see simulator/BEHAVIOUR.md for what it implements)`,
         id: '',
       });
     },

@@ -181,7 +181,8 @@ export function createRouter<F extends RpcFrame>(deps: RouterDeps<F>): (frame: F
       if (reply !== NO_REPLY) frame.reply(call, reply);
       return;
     }
-    const handler = handlers[call.rpc] as Handler<typeof call.rpc, F> | undefined;
+    // An RPC name is the plugin's text: 'constructor' must not find Object's.
+    const handler = (Object.hasOwn(handlers, call.rpc) ? handlers[call.rpc] : undefined) as Handler<typeof call.rpc, F> | undefined;
     if (handler) {
       const after: Array<() => void> = [];
       const reply = handler(frame, call.payload, { callId: call.id, afterReply: (fn) => after.push(fn) });
