@@ -1,5 +1,5 @@
-// The bench's top window (host origin): the embedding page. bench/run.mjs drives it
-// through window.__bench. ?webappOrigin=<origin of the simulator>.
+// The bench's top window (host origin): the embedding page. bench/run.mjs's figures
+// (bench/figures/) drive it through window.__bench. ?webappOrigin=<origin of the simulator>.
 //
 // It embeds one Web App 3 simulator per subject (open(name, url)), each loading one
 // plugin from a bench manifest:
@@ -11,7 +11,7 @@
 // through host-bridge (chat.on('roster')), the relay's by applying its forwarded changes to a
 // Map (O(1) each) seeded from the simulator. Only the latest state is kept, never a history.
 // For the meeting's chat (figure 8), the page answers each message it holds with an `ack`
-// posted to that subject's simulator window (where run.mjs times the round trip): for the
+// posted to that subject's simulator window (where the figure times the round trip): for the
 // relay from the raw listener, for external-chat from the raw listener or host-bridge's
 // chat.on('meeting-message') handler (setChatAck). In a burst it answers once, when it
 // holds as many as were said, and records every id it heard (the order is checked).
@@ -54,7 +54,7 @@
    * while recording, per listener (the raw one for each subject, host-bridge's for chat).
    */
   const chatAck = { by: 'raw', expect: 0, recording: false, heard: { chat: [], relay: [], bridge: [] } };
-  /** Answers the simulator of `name` (its window; run.mjs listens there) that the page holds message `id`, or the `count`-th of a burst. */
+  /** Answers the simulator of `name` (its window; figure 8 listens there) that the page holds message `id`, or the `count`-th of a burst. */
   const heardMessage = (name, list, id) => {
     if (chatAck.recording) {
       list.push(id);

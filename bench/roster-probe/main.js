@@ -1,10 +1,11 @@
 // `make bench`'s roster probe: the code both ends run for one `roster` message, bundled
-// from the sources like the plugin (es2022) and run in the bench page by bench/run.mjs
-// (figure 7). The plugin's side: its service's roster snapshot sent by its topics
-// module, as on a subscribe (the entries were checked when they changed, so this is
+// from the sources like the plugin (es2022) and run in the bench page by figure 7
+// (bench/figures/7-roster.mjs). The plugin's side: its service's roster snapshot sent
+// by its topics module, as on a subscribe (the entries were checked when they changed, so this is
 // the list and the envelope). The page's side: host-bridge's decodePluginMessage
 // (validation). The posting between them (a structured clone) is measured apart.
-import { decodePluginMessage, EXTERNAL_CHAT, pluginCodec } from '@external-chat/host-bridge/contract';
+// The plugin's codec and dialect are the contract's internals (./internal, this workspace only).
+import { decodePluginMessage, EXTERNAL_CHAT, pluginCodec } from '@external-chat/host-bridge/internal';
 import { createService } from '../../external-chat/src/service.ts';
 import { createTopics } from '../../external-chat/src/topics.ts';
 
