@@ -28,7 +28,7 @@ export default {
     '!**/*.test.ts',
     '!**/*.d.ts',
   ],
-  // Only the mutated sources: Stryker's default would also mark the README's JS snippet file.
+  // Only the mutated sources: Stryker's default would also mark the documented JS snippet file (examples/legacy-host/bridge.js).
   disableTypeChecks: '{host-bridge,external-chat}/src/**/*.ts',
   coverageAnalysis: 'perTest',
   reporters: ['clear-text', 'progress', 'json'],

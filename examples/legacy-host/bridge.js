@@ -1,5 +1,5 @@
-// external-chat without a library: the raw envelopes, as the README documents them.
-// This file is the README's "raw envelopes" snippet, verbatim (a test keeps them equal).
+// external-chat without a library: the raw envelopes, as docs/other-hosts.md documents them.
+// This file is that page's "raw envelopes" snippet, verbatim (a test keeps them equal).
 const PREFIX = 'pexip:plugin:external-chat/';
 const webapp = document.getElementById('webapp3'); // the <iframe> of Web App 3
 const WEBAPP_ORIGIN = new URL(webapp.src).origin; // where the branding bundle (and the plugin) is served

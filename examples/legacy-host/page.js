@@ -1,5 +1,5 @@
 // The legacy host: the same desk as ../host/, with raw envelopes and no
-// library, on top of bridge.js (the README's snippet).
+// library, on top of bridge.js (the snippet of docs/other-hosts.md).
 import './frame-src.js'; // first: sets iframe#webapp3's src, which bridge.js reads on load
 import { onPluginMessage, sendToPlugin } from './bridge.js';
 

@@ -37,7 +37,7 @@ describe('the Chat button tooltip', () => {
     ['de', 'Chat öffnen', 'Chat schließen', '1 ungelesen', '3 ungelesen'],
     ['fr', 'Ouvrir le chat', 'Fermer le chat', '1 non lu', '3 non lus'],
     ['es', 'Abrir chat', 'Cerrar chat', '1 sin leer', '3 sin leer'],
-  ])('in %s: %s / %s, (%s), (%s), as the README lists them', (language, open, close, one, three) => {
+  ])('in %s: %s / %s, (%s), (%s), as docs/integrating.md lists them', (language, open, close, one, three) => {
     const labels = labelsFor(language);
     expect([labels.open, labels.close, labels.unread(1), labels.unread(3)]).toEqual([open, close, one, three]);
   });

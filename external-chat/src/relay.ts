@@ -67,7 +67,7 @@ export const OWNER_ATTRIBUTE = 'data-relay-owner';
  * Function.prototype.toString (not the value's own toString), has the fingerprint the build took from
  * the relay.js it shipped, so the relay it hands out is relay.js's too. Code in Web App 3's document
  * that defined `init` on the element before relay.js ran is refused. (Code served from Web App 3's
- * origin can still script this frame itself: see the README's security notes.)
+ * origin can still script this frame itself: see docs/security.md.)
  */
 const isRelayJs = (value: unknown, expected: string): value is (...args: never[]) => unknown =>
   typeof value === 'function' && fingerprint(Function.prototype.toString.call(value)) === expected;

@@ -1,4 +1,4 @@
-// Clicks through the demo as a person would and takes the README's pictures
+// Clicks through the demo as a person would and takes the docs' pictures
 // from the real page. The PNGs go to test-results/; UPDATE_DOCS=1 also
 // writes docs/demo.png, docs/participants.png and docs/meeting-chat.png
 // (commit them when the demo's look changes).

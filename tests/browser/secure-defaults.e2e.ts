@@ -107,7 +107,7 @@ describe('a forged ready from a window inside Web App 3', () => {
   it.each(['opaque', 'cross-origin', 'same-origin'] as const)('from a %s frame: a host-bridge with its defaults stays with the plugin, and still follows its restart', async (kind) => {
     const s = await suite.open();
     const sim = await simFrame(s.page, servers);
-    // A bridge as a page writes it from the README, options left out: webappOrigin is the iframe's origin.
+    // A bridge as a page writes it from the docs, options left out: webappOrigin is the iframe's origin.
     await s.page.evaluate(async () => {
       const seen: Record<string, unknown>[] = [];
       const chat = window.__host!.connect(document.getElementById('webapp3') as HTMLIFrameElement, { onEnvelope: (direction, envelope) => direction === 'in' && seen.push(envelope as Record<string, unknown>) });

@@ -1,5 +1,5 @@
-// The README's protocol tables, rendered from the contract's two tables
-// (readme.test.ts keeps the README equal to this).
+// The wire reference's tables (docs/wire.md), rendered from the contract's two tables
+// (docs.test.ts keeps docs/wire.md equal to this).
 import { MAX_KEPT_ITEMS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, ROCKETCHAT, wireFields, type Dialect, type FieldRule, type Fields, type WebApp3Call } from '../../host-bridge/src/contract/internal';
 
 const code = (text: string): string => `\`${text}\``;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // fails this test, instead of only failing to collect the file, which test
 // runners such as Stryker's may count as no tests at all.
 describe('the contract entry (@external-chat/host-bridge/contract)', () => {
-  it('loads and exports the tables, action names, codec and validation the README lists', async () => {
+  it("loads and exports the tables, action names, codec and validation host-bridge's README lists", async () => {
     const contract = await import('./index.js');
     // The one place the lists are written out: every other test reads them from the contract.
     const participantControls = ['mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'transfer', 'dtmf', 'mute-all-guests'];
