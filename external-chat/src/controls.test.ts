@@ -54,27 +54,27 @@ describe('controls → plugin-api RPCs', () => {
 
 describe("reading Web App 3's answer to a control", () => {
   it('accepts a 2xx, and refuses anything else naming the status and what Infinity said', () => {
-    expect(refusalIn('participant:mute', { status: 200, data: { status: 'success', result: true } })).toBeUndefined();
-    expect(refusalIn('participant:mute', { status: 403, data: { status: 'failed', result: 'Not allowed' } })).toBe('Infinity refused it (403: Not allowed)');
-    expect(refusalIn('participant:admit', { status: 404, data: null })).toBe('Infinity refused it (404)');
-    expect(refusalIn('participant:admit', { status: 500, data: { reason: 'x'.repeat(500) } })).toBe(`Infinity refused it (500: ${'x'.repeat(200)})`);
+    expect(refusalIn(false, { status: 200, data: { status: 'success', result: true } })).toBeUndefined();
+    expect(refusalIn(false, { status: 403, data: { status: 'failed', result: 'Not allowed' } })).toBe('Infinity refused it (403: Not allowed)');
+    expect(refusalIn(false, { status: 404, data: null })).toBe('Infinity refused it (404)');
+    expect(refusalIn(false, { status: 500, data: { reason: 'x'.repeat(500) } })).toBe(`Infinity refused it (500: ${'x'.repeat(200)})`);
   });
 
   it("refuses Infinity's 200 that says it did nothing: `result: false`", () => {
-    expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: false } })).toBe('Infinity answered result: false');
-    expect(refusalIn('participant:spotlight', { status: 200, data: { status: 'success', result: 'false' } })).toBeUndefined();
-    expect(refusalIn('participant:spotlight', { status: 200, data: null })).toBeUndefined();
+    expect(refusalIn(false, { status: 200, data: { status: 'success', result: false } })).toBe('Infinity answered result: false');
+    expect(refusalIn(false, { status: 200, data: { status: 'success', result: 'false' } })).toBeUndefined();
+    expect(refusalIn(false, { status: 200, data: null })).toBeUndefined();
   });
 
-  it('reads undefined as "never sent", except for setRole, which plugin-api types as answering nothing', () => {
-    expect(refusalIn('participant:mute', undefined)).toBe('Web App 3 did not send it to Infinity (is the user in the meeting?)');
-    expect(refusalIn('participant:setRole', undefined)).toBeUndefined();
+  it('reads undefined as "never sent", except for an RPC whose row says it answers nothing', () => {
+    expect(refusalIn(false, undefined)).toBe('Web App 3 did not send it to Infinity (is the user in the meeting?)');
+    expect(refusalIn(true, undefined)).toBeUndefined();
   });
 
   it("reports Web App 3's own refusal and anything it cannot read", () => {
-    expect(refusalIn('participant:mute', { status: 'failed', reason: 'Unknown RPC' })).toBe('Web App 3 refused it: Unknown RPC');
-    expect(refusalIn('participant:mute', 'yes')).toBe('Web App 3 answered something unexpected (string)');
-    expect(refusalIn('participant:mute', {})).toBe('Web App 3 answered something unexpected (no status)');
-    expect(refusalIn('participant:mute', { status: 'ok' })).toBeUndefined();
+    expect(refusalIn(false, { status: 'failed', reason: 'Unknown RPC' })).toBe('Web App 3 refused it: Unknown RPC');
+    expect(refusalIn(false, 'yes')).toBe('Web App 3 answered something unexpected (string)');
+    expect(refusalIn(false, {})).toBe('Web App 3 answered something unexpected (no status)');
+    expect(refusalIn(false, { status: 'ok' })).toBeUndefined();
   });
 });

@@ -34,19 +34,14 @@ function reasonIn(data: unknown): string {
   return text ? `: ${text.slice(0, 200)}` : '';
 }
 
-/** The RPCs plugin-api types as answering nothing (their rows say so): for them `undefined` is success (a failure rejects). */
-const ANSWER_NOTHING = /* @__PURE__ */ new Set<string>(
-  Object.values(PAGE_TO_PLUGIN).flatMap((row) => (row.kind === 'control' && (row.webapp3 as WebApp3Call).answersNothing ? [row.webapp3.rpc] : [])),
-);
-
 /**
  * Web App 3 answers a control with Infinity's answer as a value
  * (`{status, data}`), not a rejection: a 403 must be read from the status.
  * `undefined` means the request never went (no meeting), except for the RPCs
  * that answer nothing.
  */
-export function refusalIn(rpc: ControlRpc, reply: unknown): string | undefined {
-  if (reply === undefined) return ANSWER_NOTHING.has(rpc) ? undefined : 'Web App 3 did not send it to Infinity (is the user in the meeting?)';
+export function refusalIn(answersNothing: boolean | undefined, reply: unknown): string | undefined {
+  if (reply === undefined) return answersNothing ? undefined : 'Web App 3 did not send it to Infinity (is the user in the meeting?)';
   if (!isObject(reply)) return `Web App 3 answered something unexpected (${typeof reply})`;
   const { status } = reply;
   if (typeof status === 'number') {

@@ -213,6 +213,14 @@ describe('controls through the service', () => {
     expect(s.control).toHaveBeenCalledTimes(1);
   });
 
+  it('takes no answer as success only from the RPCs whose rows say they answer nothing (set-role, toasts)', async () => {
+    const s = setup();
+    s.control.mockResolvedValue(undefined);
+    await expect(s.service.setRole({ participantUuid: 'p', role: 'guest' })).resolves.toBeUndefined();
+    await expect(s.service.notify({ message: 'hi' })).resolves.toBeUndefined();
+    await expect(s.service.admit({ participantUuid: 'p' })).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('did not send it to Infinity') });
+  });
+
   it("rejects with Infinity's refusal, naming the control", async () => {
     const s = setup();
     s.control.mockResolvedValueOnce({ status: 403, data: { status: 'failed', result: 'no' } });
