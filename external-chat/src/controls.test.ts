@@ -29,6 +29,11 @@ describe('controls → plugin-api RPCs', () => {
     expect(callOfControl('mute-all-guests', { muted: true }, false)).toEqual({ rpc: 'conference:muteAllGuests', payload: { mute: true } });
   });
 
+  it('sends a message to everyone when it names nobody, leaving out a participant given as undefined', () => {
+    expect(callOfControl('send-meeting-message', { text: 'hi', participantUuid: undefined }, false)).toEqual({ rpc: 'conference:sendMessage', payload: { payload: 'hi' } });
+    expect(callOfControl('send-meeting-message', { text: 'hi', participantUuid: P }, false).payload).toEqual({ payload: 'hi', participantUuid: P });
+  });
+
   it('transfers as a guest with no pin unless told otherwise, so nobody is promoted by accident', () => {
     expect(callOfControl('transfer', { participantUuid: P, alias: 'room@example.com' }, false)).toEqual({
       rpc: 'participant:transfer',

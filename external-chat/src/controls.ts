@@ -20,7 +20,7 @@ export function callOfControl<A extends ControlAction>(action: A, control: Contr
   const payload: Record<string, unknown> = { ...defaults };
   for (const [field, value] of Object.entries(control)) {
     if (value === undefined || (me && self && field === 'participantUuid')) continue;
-    payload[lookup(as, field) ?? field] = (typeof value === 'string' && lookup(values?.[field], value)) || value;
+    payload[lookup(as, field) ?? field] = lookup(values?.[field], value as string) ?? value;
   }
   return { rpc, payload } as ControlCall;
 }

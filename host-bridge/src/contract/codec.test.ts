@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerIn, decodeHostMessage, decodePluginMessage, encode, envelopeOf, isRequest, isState, PLUGIN_EVENTS, pluginCodec, SERVICE_METHODS } from './codec.js';
 import { EXTERNAL_CHAT } from './dialects.js';
-import { ACTION_PREFIX, action, HOST_ACTIONS, PAGE_TO_PLUGIN } from './vocabulary.js';
+import { ACTION_PREFIX, action, HOST_ACTIONS, PAGE_TO_PLUGIN, PLUGIN_TO_PAGE, wireFields } from './vocabulary.js';
 
 // The plugin's side of our dialect, as plugin-endpoint.ts uses it.
 const { answerOf, callOf, eventOf } = pluginCodec(EXTERNAL_CHAT);
@@ -135,6 +135,17 @@ describe('the table drives the service', () => {
 
   it('answers ping with no service call', () => {
     expect(callOf({ name: 'ping', payload: {} })).toBeUndefined();
+  });
+});
+
+describe('the wire fields of a row', () => {
+  it('put requestId first on what the page sends (its error is named first), last on the answers, and nowhere else', () => {
+    expect(Object.keys(wireFields(PAGE_TO_PLUGIN.mute))).toEqual(['requestId', 'participantUuid', 'muted']);
+    expect(Object.keys(wireFields(PAGE_TO_PLUGIN['dial-out']))[0]).toBe('requestId');
+    expect(Object.keys(wireFields(PLUGIN_TO_PAGE['control-result']))).toEqual(['control', 'ok', 'message', 'code', 'requestId']);
+    expect(Object.keys(wireFields(PLUGIN_TO_PAGE['dial-out-error']))).toEqual(['message', 'code', 'requestId']);
+    expect(wireFields(PAGE_TO_PLUGIN['toggle-chat-badge'])).toBe(PAGE_TO_PLUGIN['toggle-chat-badge'].fields);
+    expect(wireFields(PLUGIN_TO_PAGE.roster)).toBe(PLUGIN_TO_PAGE.roster.fields);
   });
 });
 
