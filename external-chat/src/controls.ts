@@ -1,5 +1,5 @@
 // Pure: each control → the @pexip/plugin-api RPC its row names, and Infinity's answer → success or the reason.
-import { PAGE_TO_PLUGIN, type ControlAction, type ControlPayloads, type WebApp3Call } from '@external-chat/host-bridge/internal';
+import { own, PAGE_TO_PLUGIN, type ControlAction, type ControlPayloads, type WebApp3Call } from '@external-chat/host-bridge/internal';
 import type { RPCCallPayload } from '@pexip/plugin-api';
 
 /** The RPCs the controls call, as their rows name them (rows-fit-plugin-api.ts checks each against plugin-api). */
@@ -9,7 +9,7 @@ export type ControlRpc = (typeof PAGE_TO_PLUGIN)[ControlAction]['webapp3']['rpc'
 export type ControlCall = { [K in ControlRpc]: { rpc: K; payload: RPCCallPayload<K> } }[ControlRpc];
 
 const lookup = (map: { readonly [key: string]: string } | undefined, key: string): string | undefined =>
-  map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+  map === undefined ? undefined : (own(map, key) as string | undefined);
 
 /**
  * The RPC a validated control asks for, as its row says (`webapp3`). `me`: the control names the local

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '@external-chat/host-bridge/internal';
+import { errorCodeOf, type ErrorCode } from '@external-chat/host-bridge/internal';
 
 /** A readable message from whatever `@pexip/plugin-api` rejected with (Errors, `{ reason }` objects, strings). */
 export function messageOf(error: unknown): string {
@@ -14,7 +14,4 @@ export function messageOf(error: unknown): string {
 export const failure = (code: ErrorCode, message: string): Error => Object.assign(new Error(message), { code });
 
 /** The code a failure carries; `fallback` for anything else (a rejection from plugin-api, a bug). */
-export function codeOf(error: unknown, fallback: ErrorCode = 'failed'): ErrorCode {
-  const code = (error as { code?: unknown } | null)?.code;
-  return ERROR_CODES.includes(code as ErrorCode) ? (code as ErrorCode) : fallback;
-}
+export const codeOf = (error: unknown, fallback?: ErrorCode): ErrorCode => errorCodeOf((error as { code?: unknown } | null)?.code, fallback);

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from './contract/internal.js';
+import { errorCodeOf, type ErrorCode } from './contract/internal.js';
 
 /**
  * Every error a call rejects with says why in `code`: the plugin's own (the contract's ERROR_CODES, on
@@ -83,7 +83,7 @@ export class FeatureUnavailableError extends Error {
  * does not know (a newer plugin's), or none (an older plugin's), is `failed`.
  */
 export function requestError(action: string, message: string | undefined, code: string | undefined): Error {
-  const known = ERROR_CODES.find((name) => name === code) ?? 'failed';
+  const known = errorCodeOf(code);
   return action === 'dial-out'
     ? new DialOutError(message ?? 'The plugin reported a dial-out error without a message', known)
     : new ControlError(message ?? `The plugin refused ${action} without saying why`, action, known);

@@ -155,19 +155,18 @@ export type PluginCodec = ReturnType<typeof pluginCodec>;
  */
 export function pluginCodec(dialect: Dialect) {
   const { prefix, pageToPlugin, pluginToPage } = dialect;
-  // The tables' own rows, as own properties: Maps of them held more heap for nothing.
   const pageWire = lazyWire(pageToPlugin);
-  const page = { get: (action: string) => own(pageToPlugin, action) as PageRow | undefined };
-  const plugin = { get: (action: string) => own(pluginToPage, action) as PluginRow | undefined };
+  // The tables' own rows, as own properties (Maps of them held more heap for nothing); `rowOf` is for a validated action.
+  const rowOf = (action: string): PageRow => own(pageToPlugin, action) as PageRow;
+  const pluginRowOf = (name: string): PluginRow | undefined => own(pluginToPage, name) as PluginRow | undefined;
   // The action that answers a control sent with a `requestId`; a dialect without one answers no control.
   const result = entries(pluginToPage).find(([, row]) => row.kind === 'result')?.[0];
   const features = featuresOf(dialect);
   const topics = topicsOf(dialect);
-  const rowOf = (action: string): PageRow => page.get(action) as PageRow;
   const encodeAs = (name: string, payload: object): { action: string } => ({ action: prefix + name, ...payload });
   /** Through the row's rule: only the fields the row declares leave, and only valid ones. */
   const checked = (name: string, payload: object): Result<{ action: string }> | undefined => {
-    const row = plugin.get(name);
+    const row = pluginRowOf(name);
     if (!row) return undefined;
     const valid = checkFields(name, payload, row.fields);
     return valid.ok ? { ok: true, value: encodeAs(name, valid.value) } : valid;
@@ -219,7 +218,7 @@ export function pluginCodec(dialect: Dialect) {
       const id = requestId === undefined ? {} : { requestId };
       // The failure's code goes where the answer's row has a field for it (Rocket.Chat's dial-out error has none).
       const failed = (name: string, payload: object, { message, code }: { message: string; code: ErrorCode }): { action: string } =>
-        encodeAs(name, { ...payload, message, ...(plugin.get(name)?.fields.code ? { code } : {}), ...id });
+        encodeAs(name, { ...payload, message, ...(pluginRowOf(name)?.fields.code ? { code } : {}), ...id });
       if (row.kind !== 'request') {
         const control = { control: request, ok: outcome.ok };
         return outcome.ok ? encodeAs(result as string, { ...control, ...id }) : failed(result as string, control, outcome);

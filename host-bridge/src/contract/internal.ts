@@ -4,6 +4,7 @@
 // `@external-chat/source` condition): it is not published, and may change in any release.
 export * from './index.js';
 export {
+  errorCodeOf,
   REQUEST_ID,
   wireFields,
   ROSTER_ENTRY,
@@ -23,7 +24,7 @@ export {
 export type { BadgePayload, ControlMethods, DialectMethod, DialectService, ExternalChatService } from './service.js';
 export { EXTERNAL_CHAT, ROCKETCHAT, type ServiceEvents } from './dialects.js';
 export { DIAL_FIELDS } from './dial-body.js';
-export { INVISIBLE, INVISIBLE_BUT_NEWLINES, isRecord, type IntegerRule, type ListRule, type ObjectRule, type StringRule } from './fields.js';
+export { INVISIBLE, INVISIBLE_BUT_NEWLINES, isRecord, own, type IntegerRule, type ListRule, type ObjectRule, type StringRule } from './fields.js';
 export { isOrigin, originOf } from './origins.js';
 export {
   answerIn,

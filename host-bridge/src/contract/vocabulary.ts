@@ -132,6 +132,9 @@ export interface WebApp3Call {
  */
 export const ERROR_CODES = ['invalid-params', 'feature-off', 'rate-limited', 'unknown-participant', 'refused', 'timeout', 'failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** `value` as a code this version knows, else `fallback`: how both sides read a code they did not make. */
+export const errorCodeOf = (value: unknown, fallback: ErrorCode = 'failed'): ErrorCode =>
+  (ERROR_CODES as readonly unknown[]).includes(value) ? (value as ErrorCode) : fallback;
 const code = { ...optionalString, means: `why it failed (${ERROR_CODES.join(', ')})` } as const;
 
 /** A row of a plugin → page table (ours below, or another dialect's). */
