@@ -7,18 +7,19 @@ import { loadManifest } from './model/manifest';
 import { Meeting } from './model/meeting';
 import { createErrorBanner, drawBuiltinButtons, drawLanguagePicker, pageElements, renderCallState, showLanguage } from './view/page';
 import { MeetingChat } from './model/chat';
-import { ChatView } from './view/chat-view';
+import { ChatView, MAX_SENDERS } from './view/chat-view';
 import { Chatter } from './model/chatter';
 import { Churn } from './model/churn';
 import { Controls } from './model/controls';
 import { appendLogRow } from './view/panels';
-import { renderParticipantList } from './view/participant-list';
+import { ParticipantList } from './view/participant-list';
 import { Participants } from './model/participants';
 import { isRpcCallMessage, type PluginFrame } from './plugins/plugin-host';
 import { PluginFrames } from './plugins/plugin-frames';
 import { FIRST_BUTTON_GRACE_MS } from './plugins/ready';
 import { pluginSources } from './plugins/plugin-sources';
 import { Roster, type Broadcast } from './model/roster';
+import { slice } from './model/roster-index';
 import { createRouter } from './plugins/rpc';
 import { languageCodeError } from './model/language';
 import { SidePanel } from './view/side-panel';
@@ -68,12 +69,7 @@ const chatView = new ChatView(ui.chat, {
   say: (id, text, direct) => void chat.say(id, text, direct),
 });
 chat.onMessage((m) => chatView.append(m));
-const speakers = () => {
-  const people = [];
-  for (const p of roster.othersView()) if (!p.isWaiting) people.push(p);
-  return people;
-};
-const chatter = new Chatter({ active: () => roster.active, speakers, say: (line) => void chat.say(line.uuid, line.text, line.direct) }, config.seed);
+const chatter = new Chatter({ active: () => roster.active, speakers: () => roster.room, say: (line) => void chat.say(line.uuid, line.text, line.direct) }, config.seed);
 chatter.setSeconds(config.chatter);
 sidePanel.onShow((tab) => {
   chatView.setVisible(tab === 'chat');
@@ -96,23 +92,32 @@ drawLanguagePicker(ui.lang, language, setLanguage);
 // Drawn at most once a frame, never inside a plugin's call: a burst of changes
 // costs one drawing, and no RPC reply waits for the page to redraw (as in Web
 // App 3, whose UI renders after the state changes, not before it answers).
+// Each part reads only what it shows (the rows in view, twelve tiles, fifty
+// senders), by position: a frame costs the same at 10,000 people as at 10.
 let frame = 0;
 const render = (): void => {
   if (frame !== 0) return;
   frame = requestAnimationFrame(() => {
     frame = 0;
-    renderCallState(ui, meeting.inMeeting);
     const dialled = participants.list();
-    renderParticipantList(
-      ui.participants,
-      { me: roster.me, others: { [Symbol.iterator]: () => roster.othersView() }, othersCount: roster.size, dialled: new Map(dialled.map((d) => [d.uuid, d])) },
-      (uuid) => participants.disconnect(uuid),
-    );
-    renderStage(ui.stage, { inMeeting: meeting.inMeeting, others: { [Symbol.iterator]: () => roster.othersView() }, dialled });
+    // First: it reads the list's scroll position, before anything below writes to the page.
+    // Only while its tab shows: a hidden list has no rows in view.
+    if (sidePanel.open === 'participants') {
+      participantList.draw({
+        me: roster.me,
+        lobby: roster.lobby,
+        room: roster.room,
+        calling: dialled.filter((d) => d.state === 'calling'),
+        dialled: new Map(dialled.map((d) => [d.uuid, d])),
+      });
+    }
+    renderCallState(ui, meeting.inMeeting);
+    renderStage(ui.stage, { inMeeting: meeting.inMeeting, room: roster.room, dialled });
     // Only while the Chat tab shows: a roster under churn would otherwise rebuild a hidden list every frame.
-    if (sidePanel.open === 'chat') chatView.setSenders(meeting.inMeeting, roster.othersView());
+    if (sidePanel.open === 'chat') chatView.setSenders(meeting.inMeeting, slice(roster.room, 0, MAX_SENDERS));
   });
 };
+const participantList = new ParticipantList(ui.participants, ui.views.participants, (uuid) => participants.disconnect(uuid), render);
 // The meeting starts when the user joins (the people there arrive with the
 // snapshot events) and ends, for this user, on leave or drop: churn stops,
 // calls and roster are cleared without events.

@@ -89,7 +89,16 @@ describe('the simulated meeting, seen by a plugin', () => {
     const rows = answer.data.result.map((r) => `${String(r.uuid)} ${JSON.stringify([r.is_muted === 'YES', (r.buzz_time as number) > 0, r.service_type === 'waiting_room'])}`).sort();
     expect(rows).toEqual(expected);
 
-    expect(await sim.evaluate(() => document.querySelectorAll('#participant-list .participant').length)).toBe(51);
+    // The panel is virtualised: it lists everyone (data-count, the scroll height), but draws only the rows in view.
+    const panel = await sim.evaluate(() => {
+      const list = document.querySelector<HTMLElement>('#participant-list')!;
+      const calling = window.__sim!.participants().filter((p) => p.state === 'calling').length;
+      return { rows: list.querySelectorAll('.participant').length, count: Number(list.dataset.count), expected: window.__sim!.roster().length + calling, height: list.scrollHeight };
+    });
+    expect(panel.count).toBe(panel.expected);
+    expect(panel.rows).toBeGreaterThan(1);
+    expect(panel.rows).toBeLessThan(60);
+    expect(panel.height).toBeGreaterThanOrEqual(panel.count * 48);
     expect(await sim.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   });
 });

@@ -2,6 +2,8 @@ import type { EventMessage, InfinityParticipant } from '@pexip/plugin-api';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ME_UUID, personUuid } from './people';
 import { JOIN, LEAVE, Roster, UPDATE, type Broadcast } from './roster';
+import { Churn } from './churn';
+import { slice } from './roster-index';
 
 type Sent = { event: keyof EventMessage; payload: unknown };
 let sent: Sent[];
@@ -146,6 +148,40 @@ describe('Roster changes', () => {
     for (let i = 0; i < 100; i++) seen.add(roster.pickInvented(() => (i % 10) / 10)?.uuid ?? 'none');
     expect([...seen].sort()).toEqual([personUuid(1), personUuid(2)].sort());
     expect(roster.inventedCount).toBe(2);
+  });
+});
+
+describe('Roster.lobby and Roster.room: by position, for the page', () => {
+  const ids = (list: InfinityParticipant[]) => list.map((p) => p.uuid);
+  const follows = () => {
+    const others = roster.list().slice(1);
+    expect(ids(slice(roster.lobby, 0, roster.lobby.length))).toEqual(ids(others.filter((p) => p.isWaiting)));
+    expect(ids(slice(roster.room, 0, roster.room.length))).toEqual(ids(others.filter((p) => !p.isWaiting)));
+    expect(roster.lobby.length + roster.room.length).toBe(roster.size);
+  };
+
+  it('follow joins, leaves, admissions and changes, each in join order; the newest version of each person', () => {
+    roster.start({ role: 'chair', participants: 300, lobby: 20 });
+    follows();
+    // A clock that never ticks: the test steps it. The rate sets the head-count churn keeps near 300.
+    const churn = new Churn(roster, 5, { now: () => 0, setInterval: () => 1, clearInterval: () => undefined });
+    churn.setRate(100);
+    for (let i = 0; i < 20; i++) {
+      churn.step(100);
+      follows();
+    }
+    const someone = roster.room.at(7)!;
+    expect(roster.update(someone.uuid, { isMuted: !someone.isMuted })).toBe(roster.room.at(7));
+    roster.update(someone.uuid, { isWaiting: true });
+    follows();
+  });
+
+  it('empty outside a meeting, and again after it ends', () => {
+    expect([roster.lobby.length, roster.room.length]).toEqual([0, 0]);
+    roster.start({ role: 'chair', participants: 3, lobby: 1 });
+    expect([roster.lobby.length, roster.room.length]).toEqual([1, 2]);
+    roster.end();
+    expect([roster.lobby.length, roster.room.length, roster.room.at(0)]).toEqual([0, 0, undefined]);
   });
 });
 

@@ -10,6 +10,7 @@
 import type { EventMessage, InfinityParticipant, ParticipantActivities, RoomParticipantActivity } from '@pexip/plugin-api';
 import { patchParticipant, rawRow, type ParticipantPatch, type RawParticipant } from './infinity-participant';
 import { initialPeople, localParticipant, person } from './people';
+import { RosterIndex, type Positional } from './roster-index';
 
 /** Sends an event to every registered plugin (or, for a snapshot, to one). */
 export type Broadcast = <K extends keyof EventMessage>(event: K, payload: EventMessage[K]['payload']) => void;
@@ -55,6 +56,8 @@ export const DEFAULT_ROSTER_OPTIONS: RosterOptions = { activities: 'type', depre
 export class Roster {
   private self: InfinityParticipant | null = null;
   private readonly others = new Map<string, InfinityParticipant>();
+  // The same people by position, lobby and room apart: what the page draws, without a pass over everyone.
+  private readonly index = new RosterIndex<InfinityParticipant>();
   // The people the simulator invented (not dialled), as an array for O(1)
   // random picks and removals (swap with the last), for churn.
   private readonly invented: string[] = [];
@@ -117,9 +120,19 @@ export class Roster {
     return this.self ? [this.self, ...this.others.values()] : [];
   }
 
-  /** Everyone but the local user, without copying (for the page, once a frame). */
+  /** Everyone but the local user, without copying. */
   othersView(): IterableIterator<InfinityParticipant> {
     return this.others.values();
+  }
+
+  /** Everyone waiting in the lobby, in join order; `at(k)` costs O(log n). */
+  get lobby(): Positional<InfinityParticipant> {
+    return this.index.lobby;
+  }
+
+  /** Everyone else in the main room but the lobby, in join order; `at(k)` costs O(log n). */
+  get room(): Positional<InfinityParticipant> {
+    return this.index.room;
   }
 
   get(uuid: string): InfinityParticipant | undefined {
@@ -146,6 +159,7 @@ export class Roster {
     this.self = null;
     const gone = [...this.others.keys()];
     this.others.clear();
+    this.index.clear();
     this.invented.length = 0;
     this.inventedAt.clear();
     this.nextIndex = 0;
@@ -203,6 +217,7 @@ export class Roster {
     if (!p) return undefined;
     this.batch(() => {
       this.others.delete(uuid);
+      this.index.remove(uuid);
       this.forgetInvented(uuid);
       this.activities.push({ roomId: ROOM, activity: { type: LEAVE, participant: p } });
       this.deprecated.push(['event:participantLeft', p]);
@@ -223,6 +238,7 @@ export class Roster {
         this.meChanged = true;
       } else {
         this.others.set(uuid, p);
+        this.index.replace(p);
       }
       this.activities.push({ roomId: ROOM, activity: { type: UPDATE, participant: p } });
     });
@@ -238,6 +254,7 @@ export class Roster {
 
   private insert(p: InfinityParticipant, invented: boolean): void {
     this.others.set(p.uuid, p);
+    this.index.add(p);
     if (invented) {
       this.inventedAt.set(p.uuid, this.invented.length);
       this.invented.push(p.uuid);

@@ -61,7 +61,9 @@ export function createErrorBanner(banner: HTMLElement): { errors: string[]; show
 }
 
 export function renderCallState(ui: PageElements, joined: boolean): void {
-  ui.status.textContent = joined ? 'In meeting' : 'Not joined';
+  // Redrawn every frame under churn: writing the same text would still replace its node and lay the header out again.
+  const status = joined ? 'In meeting' : 'Not joined';
+  if (ui.status.textContent !== status) ui.status.textContent = status;
   ui.status.classList.toggle('live', joined);
   ui.join.disabled = joined;
   ui.drop.disabled = !joined;
