@@ -15,7 +15,7 @@
 #            that Chromium and mkcert are there
 #   bench    benchmarks against their budgets (non-zero exit when one is missed);
 #            results in bench/results/latest.md (ignored), no tracked file changes
-#   bench-record  bench, then rewrites the results table in bench/README.md
+#   bench-record  bench, then rewrites the results table in bench/RESULTS.md
 #   mutate   StrykerJS over the contract, endpoints, service and coalescing (unit tests
 #            only; fails under an 85% mutation score); not part of test
 # Every job first runs `npm ci` unless node_modules already matches package-lock.json

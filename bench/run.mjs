@@ -3,10 +3,10 @@
 // Debian's Chromium, on the demo servers (two origins) with the Web App 3 simulator.
 //
 //   node bench/run.mjs           every figure; prints the table, writes bench/results/latest.md (ignored by git)
-//   node bench/run.mjs --record  the same, then rewrites the results table in bench/README.md (make bench-record)
+//   node bench/run.mjs --record  the same, then rewrites the results table in bench/RESULTS.md (make bench-record)
 //   node bench/run.mjs --quick   counts and sizes only, no timing (burst RPC counts, leftovers, sizes, a flood's RPCs and answers)
 //   BENCH_DEBUG=1                also prints every round's figures (stderr)
-//   BENCH_ONLY=roster            only the named parts (timing, burst, start, heap, leftovers, roster, chat, flood; sizes always)
+//   BENCH_ONLY=roster            only the named parts (timing, burst, start, heap, leftovers, roster, chat, flood, scale; sizes always)
 //
 // Exit status 1 when a figure misses its budget (or the run breaks). Needs the builds
 // `make bench` makes first (deployed plugin, examples, host-bridge browser build); it
@@ -37,6 +37,7 @@ import { leftovers } from './figures/6-leftovers.mjs';
 import { plan as rosterPlan, rosterAtScale } from './figures/7-roster.mjs';
 import { plan as chatPlan, meetingChat } from './figures/8-meeting-chat.mjs';
 import { plan as floodPlan, pageFlood } from './figures/9-flood.mjs';
+import { plan as scalePlan, rosterAuditorium } from './figures/10-roster-scale.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -52,7 +53,7 @@ if (quick && record) {
   process.exit(2);
 }
 
-/** BENCH_ONLY=timing,burst,start,heap,leftovers,roster,chat,flood runs only those parts (sizes always); for working on the bench. */
+/** BENCH_ONLY=timing,burst,start,heap,leftovers,roster,chat,flood,scale runs only those parts (sizes always); for working on the bench. */
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name) => !only || only.includes(name);
 const debug = (...xs) => {
@@ -95,6 +96,7 @@ function environment(browser, seconds) {
   const roster = rosterPlan(quick);
   const chat = chatPlan(quick);
   const flood = floodPlan(quick);
+  const scale = scalePlan(quick);
   return [
     `- date: ${new Date().toISOString()}`,
     `- Chromium: ${browser.version()} (${CHROMIUM_PATH}, headless)`,
@@ -104,7 +106,8 @@ function environment(browser, seconds) {
       `${burst.burstRounds} bursts unthrottled and ${burst.throttledBurstRounds ?? burst.burstRounds} throttled, ${START_HEAP_PLAN.startRounds} start and ${START_HEAP_PLAN.heapRounds} heap reloads; ` +
       `roster: ${roster.rounds} rounds per subject of ${roster.seconds} s churn, ${roster.tails} × ${roster.tailSeconds} s and ${roster.worst} worst cases; ` +
       `meeting's chat: ${chat.rounds} interleaved rounds of ${chat.slices} blocks of ${chat.calls} messages per variant, ${chat.burstRounds} bursts per subject; ` +
-      `flood: ${flood.rounds} alternated rounds per subject, ${flood.windowMs / 1000} s windows; run took ${seconds} s`,
+      `flood: ${flood.rounds} alternated rounds per subject, ${flood.windowMs / 1000} s windows; ` +
+      `roster at scale: ${scale.sizes.join(', ')} participants, ${scale.rounds} rounds per subject of ${scale.seconds} s churn and ${scale.tails} × ${scale.tailSeconds} s; run took ${seconds} s`,
   ].join('\n');
 }
 
@@ -132,6 +135,7 @@ async function main() {
     if (part('roster')) await rosterAtScale(bench);
     if (part('chat')) await meetingChat(bench);
     if (part('flood')) await pageFlood(bench);
+    if (part('scale')) await rosterAuditorium(bench);
 
     const sorted = byFigure(rows);
     const out = table(sorted);

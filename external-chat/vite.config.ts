@@ -31,6 +31,10 @@ export default defineConfig(({ command }) => {
       target: 'es2022',
       // Infinity serves the branding bundle under script-src 'self': no inline preload polyfill.
       modulePreload: { polyfill: false },
+      // terser rather than Vite's default (oxc): the same code 80 B smaller gzipped (make bench, figure 5), and the plugin's
+      // size budget is frozen. Two passes; more measured larger.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
       // One classic script (see classic-script.ts): it loads without CORS when the plugin's frame has an opaque origin.
       rolldownOptions: { output: { format: 'iife' } },
     },

@@ -3,7 +3,8 @@
 // A 1,000-participant meeting changing 100 times a second (the simulator's churn:
 // joins, leaves, lobby admissions, mute, camera, hand, spotlight), with the page
 // subscribed to the roster. Two simulators in one page, identical but for their
-// plugin: external-chat (the page subscribes with host-bridge's chat.on('roster'))
+// plugin: external-chat (the page subscribes with host-bridge's chat.on('roster'), which takes the
+// roster as changes, topic roster-changes, and keeps the list)
 // and the relay, which forwards each participantsActivities event's changes to the
 // top window (O(1) per change; the page applies them to a Map seeded from the
 // simulator). Runs alternate between the two, one churning at a time.
@@ -25,6 +26,7 @@ import { profileShares } from '../lib/profile.mjs';
 import { root } from '../lib/root.mjs';
 import { median } from '../lib/stats.mjs';
 import { sleep } from '../lib/wait.mjs';
+import { changeTimes, expectedRoster, lastChange, PROFILE_INTERVAL_US, SCRIPT, TOPIC_INTERVAL_MS } from '../lib/roster.mjs';
 
 const BUDGET = {
   /**
@@ -45,59 +47,6 @@ export const plan = (quick) =>
   quick
     ? { participants: 1_000, rate: 100, seconds: 3, tails: 0, tailSeconds: 1, worst: 0, rounds: 1 }
     : { participants: 1_000, rate: 100, seconds: 10, tails: 3, tailSeconds: 1, worst: 8, rounds: 2 };
-/** external-chat's coalescing interval for topics (external-chat/src/plugin-endpoint.ts TOPIC_INTERVAL_MS). */
-const TOPIC_INTERVAL_MS = 100;
-/** Where each subject's own code is served (profile attribution by script URL). */
-const SCRIPT = { chat: '/webapp3/branding/plugins/external-chat/', relay: '/webapp3/bench/relay/' };
-const PROFILE_INTERVAL_US = 500;
-
-/** The simulator's roster as the page compares it: [uuid, ...fields as booleans]. */
-const expectedRoster = (sim, fields) =>
-  sim.evaluate((f) => window.__sim.roster().map((p) => [p.uuid, ...f.map((k) => p[k] === true)]), fields);
-
-/**
- * The last change, made in a task of its own after this call returns (so neither the
- * expected roster's mapping nor the reply to the bench runs between the change and
- * the plugin's handling of it): churn stops, then one participant's mute flips. With
- * `lead`, another participant's mute flips in the task before it: that one is sent at
- * once, so the last waits a whole coalescing interval (the worst case by design).
- * Returns the roster expected after it; the change's time is read with `changeTimes`.
- */
-const lastChange = (sim, fields, lead = false) =>
-  sim.evaluate(
-    ([f, withLead]) => {
-      const s = window.__sim;
-      s.stopChurn();
-      const stoppedAt = performance.timeOrigin + performance.now();
-      const list = s.roster();
-      const expected = list.map((p) => [p.uuid, ...f.map((k) => p[k] === true)]);
-      const muted = 1 + f.indexOf('isMuted');
-      const flip = (i) => {
-        expected[i][muted] = list[i].isMuted !== true;
-        return () => {
-          if (!s.updateParticipant(list[i].uuid, { isMuted: list[i].isMuted !== true })) throw new Error(`could not update ${list[i].uuid}`);
-        };
-      };
-      const last = flip(list.length >> 1);
-      const first = withLead ? flip((list.length >> 1) + 1) : null;
-      window.__lastChange = { stoppedAt, at: 0 };
-      const lastTask = () =>
-        setTimeout(() => {
-          window.__lastChange.at = performance.timeOrigin + performance.now();
-          last();
-        }, 0);
-      if (first)
-        setTimeout(() => {
-          first();
-          lastTask();
-        }, 0);
-      else lastTask();
-      return expected;
-    },
-    [fields, lead],
-  );
-const changeTimes = (sim) => sim.evaluate(() => window.__lastChange);
-
 /**
  * Figure 7: external-chat's and the relay's simulators in one page (--quick: external-chat's
  * alone, the message count and one envelope's size only).
@@ -248,8 +197,13 @@ export async function rosterAtScale({ quick, browser, servers, errors, row, debu
   await context.close();
 }
 
-/** One `roster` envelope as the page receives it (a change in the simulator sends one): its size, and its clone cost. */
+/**
+ * One whole `roster` envelope as a raw page subscribed to `roster` receives it (a change in the simulator sends
+ * one; host-bridge takes the roster as changes): its size, and its clone cost.
+ */
 async function rosterEnvelope({ row, debug }, page, sim, rounds) {
+  await page.evaluate(() => window.__bench.rawSubscribe('chat', ['roster'], true));
+  await sleep(300);
   const captured = page.evaluate(() => window.__bench.captureRosterEnvelope(5_000));
   await sleep(200);
   await sim.evaluate(() => {
@@ -258,6 +212,7 @@ async function rosterEnvelope({ row, debug }, page, sim, rounds) {
     s.updateParticipant(p.uuid, { raisedHand: p.raisedHand !== true });
   });
   const { bytes: size, participants } = await captured;
+  await page.evaluate(() => window.__bench.rawSubscribe('chat', ['roster'], false));
   row(`7. one \`roster\` envelope of ${participants} entries, JSON`, bytes(size));
   if (rounds === 0) return { bytes: size, participants };
   const cost = await page.evaluate((r) => window.__bench.cloneCost(20, r), rounds);

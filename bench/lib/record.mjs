@@ -1,4 +1,4 @@
-// `--record` (make bench-record): the run's table, written into bench/README.md between its markers.
+// `--record` (make bench-record): the run's table, written into bench/RESULTS.md between its markers.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { root } from './root.mjs';
 export const BEGIN = '<!-- bench:begin (make bench-record rewrites everything up to bench:end) -->';
 export const END = '<!-- bench:end -->';
 /** The file whose table `--record` rewrites, from the repository's root. */
-export const RECORDED_IN = 'bench/README.md';
+export const RECORDED_IN = 'bench/RESULTS.md';
 
 /**
  * `markdown` with everything between the markers replaced by `text` (the markers stay).
@@ -22,7 +22,7 @@ export function withRecord(markdown, text, name = RECORDED_IN) {
   return `${markdown.slice(0, begin + BEGIN.length)}\n${text}\n${markdown.slice(end)}`;
 }
 
-/** Rewrites bench/README.md between the bench markers. */
+/** Rewrites bench/RESULTS.md between the bench markers. */
 export function record(text) {
   const file = join(root, RECORDED_IN);
   writeFileSync(file, withRecord(readFileSync(file, 'utf8'), text));

@@ -69,6 +69,10 @@
    * `roster` envelopes that came since the flood was posted.
    */
   const flooded = { ids: new Map(), unknown: 0, refused: 0, firstAt: 0, lastAt: 0, rosters: 0 };
+  /** The roster's messages (either subject, whole lists or changes), kept while asked for: their bytes are counted afterwards, not while the page is profiled. */
+  const kept = { on: false, messages: [] };
+  /** The handler watchRoster('chat') added (removed to time a new subscription's snapshot). */
+  let offRoster = null;
   /** One raw `roster` envelope, kept only when asked for (the size and clone figures). */
   let wantEnvelope = false;
   let envelope = null;
@@ -96,6 +100,7 @@
     const name = d.action.startsWith(PREFIX.chat) ? 'chat' : d.action.startsWith(PREFIX.relay) ? 'relay' : d.action.startsWith(PREFIX.empty) ? 'empty' : null;
     if (name === null) return;
     const action = d.action.slice(PREFIX[name].length);
+    if (kept.on && (action === 'roster' || action === 'roster-change' || action === 'roster-changes')) kept.messages.push(d);
     if (action === 'ready') {
       plugins[name] = event.source;
       for (const resolve of readyWaiters[name].splice(0)) resolve(at);
@@ -177,14 +182,15 @@
     },
     close: () => chat.close(),
 
-    /** Subscribes `name` to the roster: external-chat through host-bridge (resolves on its snapshot), the relay by envelope. */
-    watchRoster(name) {
+    /** Subscribes `name` to the roster: external-chat through host-bridge (resolves on its snapshot, rejects after `timeoutMs`), the relay by envelope. */
+    watchRoster(name, timeoutMs = 20_000) {
       if (name === 'relay') {
         post('relay', 'subscribe', { topics: ['roster'] });
         return undefined;
       }
-      return new Promise((resolve) => {
-        chat.on('roster', ({ participants }) => {
+      return new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error(`no roster within ${timeoutMs} ms`)), timeoutMs);
+        offRoster = chat.on('roster', ({ participants }) => {
           const r = rosters.chat;
           r.entries = participants;
           r.at = now();
@@ -193,6 +199,39 @@
           resolve();
         });
       });
+    },
+    /**
+     * Unsubscribes from external-chat's roster (host-bridge's last handler goes), then subscribes again:
+     * resolves with the ms from the new handler to its first whole list (a snapshot), and that list's length.
+     */
+    async resubscribeRoster(timeoutMs) {
+      offRoster?.();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const t0 = performance.now();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no whole roster within ${timeoutMs} ms`)), timeoutMs);
+        let done = false;
+        offRoster = chat.on('roster', ({ participants, change }) => {
+          const r = rosters.chat;
+          r.entries = participants;
+          r.at = now();
+          r.count++;
+          r.onMessage?.();
+          if (done || (change && !change.snapshot)) return;
+          done = true;
+          clearTimeout(timer);
+          resolve({ ms: performance.now() - t0, entries: participants.length });
+        });
+      });
+    },
+    /** Starts keeping the roster's messages as they arrive (`on`), or stops: then resolves with their count and JSON bytes (UTF-8), forgetting them. */
+    keepRosterMessages(on) {
+      kept.on = on;
+      if (on) return undefined;
+      const encoder = new TextEncoder();
+      const out = { messages: kept.messages.length, bytes: kept.messages.reduce((sum, m) => sum + encoder.encode(JSON.stringify(m)).length, 0) };
+      kept.messages = [];
+      return out;
     },
     /**
      * Subscribes `name` to the meeting's chat: external-chat through host-bridge
@@ -252,6 +291,10 @@
         r.onMessage = check;
         check();
       });
+    },
+    /** Subscribes `name`'s plugin to `topics` by envelope, as a raw page does (`on`), or unsubscribes. */
+    rawSubscribe(name, topics, on) {
+      post(name, on ? 'subscribe' : 'unsubscribe', { topics });
     },
     /** Keeps the next raw `roster` envelope; resolves with its JSON size in bytes (UTF-8). */
     async captureRosterEnvelope(timeoutMs) {

@@ -31,10 +31,12 @@ window.__rosterProbe = (participants, n, rounds) => {
   onParticipants([{ type: 'all', participants }]);
   let sent;
   const clock = { now: () => 0, setTimeout: () => 0, clearTimeout: nothing };
-  const topics = createTopics({ service, codec: pluginCodec(EXTERNAL_CHAT), post: (envelope) => void (sent = envelope), warn: nothing, isOn: () => true, clock });
-  // A subscribe sends the snapshot at once: the path every roster message takes.
+  const topics = createTopics({ service, codec: pluginCodec(EXTERNAL_CHAT), post: (envelope) => void (sent = envelope), warn: nothing, isOn: () => true, whyOff: String, clock });
+  // A subscribe sends the whole list at once: the path every whole roster message takes. (Subscribing again
+  // would be coalesced: the page unsubscribes first.)
   const build = () => {
     topics.subscribe(['roster'], true);
+    topics.subscribe(['roster'], false);
     return sent;
   };
   // What the page receives: a copy, as postMessage makes one.

@@ -6,7 +6,7 @@ describe('coalescer', () => {
   it('sends the first change of a quiet spell at once', () => {
     const { clock } = manualClock();
     const sent: number[] = [];
-    const c = createCoalescer(() => sent.push(clock.now()), 100, clock);
+    const c = createCoalescer(() => void sent.push(clock.now()), 100, clock);
     c.changed();
     expect(sent).toEqual([0]);
   });
@@ -15,7 +15,7 @@ describe('coalescer', () => {
     const { clock, advance } = manualClock();
     let state = 0;
     const sent: [number, number][] = [];
-    const c = createCoalescer(() => sent.push([clock.now(), state]), 100, clock);
+    const c = createCoalescer(() => void sent.push([clock.now(), state]), 100, clock);
     for (let i = 1; i <= 50; i++) {
       state = i;
       c.changed();
@@ -33,7 +33,7 @@ describe('coalescer', () => {
   it('never sends twice within the interval, whatever the pattern of changes', () => {
     const { clock, advance } = manualClock();
     const sent: number[] = [];
-    const c = createCoalescer(() => sent.push(clock.now()), 100, clock);
+    const c = createCoalescer(() => void sent.push(clock.now()), 100, clock);
     for (const gap of [0, 1, 99, 1, 150, 0, 30, 70, 5, 300, 2]) {
       advance(gap);
       c.changed();
@@ -43,14 +43,15 @@ describe('coalescer', () => {
     expect(sent.length).toBeGreaterThan(3);
   });
 
-  it('after a snapshot, the next change waits its turn; cancel forgets a pending send', () => {
+  it('after a send now (a snapshot), the next change waits its turn; cancel forgets a pending send', () => {
     const { clock, advance, pending } = manualClock();
     const sent: number[] = [];
-    const c = createCoalescer(() => sent.push(clock.now()), 100, clock);
+    const c = createCoalescer(() => void sent.push(clock.now()), 100, clock);
     advance(500);
-    c.sent();
+    c.now();
     c.changed();
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([500]);
+    sent.length = 0;
     advance(100);
     expect(sent).toEqual([600]);
     c.changed();
@@ -58,5 +59,27 @@ describe('coalescer', () => {
     c.cancel();
     advance(1000);
     expect(sent).toEqual([600]);
+  });
+
+  it('waits longer after a send that asks for it (a large message), and never less than the interval', () => {
+    const { clock, advance } = manualClock();
+    const sent: number[] = [];
+    const waits = [1_000, 20];
+    const c = createCoalescer(() => {
+      sent.push(clock.now());
+      return waits.shift();
+    }, 100, clock);
+    c.changed();
+    advance(500);
+    c.changed();
+    advance(499);
+    expect(sent).toEqual([0]);
+    advance(1);
+    expect(sent).toEqual([0, 1_000]);
+    c.changed();
+    advance(99);
+    expect(sent).toEqual([0, 1_000]);
+    advance(1);
+    expect(sent).toEqual([0, 1_000, 1_100]);
   });
 });

@@ -7,8 +7,8 @@
 export interface Coalescer {
   /** The value changed. */
   changed(): void;
-  /** The value was just sent by other means (a snapshot): the next change waits its turn. */
-  sent(): void;
+  /** Sends now (a new subscriber's snapshot): the next change waits its turn. */
+  now(): void;
   /** Forget a pending send. */
   cancel(): void;
 }
@@ -19,24 +19,26 @@ export interface Clock {
   clearTimeout(timer: unknown): void;
 }
 
-export function createCoalescer(send: () => void, intervalMs: number, clock: Clock): Coalescer {
+/** `send` may return a longer wait before the next send than `intervalMs` (after a large message). */
+export function createCoalescer(send: () => number | void, intervalMs: number, clock: Clock): Coalescer {
   let last = -Infinity;
+  let wait = intervalMs;
   let timer: unknown;
   const fire = (): void => {
     timer = undefined;
     last = clock.now();
-    send();
+    wait = Math.max(intervalMs, send() ?? 0);
   };
   return {
     changed() {
       if (timer !== undefined) return;
-      const wait = last + intervalMs - clock.now();
-      if (wait <= 0) fire();
-      else timer = clock.setTimeout(fire, wait);
+      const left = last + wait - clock.now();
+      if (left <= 0) fire();
+      else timer = clock.setTimeout(fire, left);
     },
-    sent() {
+    now() {
       this.cancel();
-      last = clock.now();
+      fire();
     },
     cancel() {
       if (timer !== undefined) clock.clearTimeout(timer);

@@ -133,14 +133,14 @@ describe('loadConfig', () => {
   it.each([500, 403, 503])('fails closed on HTTP %i, naming the status', async (status) => {
     vi.stubGlobal('fetch', answer(status, '{}'));
     expect(error(await loadConfig(url))).toBe(
-      `fetching ${url.href} answered HTTP ${status}; only a 404 means "no config.json". The chat bridge stays off until config.json is fixed or removed.`,
+      `fetching ${url.href} answered HTTP ${status}; only a 404 means "no config.json". The chat bridge stays off until config.json can be read and is valid, or is removed (404).`,
     );
   });
 
   it('fails closed on bad content, saying what is wrong', async () => {
     vi.stubGlobal('fetch', answer(200, '{"allowedOrigins": "everyone"}'));
     expect(error(await loadConfig(url))).toBe(
-      'config.json: "allowedOrigins" must be a non-empty array of origins. The chat bridge stays off until config.json is fixed or removed.',
+      'config.json: "allowedOrigins" must be a non-empty array of origins. The chat bridge stays off until config.json can be read and is valid, or is removed (404).',
     );
   });
 
@@ -161,7 +161,7 @@ describe('loadConfig', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(settled).toBe(
       `${url.href} got no answer within 5 s: check that the server answers requests for the plugin's folder (a proxy or firewall that holds them?). ` +
-        'The chat bridge stays off until config.json can be read or is removed (404).',
+        'The chat bridge stays off until config.json can be read and is valid, or is removed (404).',
     );
     expect(signal?.aborted).toBe(true);
   });
@@ -177,10 +177,10 @@ describe('loadConfig', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const opaque = error(await loadConfig(url, { opaqueOrigin: true }));
     expect(opaque).toContain("opaque origin ('null')");
-    expect(opaque).toContain('add "allow-same-origin" to this plugin\'s "sandboxValues" in the branding manifest');
-    expect(opaque).toContain('serve config.json with the header Access-Control-Allow-Origin: *');
+    expect(opaque).toContain('Give this plugin "allow-same-origin" in the branding manifest\'s "sandboxValues"');
+    expect(opaque).toContain('serve config.json with Access-Control-Allow-Origin: *');
     expect(opaque).toContain('The chat bridge stays off');
     const sameOrigin = error(await loadConfig(url));
-    expect(sameOrigin).toBe(`could not fetch ${url.href} (Failed to fetch). The chat bridge stays off until config.json can be read.`);
+    expect(sameOrigin).toBe(`could not fetch ${url.href} (Failed to fetch). The chat bridge stays off until config.json can be read and is valid, or is removed (404).`);
   });
 });

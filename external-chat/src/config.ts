@@ -72,20 +72,20 @@ export function featurePlan(config: PluginConfig): FeaturePlan {
 
 /** The start-up line: exactly what is on and off, and for whom. */
 export function describePlan(config: PluginConfig, { on, off, locked }: FeaturePlan): string {
-  const offText = off.length === 0 ? '' : `; off: ${off.join(', ')}`;
+  const what = `${on.join(', ') || 'nothing'}${off.length === 0 ? '' : `; off: ${off.join(', ')}`}`;
   if (locked) {
     return (
-      `on for any page that frames Web App 3: ${on.join(', ') || 'nothing'}${offText}. The meeting's data (names, private messages) and host powers ` +
+      `on for any page that frames Web App 3: ${what}. The meeting's data (names, private messages) and host powers ` +
       `go only to a page config.json names: to turn them on for yours, put this in plugins/external-chat/config.json: ${ALLOWED_ORIGINS_EXAMPLE}`
     );
   }
   if (!config.allowedOrigins) {
     return (
-      `on for ANY page that frames Web App 3 ("openMeetingToAnyPage": true): ${on.join(', ') || 'nothing'}${offText}. Any such page can read the roster ` +
+      `on for ANY page that frames Web App 3 ("openMeetingToAnyPage": true): ${what}. Any such page can read the roster ` +
       `and the private meeting chat and act with the user's rights: name your page in config.json instead, ${ALLOWED_ORIGINS_EXAMPLE}`
     );
   }
-  return `on for ${config.allowedOrigins.join(', ')}: ${on.join(', ') || 'nothing'}${offText}`;
+  return `on for ${config.allowedOrigins.join(', ')}: ${what}`;
 }
 
 /** The dialect a config names; ours when it names none. */
@@ -96,30 +96,26 @@ const DIALECT_NAMES = Object.keys(DIALECTS) as DialectName[];
 const LABEL = { type: 'string', nonEmpty: true, maxLength: 100, optional: true } as const;
 const LABEL_FIELDS = { open: LABEL, close: LABEL } as const;
 
-function parseLabels(value: unknown): Result<CustomLabels> {
+/** What is wrong with config.json's `labels`; undefined when nothing is. */
+function labelsError(value: unknown): string | undefined {
   const example = 'such as {"open": "Open support chat", "close": "Close support chat"}';
-  if (!isRecord(value)) return { ok: false, error: `config.json: "labels" must be an object ${example}` };
+  if (!isRecord(value)) return `config.json: "labels" must be an object ${example}`;
   const unknown = Object.keys(value).filter((key) => !Object.hasOwn(LABEL_FIELDS, key));
-  if (unknown.length > 0) return { ok: false, error: `config.json: "labels" has unknown key(s) ${unknown.join(', ')}; the keys are "open" and "close"` };
+  if (unknown.length > 0) return `config.json: "labels" has unknown key(s) ${unknown.join(', ')}; the keys are "open" and "close"`;
   const checked = checkFields('config.json "labels"', value, LABEL_FIELDS);
-  return checked.ok ? checked : { ok: false, error: `${checked.error} (${example})` };
+  return checked.ok ? undefined : `${checked.error} (${example})`;
 }
 
 /** A misspelt feature would silently switch it off: every name must be one the dialect has. */
-function parseFeatures(value: unknown, dialect: DialectName): Result<string[]> {
+function featuresError(value: unknown, dialect: DialectName): string | undefined {
   const known = featuresOf(DIALECTS[dialect]);
   const whose = dialect === 'external-chat' ? '' : ` of the ${dialect} dialect`;
-  if (!Array.isArray(value)) return { ok: false, error: `config.json: "features" must be an array of feature names (${known.join(', ')})` };
+  if (!Array.isArray(value)) return `config.json: "features" must be an array of feature names (${known.join(', ')})`;
   const bad = value.find((name) => typeof name !== 'string' || !known.includes(name));
-  if (bad !== undefined) return { ok: false, error: `config.json: "features" lists ${JSON.stringify(bad)}, which is not a feature${whose}; the features are ${known.join(', ')}` };
-  return { ok: true, value: value as string[] };
+  return bad === undefined ? undefined : `config.json: "features" lists ${JSON.stringify(bad)}, which is not a feature${whose}; the features are ${known.join(', ')}`;
 }
 
-function parseDialect(value: unknown): Result<DialectName> {
-  return typeof value === 'string' && (DIALECT_NAMES as string[]).includes(value)
-    ? { ok: true, value: value as DialectName }
-    : { ok: false, error: `config.json: "dialect" must be one of ${DIALECT_NAMES.map((name) => JSON.stringify(name)).join(', ')} (the page's wire vocabulary), got ${JSON.stringify(value)}` };
-}
+const fail = (error: string): Result<never> => ({ ok: false, error });
 
 /** Parses config.json's text; errors say which key is wrong and what it must be. */
 export function parseConfig(text: string): Result<PluginConfig> {
@@ -127,14 +123,12 @@ export function parseConfig(text: string): Result<PluginConfig> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `config.json is not valid JSON (${(error as Error).message})` };
+    return fail(`config.json is not valid JSON (${(error as Error).message})`);
   }
-  if (!isRecord(data)) {
-    return { ok: false, error: 'config.json must hold an object such as {"allowedOrigins": ["https://portal.example.com"]}' };
-  }
+  if (!isRecord(data)) return fail('config.json must hold an object such as {"allowedOrigins": ["https://portal.example.com"]}');
   const unknownKeys = Object.keys(data).filter((key) => !KEYS.includes(key));
   if (unknownKeys.length > 0) {
-    return { ok: false, error: `config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}` };
+    return fail(`config.json has unknown key(s) ${unknownKeys.join(', ')}; the keys are ${KEYS.map((key) => `"${key}"`).join(', ')}`);
   }
   const { allowedOrigins: origins, debug, dialect, features, labels, postFrom, openMeetingToAnyPage: open } = data as {
     allowedOrigins?: unknown;
@@ -146,61 +140,45 @@ export function parseConfig(text: string): Result<PluginConfig> {
     openMeetingToAnyPage?: unknown;
   };
   const notBoolean = (key: string, value: unknown): false | Result<never> =>
-    value !== undefined && typeof value !== 'boolean' && { ok: false, error: `config.json: "${key}" must be true or false` };
+    value !== undefined && typeof value !== 'boolean' && fail(`config.json: "${key}" must be true or false`);
   const badFlag = notBoolean('debug', debug) || notBoolean('openMeetingToAnyPage', open);
   if (badFlag) return badFlag;
   if (open !== undefined && origins !== undefined) {
-    return { ok: false, error: 'config.json: "openMeetingToAnyPage" opens the meeting to any page, "allowedOrigins" to the pages it names: keep one (allowedOrigins)' };
+    return fail('config.json: "openMeetingToAnyPage" opens the meeting to any page, "allowedOrigins" to the pages it names: keep one (allowedOrigins)');
   }
-  const parsedDialect = dialect === undefined ? undefined : parseDialect(dialect);
-  if (parsedDialect && !parsedDialect.ok) return parsedDialect;
-  const { name: dialectName, topics } = dialectOf(parsedDialect ? { dialect: parsedDialect.value } : {});
+  if (dialect !== undefined && !(DIALECT_NAMES as unknown[]).includes(dialect)) {
+    return fail(`config.json: "dialect" must be one of ${DIALECT_NAMES.map((name) => JSON.stringify(name)).join(', ')} (the page's wire vocabulary), got ${JSON.stringify(dialect)}`);
+  }
+  const { name: dialectName, topics } = dialectOf(data as PluginConfig);
   // A dialect without subscriptions sends the meeting unasked: only to pages the deployment named.
   if (topics === 'unsolicited' && origins === undefined) {
-    return {
-      ok: false,
-      error:
-        `config.json: the ${dialectName} dialect sends the meeting's roster to the page without being asked, so it needs "allowedOrigins": ` +
-        `add the origin of the page that embeds Web App 3, such as "allowedOrigins": ["https://chat.example.com"]`,
-    };
+    return fail(
+      `config.json: the ${dialectName} dialect sends the meeting's roster to the page without being asked, so it needs "allowedOrigins" ` +
+        `naming the page that embeds Web App 3, such as ${ALLOWED_ORIGINS_EXAMPLE}`,
+    );
   }
-  const parsedFeatures = features === undefined ? undefined : parseFeatures(features, dialectName);
-  if (parsedFeatures && !parsedFeatures.ok) return parsedFeatures;
+  const badFeatures = features === undefined ? undefined : featuresError(features, dialectName);
+  if (badFeatures) return fail(badFeatures);
   // Listing the meeting for a page nobody named asks for something the plugin will not do: say so, instead of quietly leaving it off.
-  const locked = needsNamedPage(origins, open) && parsedFeatures?.value.find((name) => !OPEN_FEATURES.includes(name));
+  const locked = needsNamedPage(origins, open) && (features as string[] | undefined)?.find((name) => !OPEN_FEATURES.includes(name));
   if (locked) {
-    return {
-      ok: false,
-      error:
-        `config.json: "features" lists '${locked}', which hands the meeting's data or host powers to the page, but names no "allowedOrigins": ` +
+    return fail(
+      `config.json: "features" lists '${locked}', which hands the meeting's data or host powers to the page, but names no "allowedOrigins": ` +
         `any page that frames Web App 3 could ask. Add your page's origin, such as ${ALLOWED_ORIGINS_EXAMPLE}`,
-    };
+    );
   }
-  const parsedLabels = labels === undefined ? undefined : parseLabels(labels);
-  if (parsedLabels && !parsedLabels.ok) return parsedLabels;
+  const badLabels = labels === undefined ? undefined : labelsError(labels);
+  if (badLabels) return fail(badLabels);
   if (postFrom !== undefined && !POST_FROM.includes(postFrom as PostFrom)) {
-    return { ok: false, error: `config.json: "postFrom" must be ${POST_FROM.map((value) => `"${value}"`).join(' or ')}, got ${JSON.stringify(postFrom)}` };
+    return fail(`config.json: "postFrom" must be ${POST_FROM.map((value) => `"${value}"`).join(' or ')}, got ${JSON.stringify(postFrom)}`);
   }
-  const flags: PluginConfig = {
-    ...(postFrom === undefined ? {} : { postFrom: postFrom as PostFrom }),
-    ...(debug === undefined ? {} : { debug: debug as boolean }),
-    ...(open === undefined ? {} : { openMeetingToAnyPage: open as boolean }),
-    ...(parsedDialect ? { dialect: parsedDialect.value } : {}),
-    ...(parsedFeatures ? { features: parsedFeatures.value } : {}),
-    ...(parsedLabels ? { labels: parsedLabels.value } : {}),
-  };
-  if (origins === undefined) return { ok: true, value: flags };
-  if (!Array.isArray(origins) || origins.length === 0) {
-    return { ok: false, error: 'config.json: "allowedOrigins" must be a non-empty array of origins' };
-  }
+  // Every key is known and checked: the config is the file's own object.
+  const config = data as PluginConfig;
+  if (origins === undefined) return { ok: true, value: config };
+  if (!Array.isArray(origins) || origins.length === 0) return fail('config.json: "allowedOrigins" must be a non-empty array of origins');
   const bad = origins.find((origin) => !isOrigin(origin));
-  if (bad !== undefined) {
-    return {
-      ok: false,
-      error: `config.json: ${JSON.stringify(bad)} is not an origin; write scheme://host[:port] with no path or trailing slash`,
-    };
-  }
-  return { ok: true, value: { ...flags, allowedOrigins: origins as string[] } };
+  if (bad !== undefined) return fail(`config.json: ${JSON.stringify(bad)} is not an origin; write scheme://host[:port] with no path or trailing slash`);
+  return { ok: true, value: config };
 }
 
 /** How long start-up waits for config.json: a request that is never answered must not leave the plugin half started. */
@@ -216,7 +194,8 @@ export interface LoadConfigOptions {
   timeoutMs?: number;
 }
 
-const STAYS_OFF = 'The chat bridge stays off';
+/** Every reason config.json cannot be used ends the same way. */
+const STAYS_OFF = 'The chat bridge stays off until config.json can be read and is valid, or is removed (404).';
 
 /**
  * Fetches config.json. A missing file (404) means no gating; anything else
@@ -228,15 +207,15 @@ const STAYS_OFF = 'The chat bridge stays off';
 export async function loadConfig(url: URL, { opaqueOrigin = false, timeoutMs = CONFIG_TIMEOUT_MS }: LoadConfigOptions = {}): Promise<Result<PluginConfig>> {
   const abort = new AbortController();
   // `read` never rejects: only the time-out does.
-  return withTimeout(
+  const outcome = await withTimeout(
     read(url, abort.signal, opaqueOrigin),
     timeoutMs,
-    `${url.href} got no answer within ${timeoutMs / 1000} s: check that the server answers requests for the plugin's ` +
-      `folder (a proxy or firewall that holds them?). ${STAYS_OFF} until config.json can be read or is removed (404).`,
-  ).catch((error: Error) => {
+    `${url.href} got no answer within ${timeoutMs / 1000} s: check that the server answers requests for the plugin's folder (a proxy or firewall that holds them?).`,
+  ).catch((error: Error): Result<never> => {
     abort.abort();
     return { ok: false, error: error.message };
   });
+  return outcome.ok ? outcome : { ok: false, error: `${outcome.error} ${STAYS_OFF}` };
 }
 
 async function read(url: URL, signal: AbortSignal, opaqueOrigin: boolean): Promise<Result<PluginConfig>> {
@@ -248,27 +227,26 @@ async function read(url: URL, signal: AbortSignal, opaqueOrigin: boolean): Promi
       return {
         ok: false,
         error:
-          `could not read ${url.href} (${(error as Error).message}): the plugin's frame has an opaque origin ('null') because ` +
-          `the branding manifest does not give it "allow-same-origin", so config.json is a cross-origin request that needs CORS. ` +
-          `Either add "allow-same-origin" to this plugin's "sandboxValues" in the branding manifest, or serve config.json with ` +
-          `the header Access-Control-Allow-Origin: *. ${STAYS_OFF} until then.`,
+          `could not read ${url.href} (${(error as Error).message}): the plugin's frame has an opaque origin ('null'), so config.json ` +
+          `needs CORS. Give this plugin "allow-same-origin" in the branding manifest's "sandboxValues", or serve config.json with ` +
+          `Access-Control-Allow-Origin: *.`,
       };
     }
-    return { ok: false, error: `could not fetch ${url.href} (${(error as Error).message}). ${STAYS_OFF} until config.json can be read.` };
+    return { ok: false, error: `could not fetch ${url.href} (${(error as Error).message}).` };
   }
   if (response.status === 404) return { ok: true, value: {} };
   if (!response.ok) {
     return {
       ok: false,
-      error: `fetching ${url.href} answered HTTP ${response.status}; only a 404 means "no config.json". ${STAYS_OFF} until config.json is fixed or removed.`,
+      error: `fetching ${url.href} answered HTTP ${response.status}; only a 404 means "no config.json".`,
     };
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    return { ok: false, error: `could not read ${url.href} (${(error as Error).message}). ${STAYS_OFF} until config.json can be read.` };
+    return { ok: false, error: `could not read ${url.href} (${(error as Error).message}).` };
   }
   const parsed = parseConfig(text);
-  return parsed.ok ? parsed : { ok: false, error: `${parsed.error}. ${STAYS_OFF} until config.json is fixed or removed.` };
+  return parsed.ok ? parsed : { ok: false, error: `${parsed.error}.` };
 }

@@ -2,6 +2,7 @@ import { ACTION_PREFIX, FEATURES, featuresOf, PAGE_LIMITS, pluginCodec, ROCKETCH
 import type { ToolbarButtonPayload } from '@pexip/plugin-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from './manual-clock';
+import { featurePlan } from './config';
 import { startPluginEndpoint } from './plugin-endpoint';
 import { createService, type WebApp3 } from './service';
 
@@ -61,7 +62,9 @@ function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof star
   const warnings: string[] = [];
   const fake = fakeWebApp();
   const service = createService(fake.webapp, () => undefined);
-  startPluginEndpoint({ service, self, top, allowedOrigins, instanceId: 'instance-1', warn: (message) => warnings.push(message), ...more });
+  // Why a feature is off, as a deployment with allowedOrigins says it.
+  const { whyOff } = featurePlan({ allowedOrigins: ['https://x.example'], features: [] });
+  startPluginEndpoint({ service, self, top, allowedOrigins, instanceId: 'instance-1', whyOff, warn: (message) => warnings.push(message), ...more });
   const greeting = posted.splice(0);
   const send = (data: unknown, from: { source?: unknown; origin?: string; isTrusted?: boolean } = {}): void =>
     listeners.get('message')?.({
@@ -75,7 +78,7 @@ function harness(allowedOrigins?: string[], more: Partial<Parameters<typeof star
 
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
 const ALL_FEATURES = FEATURES;
-const READY = envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ALL_FEATURES, connected: false });
+const READY = envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ALL_FEATURES, connected: false, topics: ['roster', 'roster-changes', 'self', 'meeting-chat'] });
 
 afterEach(() => {
   delete (Object.prototype as Record<string, unknown>).polluted;
@@ -254,7 +257,7 @@ describe('plugin endpoint: what it drops', () => {
         `ignored a message from https://other.example without the '${ACTION_PREFIX}' action prefix`,
       ]);
       vi.advanceTimersByTime(10_000);
-      expect(h.warnings.slice(2)).toEqual([`ignored 299 more messages from ${HOST} without the '${ACTION_PREFIX}' action prefix in the last 10 s`]);
+      expect(h.warnings.slice(2)).toEqual([`299 more in the last 10 s like: ignored a message from ${HOST} without the '${ACTION_PREFIX}' action prefix`]);
     } finally {
       vi.useRealTimers();
     }
@@ -268,7 +271,7 @@ describe('plugin endpoint: what it drops', () => {
       vi.advanceTimersByTime(10_000);
       expect(h.warnings).toEqual([
         "dropped a message from https://evil.example: it is not in config.json's allowedOrigins",
-        "dropped 49 more messages from https://evil.example in the last 10 s: it is not in config.json's allowedOrigins",
+        "49 more in the last 10 s like: dropped a message from https://evil.example: it is not in config.json's allowedOrigins",
       ]);
     } finally {
       vi.useRealTimers();
@@ -358,7 +361,7 @@ describe('plugin endpoint: edges of the wire', () => {
       },
     } as unknown as Window;
     const fake = fakeWebApp();
-    startPluginEndpoint({ service: createService(fake.webapp, () => undefined), self, top, instanceId: 'i', warn: () => undefined });
+    startPluginEndpoint({ service: createService(fake.webapp, () => undefined), self, top, instanceId: 'i', whyOff: String, warn: () => undefined });
     expect([...parentListeners.keys()]).toEqual(['message']);
     parentListeners.get('message')?.({ data: envelope('dial-out', dial), source: top, origin: HOST, isTrusted: true } as unknown as MessageEvent);
     expect(fake.dialOut).toHaveBeenCalledTimes(1);
@@ -481,18 +484,19 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     h.send(envelope('subscribe', { topics: ['weather', 'roster'] }));
     expect(h.posted).toEqual([]);
     expect(h.warnings).toEqual([
-      "subscribe: ignored 'weather', which is not a topic; the topics are roster, self, meeting-chat",
+      "subscribe: ignored 'weather', which is not a topic; the topics are roster, roster-changes, self, meeting-chat",
       `subscribe: 'roster' is switched off in this deployment (config.json "features" does not list it)`,
     ]);
   });
 
-  it('announces only the features config.json lists, and whether the user is in the meeting', () => {
+  it('announces only the features config.json lists, their topics, and whether the user is in the meeting', () => {
     const h = harness(undefined, { features: ['chat', 'mute'] });
-    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: false })]);
+    expect(h.greeting).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: false, topics: [] })]);
     h.on.connected?.();
     h.posted.splice(0);
     h.send(envelope('ping'));
-    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: true })]);
+    expect(h.posted).toEqual([envelope('ready', { instanceId: 'instance-1', echoesRequestId: true, features: ['chat', 'mute'], connected: true, topics: [] })]);
+    expect(harness(undefined, { features: ['chat', 'roster'] }).greeting[0]?.topics).toEqual(['roster', 'roster-changes']);
   });
 
   it("announces features in the table's order, once each, however config.json lists them", () => {
@@ -509,6 +513,130 @@ describe('plugin endpoint: meeting data only for a page that subscribed', () => 
     h.on.disconnected?.({ userInitiated: true });
     t.advance(100);
     expect(rosterOf(h.posted)).toEqual([['a'], []]);
+  });
+});
+
+const changesOf = (posted: Record<string, unknown>[]) =>
+  posted
+    .filter((m) => m.action === `${ACTION_PREFIX}roster-change`)
+    .map(({ seq, snapshot, participants, removed }) => ({ seq, snapshot, participants: (participants as { uuid: string }[]).map((p) => p.uuid), removed }));
+
+describe('plugin endpoint: the roster as changes (roster-changes)', () => {
+  const subscribed = (people: string[] = []) => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    if (people.length > 0) h.on.participants?.([{ type: 'all', participants: people.map((uuid) => person(uuid)) }]);
+    h.send(envelope('subscribe', { topics: ['roster-changes'] }));
+    return { ...h, ...t };
+  };
+
+  it('sends a snapshot at once, then only who joined, changed or left, numbered, one message per 100 ms', () => {
+    const h = subscribed(['a', 'b', 'c']);
+    expect(changesOf(h.posted)).toEqual([{ seq: 1, snapshot: true, participants: ['a', 'b', 'c'], removed: [] }]);
+    h.posted.splice(0);
+    h.advance(100);
+    h.on.participants?.([{ type: 'update', participant: person('b', { isMuted: true }) }]);
+    // The first change of a quiet spell goes at once; the ones after it wait for the interval's end and go as one.
+    h.on.participants?.([{ type: 'join', participant: person('d') }]);
+    h.on.participants?.([{ type: 'leave', participant: person('a') }]);
+    h.on.participants?.([{ type: 'update', participant: person('d', { raisedHand: true }) }]);
+    expect(changesOf(h.posted)).toEqual([{ seq: 2, snapshot: false, participants: ['b'], removed: [] }]);
+    h.advance(100);
+    expect(changesOf(h.posted)).toEqual([
+      { seq: 2, snapshot: false, participants: ['b'], removed: [] },
+      { seq: 3, snapshot: false, participants: ['d'], removed: ['a'] },
+    ]);
+    // Whole entries, as the whole list carries them.
+    const last = h.posted.at(-1) as { participants: { uuid: string; raisedHand: boolean; isMuted: boolean }[] };
+    expect(last.participants[0]).toMatchObject({ uuid: 'd', raisedHand: true, isMuted: false });
+    expect(h.posted.filter((m) => m.action === `${ACTION_PREFIX}roster`)).toEqual([]);
+  });
+
+  it('sends nothing for a change the wire does not carry, or one Web App 3 reports twice', () => {
+    const h = subscribed(['a']);
+    h.posted.splice(0);
+    h.on.participants?.([{ type: 'update', participant: person('a', { spotlightOrder: 3 }) }]);
+    h.on.participants?.([{ type: 'join', participant: person('a') }]);
+    h.advance(1_000);
+    expect(h.posted).toEqual([]);
+  });
+
+  it('answers a page that subscribes again (it missed a message) with a snapshot, numbered on', () => {
+    const h = subscribed(['a']);
+    h.on.participants?.([{ type: 'join', participant: person('b') }]);
+    h.advance(100);
+    h.send(envelope('subscribe', { topics: ['roster-changes'] }));
+    h.advance(100);
+    expect(changesOf(h.posted)).toEqual([
+      { seq: 1, snapshot: true, participants: ['a'], removed: [] },
+      { seq: 2, snapshot: false, participants: ['b'], removed: [] },
+      { seq: 3, snapshot: true, participants: ['a', 'b'], removed: [] },
+    ]);
+  });
+
+  it('sends a snapshot when Web App 3 sends its whole list, and when the meeting ends', () => {
+    const h = subscribed(['a', 'b']);
+    h.posted.splice(0);
+    h.on.participants?.([{ type: 'all', participants: [person('b'), person('c')] }]);
+    h.advance(100);
+    h.on.disconnected?.({ userInitiated: true });
+    h.advance(100);
+    expect(changesOf(h.posted)).toEqual([
+      { seq: 2, snapshot: true, participants: ['b', 'c'], removed: [] },
+      { seq: 3, snapshot: true, participants: [], removed: [] },
+    ]);
+  });
+
+  it('sends a snapshot when more changed since the last message than the roster holds', () => {
+    const h = subscribed(['a', 'b']);
+    h.posted.splice(0);
+    h.advance(100);
+    h.on.participants?.([{ type: 'update', participant: person('a', { isMuted: true }) }]);
+    // Three came and went within one interval: more changed than the two people there.
+    for (const uuid of ['x', 'y', 'z']) {
+      h.on.participants?.([{ type: 'join', participant: person(uuid) }]);
+      h.on.participants?.([{ type: 'leave', participant: person(uuid) }]);
+    }
+    h.advance(100);
+    expect(changesOf(h.posted)).toEqual([
+      { seq: 2, snapshot: false, participants: ['a'], removed: [] },
+      { seq: 3, snapshot: true, participants: ['a', 'b'], removed: [] },
+    ]);
+  });
+
+  it('keeps sending whole lists to a page that subscribed to roster, beside the changes', () => {
+    const h = subscribed(['a']);
+    h.send(envelope('subscribe', { topics: ['roster'] }));
+    h.posted.splice(0);
+    h.advance(100);
+    h.on.participants?.([{ type: 'join', participant: person('b') }]);
+    expect(rosterOf(h.posted)).toEqual([['a', 'b']]);
+    expect(changesOf(h.posted)).toEqual([{ seq: 2, snapshot: false, participants: ['b'], removed: [] }]);
+  });
+
+  it('spaces whole lists by their size: after n entries the next waits n / 10 ms, if longer than 100 ms', () => {
+    const t = manualClock();
+    const h = harness(undefined, { clock: t.clock });
+    h.on.participants?.([{ type: 'all', participants: Array.from({ length: 5_000 }, (_, i) => person(`p${i}`)) }]);
+    h.send(envelope('subscribe', { topics: ['roster', 'roster-changes'] }));
+    h.posted.splice(0);
+    h.on.participants?.([{ type: 'join', participant: person('late') }]);
+    t.advance(499);
+    expect(h.posted).toEqual([]);
+    t.advance(1);
+    expect(rosterOf(h.posted).map((list) => list.length)).toEqual([5_001]);
+    // The changes after a 5,000-entry snapshot wait as long; a small change then spaces the next by 100 ms only.
+    expect(changesOf(h.posted)).toEqual([{ seq: 2, snapshot: false, participants: ['late'], removed: [] }]);
+    h.posted.splice(0);
+    h.on.participants?.([{ type: 'leave', participant: person('late') }]);
+    t.advance(100);
+    expect(changesOf(h.posted)).toEqual([{ seq: 3, snapshot: false, participants: [], removed: ['late'] }]);
+    expect(rosterOf(h.posted)).toEqual([]);
+    // 5,001 entries: 500.1 ms after the last whole list.
+    t.advance(400);
+    expect(rosterOf(h.posted)).toEqual([]);
+    t.advance(1);
+    expect(rosterOf(h.posted).map((list) => list.length)).toEqual([5_000]);
   });
 });
 
@@ -940,6 +1068,26 @@ describe("plugin endpoint: Rocket.Chat's dialect over the same service", () => {
     expect(h.posted.filter((m) => m.action === 'rocketchat:videoconf/self')).toEqual([
       rc('self', { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true }),
     ]);
+  });
+
+  it('sends its whole roster at most 10,000 entries a second: a large meeting is spaced by its size', () => {
+    const t = manualClock();
+    const h = rocketchat({ clock: t.clock });
+    const people = Array.from({ length: 10_000 }, (_, i) => ({ type: 'join' as const, participant: person(`p${i}`) }));
+    h.on.participants?.(people);
+    t.advance(100);
+    h.posted.splice(0);
+    for (let second = 0; second < 3; second++) {
+      for (let i = 0; i < 100; i++) {
+        h.on.participants?.([{ type: 'update', participant: person(`p${i}`, { isMuted: (second + i) % 2 === 0 }) }]);
+        t.advance(10);
+      }
+    }
+    t.advance(1_000);
+    // 10,000 entries each: one a second, however often they change; the last state is always sent.
+    const rosters = h.posted.filter((m) => m.action === 'rocketchat:videoconf/roster');
+    expect(rosters).toHaveLength(3);
+    expect((rosters.at(-1)?.participants as { isMuted: boolean }[])[99]?.isMuted).toBe(false);
   });
 
   it('sends no meeting data a deployment switched off', () => {

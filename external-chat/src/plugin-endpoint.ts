@@ -7,7 +7,7 @@ import type { PluginService } from './service';
 import { createTopics } from './topics';
 import { createWarnLimiter } from './warn-limiter';
 
-/** A page can post any number of foreign messages: each kind of warning per origin is written once per window. */
+/** A page can post any number of foreign messages: each kind of warning per origin is written once per window, then summed up. */
 const WARN_WINDOW_MS = 10_000;
 const realClock: Clock = {
   now: () => performance.now(),
@@ -28,7 +28,7 @@ export interface PluginEndpointOptions {
   /** What this deployment offers (config.json's `features`, less what needs `allowedOrigins`); undefined = everything the dialect has. */
   features?: readonly string[] | undefined;
   /** Why a feature is off, for the page's refusal (config.ts's featurePlan). */
-  whyOff?: (feature: string) => string;
+  whyOff: (feature: string) => string;
   /** The wire vocabulary the page speaks (config.json's `dialect`); ours by default. */
   codec?: PluginCodec;
   warn(message: string): void;
@@ -70,13 +70,12 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const { prefix } = codec.dialect;
   const post = options.post ?? createPostToTop(top, allowedOrigins);
   const warnLimited = createWarnLimiter({ write: warn, windowMs: WARN_WINDOW_MS });
-  const inWindow = `in the last ${WARN_WINDOW_MS / 1000} s`;
   const pending = new Map<string, ServiceCall<string>>();
   let nextId = 0;
   // In the table's order, once each, whatever the order config.json lists them in.
   const enabled = codec.offered(options.features);
   const isOn = (feature: string | undefined): boolean => feature === undefined || enabled.includes(feature);
-  const whyOff = options.whyOff ?? (() => 'config.json "features" does not list it');
+  const { whyOff } = options;
   const clock = options.clock ?? realClock;
   // The page is one window (the top): one allowance for everything it makes the meeting do.
   const allowance = createTokenBucket(PAGE_LIMITS.burst, PAGE_LIMITS.perSecond, clock.now);
@@ -107,7 +106,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   const refuse = (action: string, code: ErrorCode, message: string, requestId: string | undefined, loud = false): void => {
     const answer = codec.answerOf(action, { ok: false, message, code }, requestId);
     if (answer) post(answer);
-    if (loud || !answer) warnLimited(`refused ${action}`, message, (count) => `refused ${count} more '${action}' ${inWindow}`);
+    if (loud || !answer) warnLimited(`refused ${action}`, message);
   };
 
   /** A request or control runs the service's method, whose outcome becomes the answer envelope; controls take turns in their lane. */
@@ -148,9 +147,7 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   };
 
   // Subscribe names come from the page: a line per kind, then a sum, however many it names.
-  const topicWarn = (message: string, why: 'unknown' | 'off'): void =>
-    warnLimited(`subscribe ${why}`, message, (count) => `skipped ${count} more ${why === 'off' ? 'switched-off topics' : 'names that are no topic'} ${inWindow}`);
-  const topics = createTopics({ service, codec, post, warn: topicWarn, isOn, whyOff, clock });
+  const topics = createTopics({ service, codec, post, warn: (message, why) => warnLimited(`subscribe ${why}`, message), isOn, whyOff, clock });
 
   /** A switched-off feature is refused here, without reaching Web App 3; answered when the page awaits an answer. */
   const refuseOff = (call: ServiceCall<string>): boolean => {
@@ -170,8 +167,10 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
 
   // Every answer below echoes its request's id: pages may then settle their calls by id alone.
   // A dialect's `ready` carries only the fields its row declares.
+  /** The topics of the features on: what `ready` offers, and what a dialect without subscriptions gets unasked. */
+  const offeredTopics = [...codec.topics].flatMap(([topic, row]) => (isOn(row.feature) ? [topic] : []));
   const sayReady = (): void =>
-    post(codec.readyOf({ instanceId: options.instanceId, echoesRequestId: true, features: [...enabled], connected: service.connected() }));
+    post(codec.readyOf({ instanceId: options.instanceId, echoesRequestId: true, features: [...enabled], connected: service.connected(), topics: offeredTopics }));
 
   const onMessage = (event: MessageEvent): void => {
     try {
@@ -179,22 +178,14 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
       if (!event.isTrusted || event.source !== top) return;
       const { origin } = event;
       if (allowedOrigins && !allowedOrigins.includes(origin)) {
-        return warnLimited(
-          `origin ${origin}`,
-          `dropped a message from ${origin}: it is not in config.json's allowedOrigins`,
-          (count) => `dropped ${count} more messages from ${origin} ${inWindow}: it is not in config.json's allowedOrigins`,
-        );
+        return warnLimited(`origin ${origin}`, `dropped a message from ${origin}: it is not in config.json's allowedOrigins`);
       }
       const inbound = codec.decode(event.data);
       switch (inbound.kind) {
         case 'foreign':
-          return warnLimited(
-            `foreign ${origin}`,
-            `ignored a message from ${origin} without the '${prefix}' action prefix`,
-            (count) => `ignored ${count} more messages from ${origin} without the '${prefix}' action prefix ${inWindow}`,
-          );
+          return warnLimited(`foreign ${origin}`, `ignored a message from ${origin} without the '${prefix}' action prefix`);
         case 'unknown':
-          return warnLimited('unknown', `ignored unknown action '${inbound.action}'`, (count) => `ignored ${count} more messages with unknown actions ${inWindow}`);
+          return warnLimited('unknown', `ignored unknown action '${inbound.action}'`);
         case 'invalid':
           return refuse(inbound.name, 'invalid-params', inbound.error, inbound.requestId, true);
         case 'message': {
@@ -229,5 +220,5 @@ export function startPluginEndpoint(options: PluginEndpointOptions): void {
   listenOnParent(options.self, onMessage);
   sayReady();
   // A dialect without subscriptions gets every topic the deployment offers, unasked (config.json requires allowedOrigins for it).
-  if (codec.dialect.topics === 'unsolicited') topics.subscribe([...codec.topics].flatMap(([topic, row]) => (isOn(row.feature) ? [topic] : [])), true);
+  if (codec.dialect.topics === 'unsolicited') topics.subscribe(offeredTopics, true);
 }

@@ -99,8 +99,9 @@ function parentDocument(self: Window): { ok: true; document: Document } | { ok: 
  * one goes when the plugin's page does (pagehide, not the back/forward cache).
  */
 export function loadRelay({ self, owner, src, timeoutMs = RELAY_TIMEOUT_MS }: RelayLoadOptions): RelayLoad {
+  const unusable = (reason: string): RelayLoad => ({ loaded: Promise.resolve(reason), keep: () => undefined, remove: () => undefined });
   const parent = parentDocument(self);
-  if (!parent.ok) return { loaded: Promise.resolve(parent.reason), keep: () => undefined, remove: () => undefined };
+  if (!parent.ok) return unusable(parent.reason);
   const { document } = parent;
   for (const old of document.querySelectorAll(`script[${OWNER_ATTRIBUTE}="${CSS.escape(owner)}"]`)) old.remove();
   const script: HTMLScriptElement & { init?: unknown } = document.createElement('script');
@@ -109,7 +110,7 @@ export function loadRelay({ self, owner, src, timeoutMs = RELAY_TIMEOUT_MS }: Re
     // Throws under Trusted Types (require-trusted-types-for 'script'): a plain string is no TrustedScriptURL.
     script.src = src.href;
   } catch (error) {
-    return { loaded: Promise.resolve(`Web App 3's document refused relay.js (${(error as Error).message})`), keep: () => undefined, remove: () => undefined };
+    return unusable(`Web App 3's document refused relay.js (${(error as Error).message})`);
   }
   const home = document.head ?? document.documentElement;
   /** The plugin's page went: the relay goes with it, for good. */

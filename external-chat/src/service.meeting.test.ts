@@ -177,7 +177,7 @@ describe('controls through the service', () => {
     now += 1_200;
     await expect(s.service.notify({ message: 'Bob: hello' })).rejects.toMatchObject({
       code: 'rate-limited',
-      message: 'notify: one toast per 3 s; this one came 1.2 s after the last and was not shown (nothing is queued: send it again later)',
+      message: 'notify: one toast per 3 s; this one was not shown (nothing is queued: send it again in 1.8 s)',
     });
     now += NOTIFY_INTERVAL_MS - 1_200;
     await s.service.notify({ message: 'Carol: hi' });

@@ -34,7 +34,7 @@ import { latestWins } from './latest-wins';
 import { createEchoes, createKept, toMeetingMessage } from './meeting-chat';
 import { createRateLimit } from './rate-limit';
 import { failure } from './errors';
-import { createMeetingState, type ParticipantChange } from './roster';
+import { createMeetingState, type ParticipantChange, type RosterChanges } from './roster';
 
 /** The plugin's toolbar buttons: Chat, and Participants where the dialect has it (Rocket.Chat's). */
 export type ButtonName = 'chat' | 'participants';
@@ -89,7 +89,9 @@ export interface PluginService extends DialectService {
    */
   present: Promise<void>;
   /** A topic's current value, checked against the contract's rules; undefined while there is none (no `me` yet). */
-  snapshot<T extends Topic>(topic: T): Snapshots[T] | undefined;
+  snapshot<T extends keyof Snapshots>(topic: T): Snapshots[T] | undefined;
+  /** The roster as changes (roster.ts): whole when `whole`, else what changed since the last call; undefined when nothing did. */
+  changes(whole: boolean): RosterChanges | undefined;
   /** A `latest` topic's value changed; read it with `snapshot` when it is time to send. */
   onTopicChange(listener: (topic: Topic) => void): void;
   /** An `every` topic has a new item, checked against the contract's rules. */
@@ -224,7 +226,7 @@ export function createService(
   const controls = {} as Record<string, unknown>;
   for (const [action, row] of Object.entries(PAGE_TO_PLUGIN)) if (row.kind === 'control') controls[row.method] = control(action as ControlAction);
   const { notify: notifyControl, sendMeetingMessage: sendMessage } = controls as ControlMethods;
-  const snapshots: { [T in Topic]: () => Snapshots[T] | undefined } = {
+  const snapshots: { [T in keyof Snapshots]: () => Snapshots[T] | undefined } = {
     roster: () => ({ participants: meeting.roster() }),
     self: () => meeting.self(),
     'meeting-chat': () => messages.list(),
@@ -236,7 +238,8 @@ export function createService(
     onEvent: (listener) => void listeners.add(listener),
     connected: () => connected,
     present,
-    snapshot: <T extends Topic>(topic: T) => snapshots[topic]() as Snapshots[T] | undefined,
+    snapshot: <T extends keyof Snapshots>(topic: T) => snapshots[topic]() as Snapshots[T] | undefined,
+    changes: meeting.changes,
     onTopicChange: (listener) => void topicListeners.add(listener),
     onTopicItem: (listener) => void itemListeners.add(listener),
     setButtonActive: (active) => set({ ...state, active }),
@@ -257,7 +260,7 @@ export function createService(
     notify: async (payload) => {
       const wait = toasts.take();
       if (wait > 0) {
-        throw failure('rate-limited', `notify: one toast per ${NOTIFY_INTERVAL_MS / 1000} s; this one came ${((NOTIFY_INTERVAL_MS - wait) / 1000).toFixed(1)} s after the last and was not shown (nothing is queued: send it again later)`);
+        throw failure('rate-limited', `notify: one toast per ${NOTIFY_INTERVAL_MS / 1000} s; this one was not shown (nothing is queued: send it again in ${(wait / 1000).toFixed(1)} s)`);
       }
       return notifyControl(payload);
     },

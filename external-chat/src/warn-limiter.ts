@@ -11,34 +11,36 @@ export interface WarnLimiterOptions {
 }
 
 /**
- * `warn(key, message, more)`: warnings that a page can trigger at will (one
- * per message it posts) would flood the console and cost time. The first for
- * a key is written at once; those that follow within `windowMs` are only
- * counted, and `more(count)` is written when the window closes. A window in
- * which nothing came closes the key, so the next one is written in full again.
+ * `warn(key, message)`: warnings that a page can trigger at will (one per
+ * message it posts) would flood the console and cost time. The first for a
+ * key is written at once; those that follow within `windowMs` are only
+ * counted, and summed up in one line when the window closes, quoting the
+ * first. A window in which nothing came closes the key, so the next one is
+ * written in full again.
  */
 export function createWarnLimiter({ write, windowMs, timers = globalThis }: WarnLimiterOptions) {
-  const suppressed = new Map<string, number>();
+  /** Per key: the first warning written, and how many came since the last line. */
+  const suppressed = new Map<string, { first: string; count: number }>();
 
-  const close = (key: string, more: (count: number) => string): void => {
-    const count = suppressed.get(key) ?? 0;
-    if (count === 0) {
+  const close = (key: string): void => {
+    const seen = suppressed.get(key)!;
+    if (seen.count === 0) {
       suppressed.delete(key);
       return;
     }
-    suppressed.set(key, 0);
-    write(more(count));
-    timers.setTimeout(() => close(key, more), windowMs);
+    write(`${seen.count} more in the last ${windowMs / 1000} s like: ${seen.first}`);
+    seen.count = 0;
+    timers.setTimeout(() => close(key), windowMs);
   };
 
-  return (key: string, message: string, more: (count: number) => string): void => {
-    const count = suppressed.get(key);
-    if (count !== undefined) {
-      suppressed.set(key, count + 1);
+  return (key: string, message: string): void => {
+    const seen = suppressed.get(key);
+    if (seen) {
+      seen.count++;
       return;
     }
-    suppressed.set(key, 0);
+    suppressed.set(key, { first: message, count: 0 });
     write(message);
-    timers.setTimeout(() => close(key, more), windowMs);
+    timers.setTimeout(() => close(key), windowMs);
   };
 }

@@ -251,6 +251,111 @@ describe('subscriptions', () => {
   });
 });
 
+describe('the roster from its changes (a plugin that offers roster-changes)', () => {
+  const TOPICS = ['roster', 'roster-changes', 'self', 'meeting-chat'];
+  const person = (uuid: string, more: object = {}) => ({
+    uuid,
+    displayName: uuid.toUpperCase(),
+    isHost: false,
+    isWaiting: false,
+    isMuted: false,
+    isClientMuted: false,
+    isCameraMuted: false,
+    isPresenting: false,
+    isSpotlight: false,
+    raisedHand: false,
+    protocol: 'webrtc',
+    callType: 'video',
+    isExternal: false,
+    can: { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false },
+    ...more,
+  });
+  const change = (seq: number, participants: object[], removed: string[] = [], snapshot = false) => envelope('roster-change', { seq, snapshot, participants, removed });
+  const watching = () => {
+    const s = setup();
+    s.ready({ instanceId: 'i1', echoesRequestId: true, features: ALL, connected: true, topics: TOPICS });
+    const seen: { uuids: string[]; change: unknown }[] = [];
+    const off = s.chat.on('roster', ({ participants, change }) => seen.push({ uuids: participants.map((p) => p.uuid), change }));
+    return { ...s, seen, off };
+  };
+
+  it('subscribes to roster-changes for on("roster"), and unsubscribes it with the last handler', () => {
+    const s = watching();
+    expect(s.sent()).toEqual([envelope('subscribe', { topics: ['roster-changes'] })]);
+    s.off();
+    expect(s.sent('unsubscribe')).toEqual([envelope('unsubscribe', { topics: ['roster-changes'] })]);
+  });
+
+  it('keeps the whole list from a snapshot and the changes after it, and hands each handler both', () => {
+    const s = watching();
+    s.deliver(change(1, [person('a'), person('b'), person('c')], [], true));
+    s.deliver(change(2, [person('b', { isMuted: true }), person('d')], ['a']));
+    expect(s.seen.map(({ uuids }) => uuids)).toEqual([
+      ['a', 'b', 'c'],
+      // A changed entry keeps its place, a new one goes last.
+      ['b', 'c', 'd'],
+    ]);
+    expect(s.seen[1]?.change).toEqual({ seq: 2, snapshot: false, participants: [person('b', { isMuted: true }), person('d')], removed: ['a'] });
+    expect(s.chat.roster).toEqual([person('b', { isMuted: true }), person('c'), person('d')]);
+    expect(Object.isFrozen(s.chat.roster)).toBe(true);
+  });
+
+  it('after a missed message raises nothing and asks once for a snapshot, again after a second, and goes on from the snapshot', async () => {
+    const s = watching();
+    s.deliver(change(1, [person('a')], [], true));
+    s.deliver(change(3, [person('b')]));
+    s.deliver(change(4, [person('c')]));
+    expect(s.seen.map(({ uuids }) => uuids)).toEqual([['a']]);
+    expect(s.sent('subscribe')).toEqual([envelope('subscribe', { topics: ['roster-changes'] }), envelope('subscribe', { topics: ['roster-changes'] })]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    s.deliver(change(5, [person('d')]));
+    expect(s.sent('subscribe')).toHaveLength(3);
+    s.deliver(change(6, [person('a'), person('b'), person('c'), person('d')], [], true));
+    s.deliver(change(7, [], ['a']));
+    expect(s.seen.map(({ uuids }) => uuids)).toEqual([['a'], ['a', 'b', 'c', 'd'], ['b', 'c', 'd']]);
+  });
+
+  it('takes no change before its first snapshot (another bridge in the page subscribed first)', () => {
+    const s = watching();
+    s.deliver(change(7, [person('x')]));
+    expect(s.seen).toEqual([]);
+    s.deliver(change(8, [person('x'), person('y')], [], true));
+    expect(s.seen.map(({ uuids }) => uuids)).toEqual([['x', 'y']]);
+  });
+
+  it('starts afresh with a new plugin: its numbers start again from its snapshot', () => {
+    const s = watching();
+    s.deliver(change(1, [person('a')], [], true));
+    s.deliver(change(2, [person('b')]));
+    s.restart();
+    s.ready({ instanceId: 'i2', echoesRequestId: true, features: ALL, topics: TOPICS });
+    expect(s.sent('subscribe')).toEqual([envelope('subscribe', { topics: ['roster-changes'] })]);
+    s.deliver(change(3, [person('c')]), s.plugin());
+    expect(s.seen).toHaveLength(2);
+    s.deliver(change(1, [person('c')], [], true), s.plugin());
+    expect(s.chat.roster.map((p) => p.uuid)).toEqual(['c']);
+  });
+
+  it('takes whole lists from a plugin without roster-changes, with no change attached', () => {
+    const s = setup();
+    s.ready({ instanceId: 'old', echoesRequestId: true, features: ALL });
+    const seen: unknown[] = [];
+    s.chat.on('roster', (event) => seen.push(event));
+    expect(s.sent('subscribe')).toEqual([envelope('subscribe', { topics: ['roster'] })]);
+    s.deliver(envelope('roster', { participants: [person('a')] }));
+    expect(seen).toEqual([{ participants: [person('a')] }]);
+  });
+
+  it('drops a change that breaks the contract whole, and asks for a snapshot', () => {
+    const s = watching();
+    s.deliver(change(1, [person('a')], [], true));
+    s.deliver(change(2, [{ ...person('b'), isMuted: 'yes' }]));
+    s.deliver(change(3, [person('c')]));
+    expect(s.chat.roster.map((p) => p.uuid)).toEqual(['a']);
+    expect(s.sent('subscribe')).toHaveLength(2);
+  });
+});
+
 describe("the meeting's chat, the badge's count and toasts", () => {
   const message = { id: 'm1', at: '2026-11-26T09:00:00.000Z', participantUuid: 'p1', displayName: 'Alice', text: 'Hi', direct: false };
 

@@ -13,6 +13,8 @@ import {
   type PayloadOf,
   type PluginEvents,
   type PluginPayloads,
+  type ChangesAction,
+  type RosterChange,
   type RosterEntry,
   type SelfState,
   type ServiceMethod,
@@ -21,6 +23,7 @@ import {
 import { CallInterruptedError, InvalidParamsError, TimeoutError } from './errors.js';
 import type { ComlinkReply } from './comlink-wire.js';
 import { createHostEndpoint, type HostEndpoint } from './host-endpoint.js';
+import { createRosterMirror } from './roster-mirror.js';
 import { checkOrigins, checkTimeout, type CallOptions } from './options.js';
 
 export interface ConnectOptions {
@@ -45,8 +48,18 @@ export interface ConnectOptions {
   onEnvelope?: (direction: 'in' | 'out', envelope: object) => void;
 }
 
+/**
+ * The roster: the whole, current list. `change`: what changed since the last (or, with `snapshot`, the
+ * whole list again), for a page that redraws only that; absent when the plugin sent the list whole (a
+ * plugin without `roster-changes`), so redraw it all.
+ */
+export interface RosterEvent {
+  participants: readonly RosterEntry[];
+  change?: RosterChange;
+}
+
 /** `ready` on every (re)connection of a plugin instance, then the meeting's events. */
-export type ExternalChatEvents = { ready: PluginPayloads['ready'] } & PluginEvents;
+export type ExternalChatEvents = { ready: PluginPayloads['ready']; roster: RosterEvent } & Omit<PluginEvents, 'roster' | ChangesAction>;
 
 type Role = ControlPayloads['set-role']['role'];
 
@@ -135,6 +148,7 @@ export interface ExternalChat extends ExternalChatMethods {
   close(): void;
 }
 
+// The roster's changes are applied here and raised as `roster` (PLUGIN_EVENTS has no `roster-change`): a page's code is the same either way.
 const EVENTS: readonly string[] = ['ready', ...PLUGIN_EVENTS];
 /** Events of `every` topics: the plugin sends its kept items again to each new subscription (another bridge's too). */
 const ITEM_EVENTS = new Set<string>([...TOPICS.values()].flatMap(({ action, delivery }) => (delivery === 'every' ? [action] : [])));
@@ -157,6 +171,8 @@ function recentIds(max: number) {
 type Handler = (payload: never) => void;
 /** Event name → the topic its handlers subscribe to. */
 const TOPIC_OF_EVENT = new Map<string, Topic>([...TOPICS].map(([topic, { action }]) => [action, topic]));
+/** How often a page that cannot apply the roster's changes asks again for a snapshot, at most. */
+const SNAPSHOT_ASK_MS = 1_000;
 
 
 /** Connects to the external-chat plugin inside the Web App 3 iframe. */
@@ -168,6 +184,8 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
 
   const handlers = new Map<string, Set<Handler>>(EVENTS.map((name) => [name, new Set()]));
   const delivered = recentIds(REMEMBERED_IDS);
+  const mirror = createRosterMirror();
+  let askedAt = -Infinity;
   let connected = false;
   let roster: readonly RosterEntry[] = [];
   let self: SelfState | undefined;
@@ -177,7 +195,7 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       connected = (payload as PluginPayloads['ready']).connected === true;
     } else if (name === 'connected') connected = true;
     else if (name === 'disconnected') connected = false;
-    else if (name === 'roster') roster = Object.freeze((payload as PluginPayloads['roster']).participants);
+    else if (name === 'roster') roster = Object.freeze((payload as RosterEvent).participants);
     else if (name === 'self') self = Object.freeze(payload as SelfState);
   };
   let resolveReady!: () => void;
@@ -203,9 +221,26 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
     origins,
     timeoutMs,
     trace: options.onEnvelope,
-    onEvent(name, payload) {
+    onEvent(event, data) {
+      let name: string = event;
+      let payload: unknown = data;
       // Each item once: handlers are not handed again what they already had.
       if (ITEM_EVENTS.has(name) && !delivered.add((payload as { id: string }).id)) return;
+      if (name === 'roster-change') {
+        const participants = mirror.apply(data as RosterChange);
+        if (!participants) {
+          // A message was missed: only a snapshot helps. Asked at most once a second; the changes meanwhile are dropped.
+          if (performance.now() - askedAt >= SNAPSHOT_ASK_MS) {
+            askedAt = performance.now();
+            endpoint.renew('roster');
+          }
+          return;
+        }
+        name = 'roster';
+        payload = { participants, change: data };
+      }
+      // A new plugin starts its roster's changes afresh, with a snapshot.
+      if (name === 'ready') mirror.reset();
       record(name, payload);
       if (name === 'ready') {
         clearTimeout(connectTimer);
@@ -249,7 +284,9 @@ export function connectExternalChat(iframe: HTMLIFrameElement, options: ConnectO
       if (topic) endpoint.subscribe(topic, true);
       return () => {
         set.delete(handler as Handler);
-        if (topic && set.size === 0) endpoint.subscribe(topic, false);
+        if (!topic || set.size > 0) return;
+        endpoint.subscribe(topic, false);
+        if (topic === 'roster') mirror.reset();
       };
     },
     close() {

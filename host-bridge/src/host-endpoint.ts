@@ -54,6 +54,8 @@ export interface HostEndpoint extends Endpoint {
    * to every new plugin instance, which starts with no subscriptions.
    */
   subscribe(topic: Topic, on: boolean): void;
+  /** Subscribes again to a topic the page holds: the plugin answers with its whole value (a snapshot). */
+  renew(topic: Topic): void;
   /** What the last plugin instance offers (its `ready`'s `features`); empty before the first `ready`. */
   features(): readonly string[];
   /** Stops listening and pinging; rejects every call in flight and every later one. */
@@ -86,7 +88,9 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   /** The topics this page asked for: renewed with every new plugin instance. */
   const topics = new Set<Topic>();
   /** `echoesRequestId`: its ready said it echoes every request's id, so an answer without one is not for this page. */
-  let plugin: { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean } | undefined;
+  let plugin:
+    | { window: Window; origin: string; instanceId: string | undefined; echoesRequestId: boolean; topics: readonly string[] | undefined }
+    | undefined;
   /** What the last plugin offers; one that announces none predates the list and offers the chat button and dial-out. */
   let features: readonly string[] = [];
   let closed = false;
@@ -119,8 +123,13 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     return plugin && feature !== undefined && !features.includes(feature) ? feature : undefined;
   };
   const offered = (topic: Topic): boolean => plugin !== undefined && features.includes(TOPICS.get(topic)?.feature ?? '');
+  /** The topic asked for on the wire: one that carries the page's topic as changes, when the plugin offers it (its `ready.topics`). */
+  const onWire = (topic: Topic): Topic => {
+    for (const [name, { changesOf }] of TOPICS) if (changesOf === topic && plugin?.topics?.includes(name)) return name;
+    return topic;
+  };
   const postTopics = (action: 'subscribe' | 'unsubscribe', list: Topic[]): void => {
-    const named = list.filter(offered);
+    const named = list.filter(offered).map(onWire);
     if (named.length > 0) post(encode(action, { topics: named }));
   };
 
@@ -186,7 +195,7 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     trace?.('in', data);
     // A new instance will never answer what the old one was asked.
     if (plugin) for (const [id, call] of calls.list()) if (call.sent) calls.fail(id, new CallInterruptedError('plugin-restarted', call.method));
-    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true };
+    plugin = { window: source, origin, instanceId, echoesRequestId: echoesRequestId === true, topics: payload.topics };
     features = Object.freeze([...(payload.features ?? LEGACY_FEATURES)]);
     clearTimeout(pingTimer);
     for (const [action, envelope] of state) if (!missing(action)) post(envelope);
@@ -257,6 +266,9 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
       if (on) topics.add(topic);
       else topics.delete(topic);
       postTopics(on ? 'subscribe' : 'unsubscribe', [topic]);
+    },
+    renew(topic) {
+      if (topics.has(topic)) postTopics('subscribe', [topic]);
     },
     features: () => features,
     close() {

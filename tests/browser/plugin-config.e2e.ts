@@ -65,7 +65,7 @@ describe('config.json', () => {
       const errors = await eventually(async () => pluginConsole(s, 'error'), (l) => l.length > 0);
       expect(errors).toEqual([
         `[external-chat] fetching ${servers.webappOrigin}/webapp3/branding/plugins/external-chat/config.json answered HTTP 500; ` +
-          'only a 404 means "no config.json". The chat bridge stays off until config.json is fixed or removed.',
+          'only a 404 means "no config.json". The chat bridge stays off until config.json can be read and is valid, or is removed (404).',
       ]);
       await expectBridgeOff(s, servers);
     });
@@ -78,7 +78,7 @@ describe('config.json', () => {
       expect(errors).toEqual([
         `[external-chat] ${servers.webappOrigin}/webapp3/branding/plugins/external-chat/config.json got no answer within 5 s: ` +
           "check that the server answers requests for the plugin's folder (a proxy or firewall that holds them?). " +
-          'The chat bridge stays off until config.json can be read or is removed (404).',
+          'The chat bridge stays off until config.json can be read and is valid, or is removed (404).',
       ]);
       await expectBridgeOff(s, servers);
     });

@@ -24,8 +24,8 @@ describe('a plugin frame with an opaque origin', () => {
     const errors = await eventually(async () => pluginConsole(s, 'error'), (l) => l.length > 0);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("the plugin's frame has an opaque origin ('null')");
-    expect(errors[0]).toContain('add "allow-same-origin" to this plugin\'s "sandboxValues" in the branding manifest');
-    expect(errors[0]).toContain('serve config.json with the header Access-Control-Allow-Origin: *');
+    expect(errors[0]).toContain('Give this plugin "allow-same-origin" in the branding manifest\'s "sandboxValues"');
+    expect(errors[0]).toContain('serve config.json with Access-Control-Allow-Origin: *');
     expect(await chatButton(s.page, servers)).toBeUndefined();
     expect(await s.page.evaluate(() => window.__legacy!.received)).toEqual([]);
   });

@@ -193,7 +193,7 @@ describe('what the plugin drops', () => {
         (l) => l.length > 0,
       );
       expect(error[0]).toBe(
-        '[external-chat] config.json: "allowedOrigins" must be a non-empty array of origins. The chat bridge stays off until config.json is fixed or removed.',
+        '[external-chat] config.json: "allowedOrigins" must be a non-empty array of origins. The chat bridge stays off until config.json can be read and is valid, or is removed (404).',
       );
       expect(await chatButton(s.page, broken)).toBeUndefined();
     } finally {

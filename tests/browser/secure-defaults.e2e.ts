@@ -27,10 +27,11 @@ describe("the shipped config.json ({}): a page that merely frames Web App 3", ()
     const sim = await simFrame(s.page, shipped);
     const [ready] = await rawReplies(s.page, 'ready');
     expect(ready?.features).toEqual(['chat', 'dial-out']);
+    expect(ready?.topics).toEqual([]);
     // A private message before the page asks, the kept ones on subscribe, and every topic asked twice.
     const [alice, , carol] = await sim.evaluate(() => window.__sim!.roster().slice(1).map((p) => p.uuid));
     await sim.evaluate((uuid) => window.__sim!.say(uuid, 'the PIN is 4321', { direct: true }), alice!);
-    await postRaw(s.page, 'plugin', { action: `${PREFIX}subscribe`, topics: ['roster', 'self', 'meeting-chat', 'roster'] });
+    await postRaw(s.page, 'plugin', { action: `${PREFIX}subscribe`, topics: ['roster', 'self', 'meeting-chat', 'roster', 'roster-changes'] });
     await sim.evaluate((uuid) => window.__sim!.say(uuid, 'and now everyone knows', { direct: true }), alice!);
     const controls: [string, object][] = [
       ['disconnect', { participantUuid: alice }],

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The benchmark's pure helpers (bench/lib/): the median, the table's rows, the CPU
-// profile's shares, and `--record`'s rewrite of bench/README.md between its markers.
+// profile's shares, and `--record`'s rewrite of bench/RESULTS.md between its markers.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,12 +66,12 @@ describe('bench: --record', () => {
   it('replaces what is between the markers, keeping them and the rest', () => {
     const before = `# Title\n\n${BEGIN}\nold table\n${END}\n\nAfter.\n`;
     expect(withRecord(before, 'new table')).toBe(`# Title\n\n${BEGIN}\nnew table\n${END}\n\nAfter.\n`);
-    expect(() => withRecord('# no markers', 'x')).toThrow(/bench\/README\.md has no/);
+    expect(() => withRecord('# no markers', 'x')).toThrow(/bench\/RESULTS\.md has no/);
     expect(() => withRecord(`${END}\n${BEGIN}`, 'x')).toThrow(/markers/);
   });
 
-  it('writes into bench/README.md, which has the markers once each', () => {
-    expect(RECORDED_IN).toBe('bench/README.md');
+  it('writes into bench/RESULTS.md, which has the markers once each', () => {
+    expect(RECORDED_IN).toBe('bench/RESULTS.md');
     const readme = readFileSync(join(repo, RECORDED_IN), 'utf8');
     expect(readme.split(BEGIN)).toHaveLength(2);
     expect(readme.split(END)).toHaveLength(2);

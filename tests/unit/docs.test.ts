@@ -8,7 +8,7 @@ import { PLUGIN_EVENTS, SERVICE_METHODS } from '../../host-bridge/src/contract/i
 import { renderRocketChatTables, renderWireTables } from './wire-tables';
 
 const DOCS = readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
-const PAGES = ['README.md', ...DOCS, 'host-bridge/README.md', 'simulator/README.md', 'simulator/BEHAVIOUR.md', 'simulator/LEDGER.md', 'bench/README.md'];
+const PAGES = ['README.md', ...DOCS, 'host-bridge/README.md', 'simulator/README.md', 'simulator/BEHAVIOUR.md', 'simulator/LEDGER.md', 'bench/README.md', 'bench/RESULTS.md'];
 const read = (path: string): string => readFileSync(path, 'utf8');
 
 /** The text outside fenced code blocks, line by line (`null` for a line inside one). */
@@ -125,8 +125,9 @@ describe('what the docs show is what runs', () => {
     expect(read('docs/other-hosts.md')).toContain('```js\n' + read('examples/legacy-host/bridge.js') + '```');
   });
 
-  it('shows the original host snippet exactly as the browser test runs it', () => {
+  it('shows the original host snippet and the roster keeper exactly as the browser tests run them', () => {
     expect(read('docs/other-hosts.md')).toContain('```js\n' + read('tests/browser/fixtures/original-host/original-snippet.js') + '```');
+    expect(read('docs/other-hosts.md')).toContain('```js\n' + read('tests/browser/fixtures/raw-roster/keep-roster.js') + '```');
   });
 
   it.each([

@@ -89,6 +89,7 @@ import {
   type ErrorCode,
   type ExternalChat,
   type MeetingMessage,
+  type RosterChange,
   type RosterEntry,
 } from '@external-chat/host-bridge';
 import { action, ERROR_CODES, validateDialBody } from '@external-chat/host-bridge/contract';
@@ -111,8 +112,11 @@ chat.on('disconnected', ({ userInitiated, error }) => {
 // @ts-expect-error: not an event
 chat.on('nope', () => undefined);
 
-chat.on('roster', ({ participants }) => {
-  assert<Exactly<typeof participants, RosterEntry[]>>();
+chat.on('roster', ({ participants, change }) => {
+  // The whole list, frozen (as it always was at run time); the change it was built from, when it came as one.
+  assert<Exactly<typeof participants, readonly RosterEntry[]>>();
+  assert<Exactly<typeof change, RosterChange | undefined>>();
+  if (change && !change.snapshot) assert<Exactly<typeof change.removed, string[]>>();
   const [first] = participants;
   if (first) assert<Exactly<typeof first.can.mute, boolean>>();
 });

@@ -98,9 +98,17 @@ function bridgeOf(action: string, row: PluginRow): string {
     case 'event':
       return code(`on('${action}')`);
     case 'topic':
+      if (row.delivery === 'changes') {
+        return (
+          `applied to ${code('chat.roster')}, raised as ${code(`on('${row.changesOf}')`)} with the ${code('change')}: the first handler subscribes to topic ` +
+          `${code(row.topic)} (feature ${code(row.feature)}) when ${code('ready.topics')} lists it; a snapshot at once, then what changed (≤ 10/s)`
+        );
+      }
       return (
         `${code(`on('${action}')`)}: the first handler subscribes to topic ${code(row.topic)} (feature ${code(row.feature)}); ` +
-        (row.delivery === 'latest' ? 'the value at once, then changes (≤ 10/s)' : `the messages kept (≤ ${MAX_KEPT_ITEMS}) at once, then each one`)
+        (row.delivery === 'latest'
+          ? `the value at once, then changes (≤ 10/s${'participants' in row.fields ? '; a list of n > 1,000 entries at most every n / 10 ms' : ''})`
+          : `the messages kept (≤ ${MAX_KEPT_ITEMS}) at once, then each one`)
       );
     case 'result':
       return `settles the control named by ${code('control')}: resolves, or rejects with ${code('ControlError')}`;
@@ -171,7 +179,7 @@ function dialectSends(action: string, row: DialectPluginRow, dialect: Dialect): 
       return 'when the plugin starts';
     case 'topic':
       return dialect.topics === 'unsolicited'
-        ? `unasked: at start (once known), then whenever it changes (≤ 10/s); feature ${code(row.feature)}${as}`
+        ? `unasked: at start (once known), then whenever it changes (≤ 10/s${'participants' in row.fields ? '; a list of n > 1,000 entries at most every n / 10 ms' : ''}); feature ${code(row.feature)}${as}`
         : `to a page that subscribed to ${code(row.topic)}${as}`;
     case 'ok':
     case 'error': {

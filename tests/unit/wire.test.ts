@@ -57,7 +57,7 @@ function stack() {
     },
     parent: {},
   } as unknown as Window;
-  startPluginEndpoint({ service, self, top, instanceId: 'one', warn: () => undefined });
+  startPluginEndpoint({ service, self, top, instanceId: 'one', whyOff: String, warn: () => undefined });
 
   // Node's MessageEvents are never isTrusted; in the browser a posted message is, and the plugin acts only on those.
   toPlugin.port2.onmessage = (event) => onPluginMessage({ data: event.data, source: top, origin: HOST, isTrusted: true } as MessageEvent);
@@ -108,7 +108,7 @@ describe('host-bridge ↔ plugin over MessageChannel', () => {
     );
     await vi.waitFor(() => expect(replies).toHaveLength(2));
     // The plugin said ready when it started; the answer follows.
-    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one', echoesRequestId: true, features: [...FEATURES], connected: false });
+    expect(replies[0]).toEqual({ action: `${ACTION_PREFIX}ready`, instanceId: 'one', echoesRequestId: true, features: [...FEATURES], connected: false, topics: ['roster', 'roster-changes', 'self', 'meeting-chat'] });
     expect(replies[1]).toEqual({ action: `${ACTION_PREFIX}dial-out-success`, uuid: 'uuid-carol@example.com', displayName: 'carol@example.com' });
     s.close();
   });

@@ -25,6 +25,8 @@ import {
   type Topic,
   type TopicAction,
   type PageRow,
+  type Delivery,
+  type ChangesAction,
 } from './vocabulary.js';
 
 export type HostMessage = Decoded<HostPayloads>;
@@ -46,14 +48,14 @@ const PLUGIN_WIRE = /* @__PURE__ */ lazyWire(PLUGIN_TO_PAGE);
 
 /** The service methods the page may call, in table order. */
 export const SERVICE_METHODS: readonly ServiceMethod[] = /* @__PURE__ */ entries(PAGE_TO_PLUGIN).flatMap(([, row]) => ('method' in row ? [row.method] : []));
-/** The events the plugin raises (topics included), in table order. */
+/** The events host-bridge raises (topics included), in table order: a topic carried as changes is raised as the topic it carries. */
 export const PLUGIN_EVENTS = /* @__PURE__ */ entries(PLUGIN_TO_PAGE).flatMap(([action, row]) =>
-  row.kind === 'event' || row.kind === 'topic' ? [action] : [],
-) as EventAction[];
+  row.kind === 'event' || (row.kind === 'topic' && row.delivery !== 'changes') ? [action] : [],
+) as Exclude<EventAction, ChangesAction>[];
 /** Everything a deployment can switch on or off, in table order. */
 export const FEATURES = /* @__PURE__ */ featuresOf(EXTERNAL_CHAT) as Feature[];
 /** topic → the action that carries it, the feature that switches it and how it is delivered. */
-export const TOPICS = /* @__PURE__ */ topicsOf(EXTERNAL_CHAT) as ReadonlyMap<Topic, { action: TopicAction; feature: Feature; delivery: 'latest' | 'every' }>;
+export const TOPICS = /* @__PURE__ */ topicsOf(EXTERNAL_CHAT) as ReadonlyMap<Topic, TopicInfo<TopicAction, Feature, Topic>>;
 
 // Built inside a function: a bundle that uses neither drops the whole computation, not only the `new Map`.
 const ACTION_OF_METHOD = /* @__PURE__ */ (() => new Map(entries(PAGE_TO_PLUGIN).flatMap(([action, row]) => ('method' in row ? [[row.method, action] as const] : []))))();
@@ -138,10 +140,21 @@ export function featuresOf({ pageToPlugin, pluginToPage }: Dialect): readonly st
   return [...new Set([...entries(pageToPlugin), ...entries(pluginToPage)].flatMap(([, row]) => ('feature' in row ? [row.feature] : [])))];
 }
 
-/** A dialect's topics: topic → the action that carries it, the feature that switches it and how it is delivered. */
-export function topicsOf({ pluginToPage }: Dialect): ReadonlyMap<string, { action: string; feature: string; delivery: 'latest' | 'every' }> {
+/** What a topic's row says: the action that carries it, the feature that switches it, how it is delivered (and of what, for changes). */
+export interface TopicInfo<A extends string = string, F extends string = string, T extends string = string> {
+  action: A;
+  feature: F;
+  delivery: Delivery;
+  changesOf?: T | undefined;
+}
+
+/** A dialect's topics: topic → its row's TopicInfo. */
+export function topicsOf({ pluginToPage }: Dialect): ReadonlyMap<string, TopicInfo> {
   return new Map(
-    entries(pluginToPage).flatMap(([action, row]) => (row.kind === 'topic' ? [[row.topic, { action, feature: row.feature, delivery: row.delivery }] as const] : [])),
+    entries(pluginToPage).flatMap(([action, row]) =>
+      // The row itself, with its action: it holds everything TopicInfo names.
+      row.kind === 'topic' ? [[row.topic, { ...row, action }] as const] : [],
+    ),
   );
 }
 

@@ -16,8 +16,9 @@ describe('the control rows', () => {
     expect(featureOf('send-meeting-message')).toBe('meeting-chat');
     expect(featureOf('notify')).toBe('notify');
     expect(FEATURES).toEqual(['chat', 'dial-out', ...participant, 'meeting-chat', 'notify', 'roster', 'self']);
-    expect([...TOPICS]).toEqual([
+    expect([...TOPICS].map(([topic, { action, feature, delivery, changesOf }]) => [topic, { action, feature, delivery, changesOf }])).toEqual([
       ['roster', { action: 'roster', feature: 'roster', delivery: 'latest' }],
+      ['roster-changes', { action: 'roster-change', feature: 'roster', delivery: 'changes', changesOf: 'roster' }],
       ['self', { action: 'self', feature: 'self', delivery: 'latest' }],
       ['meeting-chat', { action: 'meeting-message', feature: 'meeting-chat', delivery: 'every' }],
     ]);

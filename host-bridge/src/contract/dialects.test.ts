@@ -14,7 +14,8 @@ describe("the dialects' tables", () => {
     const participantControls = FEATURES.filter((feature) => !['chat', 'dial-out', 'meeting-chat', 'notify', 'roster', 'self'].includes(feature));
     expect(participantControls).toContain('mute');
     expect(featuresOf(ROCKETCHAT)).toEqual(['chat', 'participants', ...participantControls, 'dial-out', 'roster', 'self']);
-    expect([...topicsOf(ROCKETCHAT)]).toEqual([
+    // What TopicInfo names, of each topic's row.
+    expect([...topicsOf(ROCKETCHAT)].map(([topic, { action, feature, delivery, changesOf }]) => [topic, { action, feature, delivery, changesOf }])).toEqual([
       ['roster', { action: 'roster', feature: 'roster', delivery: 'latest' }],
       ['self', { action: 'self', feature: 'self', delivery: 'latest' }],
     ]);

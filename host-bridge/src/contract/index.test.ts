@@ -28,6 +28,7 @@ describe('the contract entry (@external-chat/host-bridge/contract)', () => {
       'connected',
       'disconnected',
       'roster',
+      'roster-change',
       'self',
       'meeting-message',
       'control-result',

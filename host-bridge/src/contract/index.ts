@@ -30,6 +30,7 @@ export {
   type PluginAction,
   type PluginPayloads,
   type RequestAction,
+  type RosterChange,
   type RosterEntry,
   type SelfState,
   type Topic,

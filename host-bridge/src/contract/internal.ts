@@ -12,6 +12,9 @@ export {
   MEETING_MESSAGE,
   type AnsweredAction,
   type EventAction,
+  type ChangesAction,
+  type ChangesTopic,
+  type Delivery,
   type EveryTopic,
   type LatestTopic,
   type PageRow,
@@ -44,5 +47,6 @@ export {
   type DialectMessage,
   type Outcome,
   type PluginCodec,
+  type TopicInfo,
   type ServiceCall,
 } from './codec.js';

@@ -17,8 +17,12 @@ export const ACTION_PREFIX = 'pexip:plugin:external-chat/';
 /** Echoed on a request's answer, so concurrent calls resolve the right caller. Chosen by the page. */
 export const REQUEST_ID = { requestId: { type: 'string', optional: true, nonEmpty: true } } as const;
 
-/** The largest meeting a roster carries; Infinity's own conferences stay well below it. */
-export const MAX_PARTICIPANTS = 10_000;
+/**
+ * The most entries a roster message carries, and what a page accepts: Infinity limits a conference only by the
+ * deployment's capacity, and an auditorium of 10,000 people must fit with room to spare (a page checks a list
+ * of 100,000 in about 0.3 s, and the plugin sends one at most every 10 s).
+ */
+export const MAX_PARTICIPANTS = 100_000;
 
 /**
  * Names the plugin or the page may not know yet (a newer peer's feature or
@@ -137,10 +141,24 @@ export const errorCodeOf = (value: unknown, fallback: ErrorCode = 'failed'): Err
   (ERROR_CODES as readonly unknown[]).includes(value) ? (value as ErrorCode) : fallback;
 const code = { ...optionalString, means: `why it failed (${ERROR_CODES.join(', ')})` } as const;
 
+/** How a topic reaches its subscriber (see PLUGIN_TO_PAGE). */
+export type Delivery = 'latest' | 'every' | 'changes';
+
 /** A row of a plugin → page table (ours below, or another dialect's). */
 export type PluginRow =
   | { readonly kind: 'ready' | 'event' | 'ok' | 'error' | 'result'; readonly fields: Fields }
-  | { readonly kind: 'topic'; readonly topic: string; readonly feature: string; readonly delivery: 'latest' | 'every'; readonly fields: Fields };
+  | {
+      readonly kind: 'topic';
+      readonly topic: string;
+      readonly feature: string;
+      readonly delivery: Delivery;
+      /** `changes`: the `latest` topic whose value this one carries as changes. */
+      readonly changesOf?: string;
+      readonly fields: Fields;
+    };
+
+/** The roster's entries, as a whole list or a change carries them. */
+const ROSTER_LIST = { type: 'list', of: { type: 'object', fields: ROSTER_ENTRY }, maxItems: MAX_PARTICIPANTS } as const satisfies ListRule;
 
 /**
  * A row of a page → plugin table; `Ok` and `Error` are the answer actions of its dialect.
@@ -183,19 +201,29 @@ export type PageRow<Ok extends string = string, Error extends string = string> =
 /**
  * What the plugin sends.
  * - `ready`: the plugin (re)started, or answers `ping`. `echoesRequestId: true` promises that every
- *   answer carries its request's `requestId`, so the page settles its calls by id only.
+ *   answer carries its request's `requestId`, so the page settles its calls by id only. `topics`: what
+ *   the page may subscribe to (a plugin without it offers the topics of its `features` but `roster-changes`).
  * - `event`: something happened in the meeting; host-bridge raises it under the action's name.
  * - `topic`: meeting data, sent only to a page that subscribed to `topic`; host-bridge raises it under
  *   the action's name. `delivery: 'latest'`: the current value at once, then its changes, coalesced.
  *   `delivery: 'every'`: each item, none skipped: those the plugin kept (since it loaded, up to
  *   MAX_KEPT_ITEMS) at once, then each new one as it comes.
+ *   `delivery: 'changes'`: the value of the `latest` topic `changesOf` as changes, numbered by `seq`: a
+ *   snapshot (`snapshot: true`, the whole value) at once, then what changed, coalesced; a subscriber that
+ *   misses one (a gap in `seq`) subscribes again and gets a snapshot.
  * - `ok` / `error`: the answer to a request, echoing its `requestId`; an error says why in `code` (ERROR_CODES).
  * - `result`: the answer to a control that carried a `requestId`; when not `ok`, with its `code`.
  */
 export const PLUGIN_TO_PAGE = {
   ready: {
     kind: 'ready',
-    fields: { instanceId: optionalString, echoesRequestId: optionalBoolean, features: { ...names, optional: true }, connected: optionalBoolean },
+    fields: {
+      instanceId: optionalString,
+      echoesRequestId: optionalBoolean,
+      features: { ...names, optional: true },
+      connected: optionalBoolean,
+      topics: { ...names, optional: true },
+    },
   },
   'toggle-chat': { kind: 'event', fields: { active: boolean } },
   'dial-out-success': { kind: 'ok', fields: { uuid: string, displayName: optionalString } },
@@ -208,7 +236,23 @@ export const PLUGIN_TO_PAGE = {
     topic: 'roster',
     feature: 'roster',
     delivery: 'latest',
-    fields: { participants: { type: 'list', of: { type: 'object', fields: ROSTER_ENTRY }, maxItems: MAX_PARTICIPANTS } },
+    fields: { participants: ROSTER_LIST },
+  },
+  // The roster for pages that keep it: a snapshot, then only who joined, changed (`participants`, whole entries) or left (`removed`).
+  'roster-change': {
+    kind: 'topic',
+    topic: 'roster-changes',
+    feature: 'roster',
+    delivery: 'changes',
+    changesOf: 'roster',
+    fields: {
+      // One more than the last message's: a page that sees another number missed one.
+      seq: { type: 'integer', min: 1 },
+      // true: `participants` is everyone (forget what you held) and `removed` is empty.
+      snapshot: boolean,
+      participants: ROSTER_LIST,
+      removed: { type: 'list', of: string, maxItems: MAX_PARTICIPANTS },
+    },
   },
   self: { kind: 'topic', topic: 'self', feature: 'self', delivery: 'latest', fields: SELF },
   'meeting-message': { kind: 'topic', topic: 'meeting-chat', feature: 'meeting-chat', delivery: 'every', fields: MEETING_MESSAGE },
@@ -406,6 +450,10 @@ type TopicsDelivered<D> = { [A in TopicAction]: (typeof PLUGIN_TO_PAGE)[A] exten
 export type LatestTopic = TopicsDelivered<'latest'>;
 /** Topics of which each item is sent (`delivery: 'every'`). */
 export type EveryTopic = TopicsDelivered<'every'>;
+/** Topics that carry another's value as changes (`delivery: 'changes'`). */
+export type ChangesTopic = TopicsDelivered<'changes'>;
+/** The actions that carry them. */
+export type ChangesAction = { [A in TopicAction]: (typeof PLUGIN_TO_PAGE)[A] extends { delivery: 'changes' } ? A : never }[TopicAction];
 type FeatureOf<R> = R extends { feature: infer F extends string } ? F : never;
 /** What a plugin offered before `ready` listed its features: a `ready` without `features` means these. */
 export const LEGACY_FEATURES = ['chat', 'dial-out'] as const satisfies readonly Feature[];
@@ -431,6 +479,8 @@ export type DisconnectedPayload = PluginPayloads['disconnected'];
 export type RosterEntry = PayloadOf<typeof ROSTER_ENTRY>;
 export type MeetingMessage = PayloadOf<typeof MEETING_MESSAGE>;
 export type SelfState = PayloadOf<typeof SELF>;
+/** One `roster-change`: a snapshot of the roster, or who joined or changed and who left since the last. */
+export type RosterChange = PluginPayloads['roster-change'];
 /** The meeting's events, as the service raises them and host-bridge delivers them. */
 export type PluginEvents = { [A in EventAction]: PluginPayloads[A] };
 /** Each control's payload, without `requestId`: what the service's method takes. */
