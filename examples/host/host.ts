@@ -5,7 +5,8 @@
 //   chat-panel.ts    the desk's own chat, opened by the Chat toolbar button: the web chat and the meeting's (rules in chat-model.ts)
 //   meeting-chat.ts  the meeting's chat in that panel: messages in, replies out, toasts while it is closed
 //   dial-form.ts     dial-outs and their results
-//   participants-panel.ts  the meeting's roster and the host's controls (rules in roster-model.ts)
+//   participants-panel.ts  the meeting's roster and the host's controls (rules in roster-model.ts,
+//                    kept per change in incremental-roster.ts)
 //   envelope-log.ts  every envelope, both directions
 //   hooks.ts         window.__host, for tests and the console
 

@@ -1,13 +1,16 @@
 // The meeting's participants, beside the desk's tools: drawn only from the
 // plugin's `roster` and `self` topics, acting through host-bridge's controls.
-// A roster can change a hundred times a second in a large meeting; the panel
-// draws at most once per animation frame, at most ROW_LIMIT rows, and redraws
-// a row only when what it shows changed (rows are keyed by uuid).
+// A roster can change a hundred times a second in a meeting of thousands: each
+// message is applied as the change it carries (incremental-roster.ts: its cost
+// is the change's, not the meeting's), the panel draws at most once per
+// animation frame, at most ROW_LIMIT rows, and redraws a row only when what it
+// shows changed (rows are keyed by uuid).
 
 import type { ExternalChat, RosterEntry, SelfState } from '@external-chat/host-bridge';
 import { wrappable } from '@external-chat/webapp3-simulator/text-wrap';
 import { h } from './dom';
-import { describe, initials, rosterView, rowKey, type ActionState, type PersonAction, type PersonView, type RosterView } from './roster-model';
+import { createIncrementalRoster } from './incremental-roster';
+import { describe, initials, rowKey, type ActionState, type PersonAction, type PersonView, type RosterView } from './roster-model';
 
 export interface ParticipantsElements {
   count: HTMLElement;
@@ -90,7 +93,7 @@ type Run = () => Promise<void>;
 
 export function createParticipantsPanel(elements: ParticipantsElements, chat: ParticipantsChat): ParticipantsPanel {
   const { count, filter, muteAll, list, more, empty, status } = elements;
-  let roster: readonly RosterEntry[] = [];
+  const roster = createIncrementalRoster();
   let self: SelfState | undefined;
   let frame = 0;
   let renders = 0;
@@ -165,7 +168,7 @@ export function createParticipantsPanel(elements: ParticipantsElements, chat: Pa
     if (busy) b.dataset.busy = '';
     // The entry is read again when clicked: the roster may have moved on since this row was drawn.
     b.addEventListener('click', () => {
-      const entry = roster.find((e) => e.uuid === person.entry.uuid) ?? person.entry;
+      const entry = roster.entry(person.entry.uuid) ?? person.entry;
       act(key, state.label, RUN[action](entry));
     });
     return b;
@@ -209,7 +212,7 @@ export function createParticipantsPanel(elements: ParticipantsElements, chat: Pa
     frame = 0;
     renders++;
     const features = chat.features;
-    const next = rosterView({ roster, self, features, filter: filter.value });
+    const next = roster.view({ self, features, filter: filter.value });
     view = next;
 
     count.textContent = String(next.total);
@@ -268,8 +271,8 @@ export function createParticipantsPanel(elements: ParticipantsElements, chat: Pa
           : 'Not in a meeting. The participants show here once the meeting starts.';
   }
 
-  chat.on('roster', ({ participants }) => {
-    roster = participants;
+  chat.on('roster', (event) => {
+    roster.receive(event);
     schedule();
   });
   chat.on('self', (next) => {

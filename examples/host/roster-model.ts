@@ -118,43 +118,54 @@ const fold = (text: string): string =>
     .replace(/\p{Mn}/gu, '')
     .toLocaleLowerCase();
 
-export function rosterView({ roster, self, features, filter, limit = ROW_LIMIT }: ViewInput): RosterView {
-  const needle = fold(filter.trim());
-  const youUuid = self?.participantUuid;
-  const lobby: RosterEntry[] = [];
-  const you: RosterEntry[] = [];
-  const hands: RosterEntry[] = [];
-  const rest: RosterEntry[] = [];
-  let waiting = 0;
-  let raisedHands = 0;
-  let guests = 0;
-  let mutedGuests = 0;
-  for (const entry of roster) {
-    if (entry.isWaiting) waiting++;
-    else {
-      if (entry.raisedHand) raisedHands++;
-      if (!entry.isHost && entry.uuid !== youUuid) {
-        guests++;
-        if (entry.isMuted) mutedGuests++;
-      }
-    }
-    if (needle && !fold(entry.displayName).includes(needle)) continue;
-    if (entry.isWaiting) lobby.push(entry);
-    else if (entry.uuid === youUuid) you.push(entry);
-    else if (entry.raisedHand) hands.push(entry);
-    else rest.push(entry);
+/** What a typed filter looks for: '' finds everyone. */
+export const needleOf = (filter: string): string => fold(filter.trim());
+
+export const matches = (entry: RosterEntry, needle: string): boolean => needle === '' || fold(entry.displayName).includes(needle);
+
+/** The roster counted, whatever the filter. `guests` and `mutedGuests` leave you out, and the lobby. */
+export interface RosterCounts {
+  total: number;
+  waiting: number;
+  raisedHands: number;
+  guests: number;
+  mutedGuests: number;
+}
+
+/** The matching people in display order, lazily: only the rows drawn are read. */
+export interface RosterGroups {
+  counts: RosterCounts;
+  /** Matching people, the lobby included. */
+  matching: number;
+  lobby: Iterable<RosterEntry>;
+  /** You first, then raised hands, then everyone else. */
+  present: Iterable<RosterEntry>;
+}
+
+function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--count === 0) return;
   }
-  const matching = lobby.length + you.length + hands.length + rest.length;
+}
+
+/** The rows to draw (at most `limit`, the lobby first) and what the panel's header and "mute all" show. */
+export function composeView(
+  { counts, matching, lobby, present }: RosterGroups,
+  { self, features, limit = ROW_LIMIT }: Omit<ViewInput, 'roster' | 'filter'>,
+): RosterView {
+  const youUuid = self?.participantUuid;
   const view = (entry: RosterEntry): PersonView => ({ entry, you: entry.uuid === youUuid, actions: controlsFor(entry, self, features) });
-  const shownLobby = lobby.slice(0, limit).map(view);
-  const shownPresent = [...you, ...hands, ...rest].slice(0, Math.max(0, limit - shownLobby.length)).map(view);
+  const shownLobby = Array.from(take(lobby, limit), view);
+  const shownPresent = Array.from(take(present, limit - shownLobby.length), view);
   const chair = self !== undefined && self.isHost && self.canControl;
   // Infinity does not say whether "mute all guests" is on; the roster does say whether every guest is muted.
-  const guestsMuted = guests > 0 && mutedGuests === guests;
+  const guestsMuted = counts.guests > 0 && counts.mutedGuests === counts.guests;
   return {
-    total: roster.length,
-    waiting,
-    raisedHands,
+    total: counts.total,
+    waiting: counts.waiting,
+    raisedHands: counts.raisedHands,
     matching,
     lobby: shownLobby,
     present: shownPresent,
@@ -165,6 +176,39 @@ export function rosterView({ roster, self, features, filter, limit = ROW_LIMIT }
       label: guestsMuted ? 'Unmute all guests' : 'Mute all guests',
     },
   };
+}
+
+/**
+ * The view of a whole list, walking all of it: the rules stated plainly. The
+ * panel keeps an IncrementalRoster (incremental-roster.ts) instead, so that a
+ * message costs its change; the tests hold that one to this.
+ */
+export function rosterView(input: ViewInput): RosterView {
+  const { roster, self } = input;
+  const needle = needleOf(input.filter);
+  const youUuid = self?.participantUuid;
+  const lobby: RosterEntry[] = [];
+  const you: RosterEntry[] = [];
+  const hands: RosterEntry[] = [];
+  const rest: RosterEntry[] = [];
+  const counts: RosterCounts = { total: roster.length, waiting: 0, raisedHands: 0, guests: 0, mutedGuests: 0 };
+  for (const entry of roster) {
+    if (entry.isWaiting) counts.waiting++;
+    else {
+      if (entry.raisedHand) counts.raisedHands++;
+      if (!entry.isHost && entry.uuid !== youUuid) {
+        counts.guests++;
+        if (entry.isMuted) counts.mutedGuests++;
+      }
+    }
+    if (!matches(entry, needle)) continue;
+    if (entry.isWaiting) lobby.push(entry);
+    else if (entry.uuid === youUuid) you.push(entry);
+    else if (entry.raisedHand) hands.push(entry);
+    else rest.push(entry);
+  }
+  const matching = lobby.length + you.length + hands.length + rest.length;
+  return composeView({ counts, matching, lobby, present: [...you, ...hands, ...rest] }, input);
 }
 
 /** The avatar's letters: of the first and last word ("Alice Anderson" → "AA"), of a single word its first ("You" → "Y"). */
