@@ -95,7 +95,8 @@ export function createTopics({ service, codec, post, warn, isOn, whyOff, clock }
         }
         const every = row.delivery === 'every';
         const subscription = { whole: true, seq: 0 } as Subscription;
-        // A `changes` topic: a snapshot first and whenever subscribed again, then what changed, numbered.
+        // A `changes` topic: a snapshot first and whenever subscribed again, then what changed, numbered. The service
+        // keeps the roster's changes: the roster is the one topic a row carries so (`roster-changes`).
         const sendChanges = (): number => {
           const body = service.changes(subscription.whole);
           subscription.whole = false;
