@@ -3,28 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createIncrementalRoster } from './incremental-roster';
 import { pseudoRandom } from './pseudo-random';
 import { ROW_LIMIT, rosterView } from './roster-model';
+import { ALL, hostSelf, person } from './test-people';
 
-const ALL = ['roster', 'self', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'mute-all-guests'];
-const CAN = { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false };
-const HOST: SelfState = { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true };
+const HOST = hostSelf('me');
 
-const person = (uuid: string, patch: Partial<RosterEntry> = {}): RosterEntry => ({
-  uuid,
-  displayName: `Person ${uuid}`,
-  isHost: false,
-  isWaiting: false,
-  isMuted: false,
-  isClientMuted: false,
-  isCameraMuted: false,
-  isPresenting: false,
-  isSpotlight: false,
-  raisedHand: false,
-  protocol: 'webrtc',
-  callType: 'video',
-  isExternal: false,
-  can: CAN,
-  ...patch,
-});
 
 /** host-bridge's side: the list it holds, and the events it raises as changes arrive. */
 function bridge() {

@@ -1,28 +1,10 @@
-import type { ExternalChatEvents, RosterEntry, RosterEvent, SelfState } from '@external-chat/host-bridge';
+import type { ExternalChatEvents, RosterEntry, RosterEvent } from '@external-chat/host-bridge';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createParticipantsPanel, type ParticipantsChat } from './participants-panel';
+import { ALL, hostSelf, person } from './test-people';
 
-const ALL = ['roster', 'self', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'mute-all-guests'];
-const CAN = { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false };
-const HOST: SelfState = { participantUuid: 'p1', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true };
+const HOST = hostSelf('p1');
 
-const person = (uuid: string, patch: Partial<RosterEntry> = {}): RosterEntry => ({
-  uuid,
-  displayName: `Person ${uuid}`,
-  isHost: false,
-  isWaiting: false,
-  isMuted: false,
-  isClientMuted: false,
-  isCameraMuted: false,
-  isPresenting: false,
-  isSpotlight: false,
-  raisedHand: false,
-  protocol: 'webrtc',
-  callType: 'video',
-  isExternal: false,
-  can: CAN,
-  ...patch,
-});
 
 /** Frames run when the test says, so a burst of messages can be shown to cost one draw. */
 let frames: FrameRequestCallback[] = [];

@@ -1,28 +1,10 @@
-import type { RosterEntry, SelfState } from '@external-chat/host-bridge';
+import type { SelfState } from '@external-chat/host-bridge';
 import { describe as group, expect, it } from 'vitest';
 import { controlsFor, describe, initials, rosterView, rowKey } from './roster-model';
+import { ALL, CAN, hostSelf, person } from './test-people';
 
-const ALL = ['roster', 'self', 'mute', 'mute-video', 'admit', 'disconnect', 'spotlight', 'raise-hand', 'set-role', 'mute-all-guests'];
-const CAN = { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false };
 
-const person = (uuid: string, patch: Partial<RosterEntry> = {}): RosterEntry => ({
-  uuid,
-  displayName: `Person ${uuid}`,
-  isHost: false,
-  isWaiting: false,
-  isMuted: false,
-  isClientMuted: false,
-  isCameraMuted: false,
-  isPresenting: false,
-  isSpotlight: false,
-  raisedHand: false,
-  protocol: 'webrtc',
-  callType: 'video',
-  isExternal: false,
-  can: CAN,
-  ...patch,
-});
-const HOST: SelfState = { participantUuid: 'me', micMuted: false, camMuted: false, clientMuted: false, isHost: true, canControl: true };
+const HOST = hostSelf('me');
 const GUEST: SelfState = { ...HOST, isHost: false, canControl: false };
 const enabled = (actions: ReturnType<typeof controlsFor>): string[] =>
   Object.entries(actions)

@@ -10,6 +10,25 @@ const ALL = FEATURES;
 const envelope = (name: string, fields: object = {}) => ({ action: `${ACTION_PREFIX}${name}`, ...fields });
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
+/** A roster entry as the plugin sends it: a guest a host may do everything to. */
+const person = (uuid: string, more: object = {}) => ({
+  uuid,
+  displayName: uuid.toUpperCase(),
+  isHost: false,
+  isWaiting: false,
+  isMuted: false,
+  isClientMuted: false,
+  isCameraMuted: false,
+  isPresenting: false,
+  isSpotlight: false,
+  raisedHand: false,
+  protocol: 'webrtc',
+  callType: 'video',
+  isExternal: false,
+  can: { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false },
+  ...more,
+});
+
 function setup() {
   const listeners = new Set<(event: MessageEvent) => void>();
   const host = {
@@ -221,22 +240,7 @@ describe('subscriptions', () => {
     s.ready();
     const seen: unknown[] = [];
     s.chat.on('roster', (roster) => seen.push(roster.participants.map((p) => p.uuid)));
-    const entry = {
-      uuid: 'p1',
-      displayName: 'Alice',
-      isHost: false,
-      isWaiting: true,
-      isMuted: false,
-      isClientMuted: false,
-      isCameraMuted: false,
-      isPresenting: false,
-      isSpotlight: false,
-      raisedHand: false,
-      protocol: 'sip',
-      callType: 'video',
-      isExternal: false,
-      can: { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false },
-    };
+    const entry = person('p1', { displayName: 'Alice', isWaiting: true, protocol: 'sip' });
     s.deliver(envelope('roster', { participants: [entry] }));
     s.deliver(envelope('toggle-chat', { active: true }));
     expect(seen).toEqual([['p1']]);
@@ -253,23 +257,6 @@ describe('subscriptions', () => {
 
 describe('the roster from its changes (a plugin that offers roster-changes)', () => {
   const TOPICS = ['roster', 'roster-changes', 'self', 'meeting-chat'];
-  const person = (uuid: string, more: object = {}) => ({
-    uuid,
-    displayName: uuid.toUpperCase(),
-    isHost: false,
-    isWaiting: false,
-    isMuted: false,
-    isClientMuted: false,
-    isCameraMuted: false,
-    isPresenting: false,
-    isSpotlight: false,
-    raisedHand: false,
-    protocol: 'webrtc',
-    callType: 'video',
-    isExternal: false,
-    can: { control: false, mute: true, disconnect: true, transfer: true, spotlight: true, fecc: false, raiseHand: true, changeLayout: false },
-    ...more,
-  });
   const change = (seq: number, participants: object[], removed: string[] = [], snapshot = false) => envelope('roster-change', { seq, snapshot, participants, removed });
   const watching = () => {
     const s = setup();
