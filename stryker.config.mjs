@@ -10,6 +10,7 @@ export default {
     'host-bridge/src/host-endpoint.ts',
     'host-bridge/src/pending-calls.ts',
     'host-bridge/src/connect.ts',
+    'host-bridge/src/roster-mirror.ts',
     'external-chat/src/plugin-endpoint.ts',
     'external-chat/src/service.ts',
     'external-chat/src/latest-wins.ts',
