@@ -26,7 +26,7 @@ import { profileShares } from '../lib/profile.mjs';
 import { root } from '../lib/root.mjs';
 import { median } from '../lib/stats.mjs';
 import { sleep } from '../lib/wait.mjs';
-import { changeTimes, expectedRoster, lastChange, PROFILE_INTERVAL_US, SCRIPT, TOPIC_INTERVAL_MS } from '../lib/roster.mjs';
+import { changeTimes, endRun, lastChange, PROFILE_INTERVAL_US, SCRIPT, startChurn, TOPIC_INTERVAL_MS, watchRosters } from '../lib/roster.mjs';
 
 const BUDGET = {
   /**
@@ -58,16 +58,7 @@ export async function rosterAtScale({ quick, browser, servers, errors, row, debu
   const { context, page, sims } = await openBench(browser, servers, names, { errors, params: { participants: ROSTER.participants, seed: 1 } });
   const fields = await page.evaluate(() => window.__bench.ROSTER_FIELDS);
   await page.evaluate(() => window.__bench.connect({ timeoutMs: 10_000 }));
-  await page.evaluate(() => window.__bench.watchRoster('chat'));
-  if (sims.relay) {
-    await page.evaluate(() => window.__bench.watchRoster('relay'));
-    const start = await expectedRoster(sims.relay, fields);
-    await page.evaluate((e) => window.__bench.seedRelayRoster(e), start);
-  }
-  for (const name of names) {
-    const initial = await expectedRoster(sims[name], fields);
-    await page.evaluate(([n, e]) => window.__bench.rosterEquals(n, e, 10_000), [name, initial]);
-  }
+  await watchRosters(page, sims, names, fields, 10_000);
   const pageCdp = await context.newCDPSession(page);
   const pageHeap = async () => {
     for (let i = 0; i < 3; i++) await pageCdp.send('HeapProfiler.collectGarbage');
@@ -92,10 +83,7 @@ export async function rosterAtScale({ quick, browser, servers, errors, row, debu
     const sim = sims[name];
     const count0 = await page.evaluate((n) => window.__bench.rosterCount(n), name);
     if (profile) await simCdp[name].send('Profiler.start');
-    const startedAt = await sim.evaluate((rate) => {
-      window.__sim.setChurn(rate);
-      return performance.timeOrigin + performance.now();
-    }, ROSTER.rate);
+    const startedAt = await startChurn(sim, ROSTER.rate);
     const t0 = Date.now();
     let heapEarly = 0;
     if (heap) {
@@ -104,15 +92,11 @@ export async function rosterAtScale({ quick, browser, servers, errors, row, debu
     }
     await sleep(Math.max(0, seconds * 1_000 - (Date.now() - t0)));
     const shares = profile ? profileShares((await simCdp[name].send('Profiler.stop')).profile, SCRIPT) : null;
-    const expected = await lastChange(sim, fields);
-    const arrivedAt = await page.evaluate(([n, e]) => window.__bench.rosterEquals(n, e, 10_000), [name, expected]);
-    const last = await changeTimes(sim);
+    const { convergeMs, windowS, expected } = await endRun(page, sim, name, fields, startedAt, 10_000);
     const messages = (await page.evaluate((n) => window.__bench.rosterCount(n), name)) - count0;
-    // Messages can be sent while churn runs and after the last change: the time outside both (the bench's round trips) does not count.
-    const windowS = (last.stoppedAt - startedAt + arrivedAt - last.at) / 1000;
     const applied = await sim.evaluate(() => window.__sim.churn().applied);
     const heapLate = heap ? await pageHeap() : 0;
-    return { convergeMs: arrivedAt - last.at, messages, windowS, shares, heapEarly, heapLate, applied, participants: expected.length };
+    return { convergeMs, messages, windowS, shares, heapEarly, heapLate, applied, participants: expected.length };
   };
 
   const results = { chat: [], relay: [] };

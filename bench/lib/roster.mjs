@@ -53,3 +53,35 @@ export const lastChange = (sim, fields, lead = false) =>
     [fields, lead],
   );
 export const changeTimes = (sim) => sim.evaluate(() => window.__lastChange);
+
+/**
+ * Subscribes the page to each subject's roster (external-chat through host-bridge; the relay by envelope, its
+ * copy seeded from its simulator) and waits until each holds its simulator's roster.
+ */
+export async function watchRosters(page, sims, names, fields, timeoutMs) {
+  await page.evaluate((t) => window.__bench.watchRoster('chat', t), timeoutMs);
+  if (sims.relay) {
+    await page.evaluate(() => window.__bench.watchRoster('relay'));
+    await page.evaluate((e) => window.__bench.seedRelayRoster(e), await expectedRoster(sims.relay, fields));
+  }
+  for (const name of names) await page.evaluate(([n, e, t]) => window.__bench.rosterEquals(n, e, t), [name, await expectedRoster(sims[name], fields), timeoutMs]);
+}
+
+/** Starts the simulator's churn at `rate` changes a second; resolves with when it started (its clock, epoch ms). */
+export const startChurn = (sim, rate) =>
+  sim.evaluate((r) => {
+    window.__sim.setChurn(r);
+    return performance.timeOrigin + performance.now();
+  }, rate);
+
+/**
+ * Ends a run begun at `startedAt` with the last change, and waits for the page's roster of `name` to equal the
+ * meeting's: the last change → that (`convergeMs`), the seconds messages could arrive in (while churn ran, and
+ * from the last change to convergence, not the bench's round trips between), and the roster expected.
+ */
+export async function endRun(page, sim, name, fields, startedAt, timeoutMs) {
+  const expected = await lastChange(sim, fields);
+  const arrivedAt = await page.evaluate(([n, e, t]) => window.__bench.rosterEquals(n, e, t), [name, expected, timeoutMs]);
+  const last = await changeTimes(sim);
+  return { convergeMs: arrivedAt - last.at, windowS: (last.stoppedAt - startedAt + arrivedAt - last.at) / 1000, expected };
+}
