@@ -13,7 +13,6 @@ export {
   type AnsweredAction,
   type EventAction,
   type ChangesAction,
-  type ChangesTopic,
   type Delivery,
   type EveryTopic,
   type LatestTopic,
